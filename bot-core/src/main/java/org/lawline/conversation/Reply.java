@@ -1,0 +1,91 @@
+package org.lawline.conversation;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.lawline.knowledge.LawReference;
+
+/**
+ * What LawLine says back to a citizen for one message, and the conversation's state after it.
+ * Channels render {@link #text()}; the other accessors are for APIs, transcripts and reports.
+ */
+public sealed interface Reply {
+
+    ReplyKind kind();
+
+    /** The whole text as the citizen sees it (plain text, not escaped). */
+    String text();
+
+    /** The conversation's state after this reply. */
+    DialogState state();
+
+    /** The knowledge-base entry the reply rests on, if any. */
+    default Optional<String> entryId() {
+        return Optional.empty();
+    }
+
+    /** The search score of the entry the reply rests on, if any. */
+    default OptionalDouble score() {
+        return OptionalDouble.empty();
+    }
+
+    /** The law articles the reply cites. */
+    default List<LawReference> citations() {
+        return List.of();
+    }
+
+    /** An answer from one knowledge-base entry. */
+    record Answer(String text, DialogState state, String entry, double matchScore, List<LawReference> lawRefs)
+            implements Reply {
+        public Answer {
+            Objects.requireNonNull(entry, "entry");
+            lawRefs = List.copyOf(lawRefs);
+        }
+
+        @Override public ReplyKind kind() { return ReplyKind.ANSWER; }
+        @Override public Optional<String> entryId() { return Optional.of(entry); }
+        @Override public OptionalDouble score() { return OptionalDouble.of(matchScore); }
+        @Override public List<LawReference> citations() { return lawRefs; }
+    }
+
+    /** Two or three close matches offered as numbered choices. */
+    record Choices(String text, DialogState state, List<Choice> choices) implements Reply {
+        public Choices {
+            choices = List.copyOf(choices);
+        }
+
+        @Override public ReplyKind kind() { return ReplyKind.CHOICES; }
+        @Override public Optional<String> entryId() { return Optional.of(choices.get(0).entryId()); }
+        @Override public OptionalDouble score() { return OptionalDouble.of(choices.get(0).score()); }
+    }
+
+    /** One numbered choice: the citizen replies with its number. */
+    record Choice(int number, String entryId, String question, double score) {
+    }
+
+    /** The chat goes to a duty lawyer. */
+    record Handoff(String text, DialogState state) implements Reply {
+        @Override public ReplyKind kind() { return ReplyKind.HANDOFF; }
+    }
+
+    /** The matter belongs to another hotline (12345, 12315, 12333, 12338). */
+    record Referral(String text, DialogState state, String hotline) implements Reply {
+        @Override public ReplyKind kind() { return ReplyKind.REFERRAL; }
+    }
+
+    /** Danger now: call 110 / 120 / 119. */
+    record Emergency(String text, DialogState state, String number) implements Reply {
+        @Override public ReplyKind kind() { return ReplyKind.EMERGENCY; }
+    }
+
+    /** Nothing in the knowledge base answers this with confidence. */
+    record NoAnswer(String text, DialogState state) implements Reply {
+        @Override public ReplyKind kind() { return ReplyKind.NO_ANSWER; }
+    }
+
+    /** A greeting or thanks, answered with what LawLine can do. */
+    record Greeting(String text, DialogState state) implements Reply {
+        @Override public ReplyKind kind() { return ReplyKind.GREETING; }
+    }
+}
