@@ -1,0 +1,65 @@
+package org.lawline.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.lawline.LawLineApplication;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The entry point behind {@code ./lawline}: runs the service, or a one-shot command in a context
+ * without a web server whose logs go to standard error.
+ */
+public final class LawLineCommand {
+
+    static final String USAGE = """
+            用法：
+              ./lawline [serve]              启动服务（默认），浏览器打开 http://localhost:8080
+              ./lawline ask "问题" [--json]   不启动服务，直接回答一个问题
+              ./lawline ask --json < 文件     每行一个问题，每行输出一个 JSON
+              ./lawline import FILE          导入知识库条目（JSONL 或 CSV）
+            """;
+
+    private LawLineCommand() {
+    }
+
+    public static void run(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        Command command;
+        try {
+            command = Command.parse(args);
+        } catch (Command.UsageError e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        switch (command) {
+            case Command.Serve serve -> new SpringApplicationBuilder(LawLineApplication.class).run(serve.springArgs());
+            case Command.Help help -> out.print(USAGE);
+            case Command.Ask ask -> System.exit(oneShot(context -> new AskCommand(context, out, err).run(ask)));
+            case Command.Import importing -> System.exit(oneShot(context -> new ImportCommand(context, out, err).run(importing)));
+        }
+    }
+
+    interface OneShot {
+        int run(ConfigurableApplicationContext context) throws Exception;
+    }
+
+    private static int oneShot(OneShot body) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LawLineApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles("cli")
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run()) {
+            return body.run(context);
+        } catch (Exception e) {
+            System.err.println("LawLine 出错：" + e.getMessage());
+            return 1;
+        }
+    }
+}
