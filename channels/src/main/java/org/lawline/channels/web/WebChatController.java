@@ -1,0 +1,117 @@
+package org.lawline.channels.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.lawline.channels.web.WebOutbox.LaterMessage;
+import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.Conversations;
+import org.lawline.conversation.InboundMessage;
+import org.lawline.conversation.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The web chat API. A POST is answered in its response; what is sent later (a duty lawyer's
+ * reply, a notice) is fetched with the GET, which the page polls.
+ */
+@RestController
+@RequestMapping(WebChatController.MESSAGES)
+class WebChatController {
+
+    static final String MESSAGES = "/api/web/messages";
+
+    /** The web chat is one account: the city's own app and page. */
+    static final String ACCOUNT = "default";
+
+    static final String INVALID_AFTER = "after 须为非负整数";
+
+    private static final Logger log = LoggerFactory.getLogger(WebChatController.class);
+
+    /** GET's answer: messages after the cursor, the cursor for the next poll, and the state now. */
+    record LaterMessages(List<LaterMessage> messages, long next, String state) {
+    }
+
+    private final Conversations conversations;
+    private final WebMessageClaims claims;
+    private final WebOutbox outbox;
+    private final Clock clock;
+
+    WebChatController(Conversations conversations, WebMessageClaims claims, WebOutbox outbox, Clock clock) {
+        this.conversations = conversations;
+        this.claims = claims;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    // No `consumes`: a wrong content type then fails inside this controller, where WebChatErrors
+    // answers it in JSON, rather than in handler lookup, where this package's advice is not asked.
+    @PostMapping
+    WebReply send(@RequestBody(required = false) WebMessageRequest body) {
+        WebMessageRequest request = WebMessageRequest.validated(body);
+        if (request.messageId() == null) {
+            return answer(request);
+        }
+        // Java 17: no pattern switch yet, hence the instanceof chain over the sealed Claim.
+        WebMessageClaims.Claim claim = claims.claim(request.citizenId(), request.messageId(), clock.instant());
+        if (claim instanceof WebMessageClaims.Claim.Answered answered) {
+            log.info("Repeated web message {}: sent the first answer again", request.messageId());
+            return answered.reply();
+        }
+        if (claim instanceof WebMessageClaims.Claim.Pending) {
+            throw new MessageInProgress();
+        }
+        try {
+            WebReply reply = answer(request);
+            claims.answer(request.citizenId(), request.messageId(), reply);
+            return reply;
+        } catch (RuntimeException e) {
+            claims.release(request.citizenId(), request.messageId());
+            throw e;
+        }
+    }
+
+    @GetMapping
+    LaterMessages later(@RequestParam(required = false) String citizenId, @RequestParam(required = false) String after) {
+        ChannelIdentity citizen = web(WebMessageRequest.requireValidCitizenId(citizenId));
+        long afterId = cursor(after);
+        List<LaterMessage> messages = outbox.after(citizen.citizenId(), afterId);
+        long next = messages.isEmpty() ? afterId : messages.get(messages.size() - 1).id();
+        return new LaterMessages(messages, next, conversations.stateOf(citizen).name());
+    }
+
+    private WebReply answer(WebMessageRequest request) {
+        ChannelIdentity citizen = web(request.citizenId());
+        // Our own id for the engine: a client's messageId is only unique for that client.
+        String messageId = UUID.randomUUID().toString();
+        Reply reply = conversations.handle(new InboundMessage(citizen, messageId, request.text(), clock.instant()));
+        log.info("Web message {} from {} answered: kind={}, state={}",
+                messageId, citizen, reply.kind().wireName(), reply.state());
+        return WebReply.of(reply);
+    }
+
+    private static ChannelIdentity web(String citizenId) {
+        return new ChannelIdentity(WebOutbox.CHANNEL, ACCOUNT, citizenId);
+    }
+
+    private static long cursor(String after) {
+        if (after == null || after.isEmpty()) {
+            return 0;
+        }
+        try {
+            long value = Long.parseLong(after);
+            if (value < 0) {
+                throw new InvalidWebRequest(INVALID_AFTER);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidWebRequest(INVALID_AFTER);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.lawline.channels.web;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.lawline.conversation.Reply;
+import org.lawline.knowledge.LawReference;
+
+/**
+ * The answer to {@code POST /api/web/messages}. {@code kind}, {@code text}, {@code state} and
+ * {@code citations} are the API's contract with the mobile app; do not rename them.
+ *
+ * @param entryId the knowledge-base entry the reply rests on, or null
+ * @param score   the entry's search score, or null
+ * @param choices the numbered options of a {@code choices} reply (empty otherwise); the citizen
+ *                answers with the number
+ */
+record WebReply(String kind, String text, String state, List<Citation> citations,
+                String entryId, Double score, List<Option> choices) {
+
+    record Citation(String id, String law, String article, String title) {
+        static Citation of(LawReference reference) {
+            return new Citation(reference.articleId(), reference.law(), reference.article(), reference.display());
+        }
+    }
+
+    record Option(int number, String question) {
+    }
+
+    static WebReply of(Reply reply) {
+        List<Option> options = reply instanceof Reply.Choices choices
+                ? choices.choices().stream().map(c -> new Option(c.number(), c.question())).toList()
+                : List.of();
+        return new WebReply(
+                reply.kind().wireName(),
+                reply.text(),
+                reply.state().name(),
+                reply.citations().stream().map(Citation::of).toList(),
+                reply.entryId().orElse(null),
+                finite(reply.score()),
+                options);
+    }
+
+    /** JSON has no NaN or infinity. */
+    private static Double finite(OptionalDouble score) {
+        return score.isPresent() && Double.isFinite(score.getAsDouble()) ? score.getAsDouble() : null;
+    }
+}

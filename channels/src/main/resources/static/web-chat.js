@@ -1,0 +1,303 @@
+/*
+ * LawLine web chat. No framework and nothing loaded from elsewhere (the page's CSP allows only its
+ * own origin). Everything from the server or the citizen is put on the page with textContent:
+ * never innerHTML with data.
+ */
+(function () {
+  'use strict';
+
+  var API = 'api/web/messages'; // relative: the page works under any context path
+  var MAX_TEXT_LENGTH = 2000;   // the server's limit, in characters (code points)
+  var POLL_MILLIS = 3000;
+  var CITIZEN_KEY = 'lawline.webchat.citizenId';
+
+  var STATE_LABELS = {
+    CLARIFYING: '请选择您想问的问题',
+    QUEUED: '排队等待律师中',
+    WITH_LAWYER: '律师已接入',
+    COLLECTING_PHONE: '请留下手机号，以便 12348 回拨',
+    CALLBACK: '已安排 12348 回拨',
+    CLOSED: '会话已结束'
+  };
+
+  var messages = document.getElementById('messages');
+  var form = document.getElementById('composer');
+  var input = document.getElementById('input');
+  var stateBadge = document.getElementById('state');
+
+  var storage = safeStorage();
+  var citizenId = storage.get(CITIZEN_KEY);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(citizenId || '')) {
+    citizenId = 'web-' + randomHex(16);
+    storage.set(CITIZEN_KEY, citizenId);
+  }
+  // The last pushed message this browser has shown: messages sent while the page was closed
+  // appear when it opens again, and none twice.
+  var cursorKey = 'lawline.webchat.after.' + citizenId;
+  var cursor = parseInt(storage.get(cursorKey) || '0', 10) || 0;
+
+  // ---- building the page: createElement and textContent only ----
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function scrollToEnd() {
+    messages.scrollTop = messages.scrollHeight;
+  }
+
+  function addRow(role, extraClass) {
+    var row = el('div', 'row ' + role + (extraClass ? ' ' + extraClass : ''));
+    messages.appendChild(row);
+    return row;
+  }
+
+  function addUserMessage(text) {
+    addRow('user').appendChild(el('div', 'bubble', text));
+    scrollToEnd();
+  }
+
+  function addSystemLine(text, isError) {
+    addRow('system').appendChild(el('div', 'system-line' + (isError ? ' error' : ''), text));
+    scrollToEnd();
+  }
+
+  function addTyping() {
+    var row = addRow('bot', 'typing');
+    row.appendChild(el('div', 'bubble', '正在查找相关法律依据…'));
+    scrollToEnd();
+    return row;
+  }
+
+  function addReply(reply) {
+    var kind = String(reply.kind || '');
+    var row = addRow('bot', /^[a-z_]+$/.test(kind) ? kind : '');
+    row.appendChild(el('div', 'bubble', reply.text));
+
+    var citations = Array.isArray(reply.citations) ? reply.citations : [];
+    if (citations.length > 0) {
+      var tags = el('div', 'citations');
+      citations.forEach(function (c) {
+        var tag = el('span', 'tag', c.title || ((c.law || '') + (c.article || '')));
+        tag.title = (c.law || '') + (c.article || '');
+        tags.appendChild(tag);
+      });
+      row.appendChild(tags);
+    }
+
+    if (kind === 'choices') {
+      var options = choicesOf(reply);
+      if (options.length > 0) {
+        var box = el('div', 'choices');
+        options.forEach(function (option) {
+          var button = el('button', 'choice', option.number + '. ' + option.question);
+          button.type = 'button';
+          button.setAttribute('data-number', String(option.number));
+          button.addEventListener('click', function () {
+            box.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+            button.classList.add('picked');
+            send(String(option.number));
+          });
+          box.appendChild(button);
+        });
+        row.appendChild(box);
+      }
+    }
+    repliesSeen++;
+    showState(reply.state, row);
+    scrollToEnd();
+  }
+
+  function addLaterMessage(message) {
+    var kind = String(message.kind || '');
+    var row = addRow('bot', 'later' + (/^[a-z_]+$/.test(kind) ? ' ' + kind : ''));
+    row.appendChild(el('div', 'label', '新消息' + timeOf(message.sentAt)));
+    row.appendChild(el('div', 'bubble', message.text));
+    scrollToEnd();
+  }
+
+  /** The numbered options: from the reply's choices, or else from lines such as "1. …". */
+  function choicesOf(reply) {
+    if (Array.isArray(reply.choices) && reply.choices.length > 0) {
+      return reply.choices.filter(function (c) { return Number.isInteger(c.number); });
+    }
+    var found = [];
+    String(reply.text || '').split('\n').forEach(function (line) {
+      var m = /^\s*(\d{1,2})\s*[.、．)）]\s*(.+)$/.exec(line);
+      if (m) found.push({ number: parseInt(m[1], 10), question: m[2] });
+    });
+    return found;
+  }
+
+  var lastState = 'BOT';
+  var repliesSeen = 0; // a poll that began before the latest reply must not undo its state
+  function showState(state, row) {
+    var label = STATE_LABELS[state];
+    if (label) {
+      stateBadge.textContent = label;
+      stateBadge.hidden = false;
+      stateBadge.classList.toggle('waiting', state === 'QUEUED' || state === 'CALLBACK');
+    } else {
+      stateBadge.hidden = true;
+    }
+    if (row && label && state !== 'CLARIFYING') {
+      row.appendChild(el('div', 'meta', label));
+    } else if (!row && label && state !== lastState && state !== 'CLARIFYING') {
+      addSystemLine(label, false);
+    }
+    if (typeof state === 'string') lastState = state;
+  }
+
+  function timeOf(iso) {
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) return '';
+    var hh = String(d.getHours()).padStart(2, '0');
+    var mm = String(d.getMinutes()).padStart(2, '0');
+    return ' · ' + hh + ':' + mm;
+  }
+
+  // ---- talking to the API ----
+
+  function send(text) {
+    addUserMessage(text);
+    var typing = addTyping();
+    // One id per message: a retry after a lost response is answered once, not twice.
+    var body = JSON.stringify({ citizenId: citizenId, text: text, messageId: randomHex(16) });
+    post(body, 1).then(function (result) {
+      typing.remove();
+      if (result.ok) {
+        addReply(result.body);
+      } else {
+        addSystemLine(result.error, true);
+      }
+    });
+  }
+
+  function post(body, retries) {
+    return fetch(API, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: body
+    }).then(function (response) {
+      return response.json().catch(function () { return null; }).then(function (json) {
+        if (response.ok && json) return { ok: true, body: json };
+        var message = json && typeof json.error === 'string' ? json.error : '系统繁忙，请稍后再试';
+        return { ok: false, error: message };
+      });
+    }, function () {
+      if (retries > 0) {
+        return new Promise(function (resolve) { setTimeout(resolve, 1000); })
+          .then(function () { return post(body, retries - 1); });
+      }
+      return { ok: false, error: '网络异常，请检查网络后重试' };
+    });
+  }
+
+  var polling = false;
+  var failedPolls = 0;
+  function poll() {
+    if (polling) return;
+    polling = true;
+    var repliesBefore = repliesSeen;
+    fetch(API + '?citizenId=' + encodeURIComponent(citizenId) + '&after=' + encodeURIComponent(cursor),
+      { headers: { 'Accept': 'application/json' } })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.json();
+      })
+      .then(function (page) {
+        if (failedPolls >= 3) addSystemLine('连接已恢复', false);
+        failedPolls = 0;
+        (page.messages || []).forEach(function (m) {
+          if (m.id > cursor) addLaterMessage(m);
+        });
+        if (typeof page.next === 'number' && page.next > cursor) {
+          cursor = page.next;
+          storage.set(cursorKey, String(cursor));
+        }
+        if (page.state && page.state !== lastState && repliesBefore === repliesSeen) showState(page.state, null);
+      })
+      .catch(function () {
+        failedPolls++;
+        if (failedPolls === 3) addSystemLine('连接中断，正在重试…', true);
+      })
+      .then(function () { polling = false; });
+  }
+
+  // ---- input ----
+
+  function submit() {
+    var text = input.value.trim();
+    if (!text) return;
+    if (Array.from(text).length > MAX_TEXT_LENGTH) {
+      addSystemLine('消息过长，请控制在' + MAX_TEXT_LENGTH + '字以内', true);
+      return;
+    }
+    input.value = '';
+    grow();
+    send(text);
+  }
+
+  function grow() {
+    input.style.height = 'auto';
+    // scrollHeight leaves out the 1px borders that border-box counts
+    input.style.height = Math.min(input.scrollHeight + 2, 140) + 'px';
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    submit();
+    input.focus();
+  });
+
+  input.addEventListener('keydown', function (event) {
+    // Enter sends, Shift+Enter is a new line; Enter that ends an IME composition (pinyin) is not a send.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+      event.preventDefault();
+      submit();
+    }
+  });
+  input.addEventListener('input', grow);
+
+  document.querySelectorAll('.quick-button').forEach(function (button) {
+    button.addEventListener('click', function () {
+      send(button.getAttribute('data-text'));
+    });
+  });
+
+  // ---- helpers ----
+
+  function randomHex(bytes) {
+    var a = new Uint8Array(bytes);
+    crypto.getRandomValues(a); // unlike randomUUID, available on plain http too
+    return Array.from(a, function (b) { return b.toString(16).padStart(2, '0'); }).join('');
+  }
+
+  function safeStorage() {
+    var memory = {};
+    try {
+      var probe = '__lawline_probe__';
+      window.localStorage.setItem(probe, probe);
+      window.localStorage.removeItem(probe);
+      return {
+        get: function (k) { return window.localStorage.getItem(k); },
+        set: function (k, v) { window.localStorage.setItem(k, v); }
+      };
+    } catch (e) {
+      // Private browsing or storage off: the chat still works for this visit.
+      return {
+        get: function (k) { return memory[k] || null; },
+        set: function (k, v) { memory[k] = v; }
+      };
+    }
+  }
+
+  addRow('bot').appendChild(el('div', 'bubble',
+    '您好，我是 LawLine 智能法律咨询助手。\n请描述您遇到的问题，例如劳动报酬、婚姻家庭、借贷纠纷等；需要律师时请发送“转人工”。'));
+  poll();
+  setInterval(poll, POLL_MILLIS);
+  input.focus();
+})();
