@@ -1,0 +1,103 @@
+package org.lawline.conversation;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Clock;
+import org.lawline.conversation.dialog.ConversationEngine;
+import org.lawline.conversation.state.InMemoryConversationStore;
+import org.lawline.conversation.state.RedisConversationStore;
+import org.lawline.knowledge.FaqSearch;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * The conversation engine's wiring. Provides {@link Conversations} and a {@link ConversationStore}:
+ * in Redis when {@value #REDIS_URL} is set to a non-blank URL (the application maps
+ * {@code LAWLINE_REDIS_URL} to it), else in this process. Needs a {@link FaqSearch} from the
+ * context; uses the context's {@link Clock} if there is one.
+ *
+ * <p>With Redis, the client and its connection are beans of their own, named
+ * {@code conversationRedisClient} and {@code conversationRedisConnection}, closed when the context
+ * closes. The connection is opened at startup, so a wrong URL or an unreachable Redis stops the
+ * application at once rather than at the first citizen's message.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DialogSettings.class, ConversationStoreSettings.class})
+public class ConversationConfiguration {
+
+    /** The property that selects the Redis store. Its value may hold a password: never log it. */
+    public static final String REDIS_URL = "lawline.redis.url";
+
+    @Bean
+    Conversations conversations(FaqSearch faqs, ConversationStore conversationStore, ApplicationEventPublisher events,
+                                DialogSettings settings, ObjectProvider<Clock> clock) {
+        return new ConversationEngine(faqs, conversationStore, events, settings, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(RedisUrlSet.class)
+    static class RedisStore {
+
+        @Bean(destroyMethod = "shutdown")
+        RedisClient conversationRedisClient(Environment environment,
+                                            ConversationStoreSettings settings) {
+            RedisURI uri = RedisURI.create(environment.getRequiredProperty(REDIS_URL).strip());
+            uri.setTimeout(settings.commandTimeout());
+            RedisClient client = RedisClient.create(uri);
+            client.setOptions(RedisConversationStore.clientOptions(settings.commandTimeout(), settings.requestQueueSize()));
+            return client;
+        }
+
+        @Bean(destroyMethod = "close")
+        StatefulRedisConnection<String, String> conversationRedisConnection(
+                @Qualifier("conversationRedisClient") RedisClient client) {
+            return client.connect();
+        }
+
+        @Bean
+        ConversationStore conversationStore(
+                @Qualifier("conversationRedisConnection") StatefulRedisConnection<String, String> connection,
+                ConversationStoreSettings settings) {
+            return new RedisConversationStore(connection, settings.keyPrefix(), settings.ttl());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(RedisUrlNotSet.class)
+    static class InMemoryStore {
+
+        @Bean
+        ConversationStore conversationStore(ConversationStoreSettings settings, ObjectProvider<Clock> clock) {
+            return new InMemoryConversationStore(clock.getIfAvailable(Clock::systemUTC), settings.ttl(), settings.maxInMemory());
+        }
+    }
+
+    /**
+     * Set and not blank. Boot's {@code @ConditionalOnProperty} would match the empty string that
+     * {@code ${LAWLINE_REDIS_URL:}} yields when the variable is unset.
+     */
+    static final class RedisUrlSet implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return StringUtils.hasText(context.getEnvironment().getProperty(REDIS_URL));
+        }
+    }
+
+    static final class RedisUrlNotSet implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !new RedisUrlSet().matches(context, metadata);
+        }
+    }
+}

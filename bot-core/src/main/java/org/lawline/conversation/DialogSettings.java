@@ -1,0 +1,62 @@
+package org.lawline.conversation;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * When the bot answers, offers choices or admits it does not know. Confidences are the knowledge
+ * base's {@code FaqMatch.confidence}, from 0 to 1.
+ *
+ * @param answerConfidence   the best match is answered outright from this confidence on, if no
+ *                           other match is close to it
+ * @param choiceConfidence   the least confidence for a match to be offered at all; below it for
+ *                           the best match, the bot says it has no answer
+ * @param closeRatio         a runner-up whose score is at least this share of the best score is
+ *                           "close": the citizen is asked to choose
+ * @param confidenceGap      a runner-up this much less confident than the best match is not close,
+ *                           whatever its score
+ * @param maxChoices         how many numbered choices to offer at most (2–9: a pick is one digit)
+ * @param maxQuestionLength  how many characters of a message go to the search; the rest of a very
+ *                           long message is noise for ranking and costly for the index
+ * @param choicesExpireAfter how long offered choices can still be picked by number
+ */
+@ConfigurationProperties("lawline.dialog")
+public record DialogSettings(
+        @DefaultValue("0.6") double answerConfidence,
+        @DefaultValue("0.3") double choiceConfidence,
+        @DefaultValue("0.85") double closeRatio,
+        @DefaultValue("0.2") double confidenceGap,
+        @DefaultValue("3") int maxChoices,
+        @DefaultValue("500") int maxQuestionLength,
+        @DefaultValue("30m") Duration choicesExpireAfter) {
+
+    public DialogSettings {
+        Objects.requireNonNull(choicesExpireAfter, "lawline.dialog.choices-expire-after");
+        if (!(choiceConfidence >= 0 && choiceConfidence <= answerConfidence && answerConfidence <= 1)) {
+            throw new IllegalArgumentException("lawline.dialog needs 0 <= choice-confidence <= answer-confidence <= 1, got "
+                    + choiceConfidence + " and " + answerConfidence);
+        }
+        if (!(closeRatio > 0 && closeRatio <= 1)) {
+            throw new IllegalArgumentException("lawline.dialog.close-ratio must be in (0, 1], got " + closeRatio);
+        }
+        if (!(confidenceGap >= 0 && confidenceGap <= 1)) {
+            throw new IllegalArgumentException("lawline.dialog.confidence-gap must be in [0, 1], got " + confidenceGap);
+        }
+        if (maxChoices < 2 || maxChoices > 9) {
+            throw new IllegalArgumentException("lawline.dialog.max-choices must be 2 to 9 (picked by one digit), got " + maxChoices);
+        }
+        if (maxQuestionLength < 1) {
+            throw new IllegalArgumentException("lawline.dialog.max-question-length must be positive, got " + maxQuestionLength);
+        }
+        if (choicesExpireAfter.isNegative() || choicesExpireAfter.isZero()) {
+            throw new IllegalArgumentException("lawline.dialog.choices-expire-after must be positive, got " + choicesExpireAfter);
+        }
+    }
+
+    /** The defaults, as bound from an empty environment. */
+    public static DialogSettings defaults() {
+        return new DialogSettings(0.6, 0.3, 0.85, 0.2, 3, 500, Duration.ofMinutes(30));
+    }
+}

@@ -1,0 +1,24 @@
+package org.lawline.conversation.dialog;
+
+/**
+ * What a citizen's message is, before any state is considered: the events of the dialog. They
+ * are the rows of {@link DialogPolicy}'s transition table, and become the state machine's events.
+ */
+enum Intent {
+    /** Danger happening now: 110 / 120 / 119. */
+    EMERGENCY,
+    /** The citizen asks for a person (人工, 转人工, 律师 as the whole request). */
+    ASK_FOR_PERSON,
+    /** 取消: leave the queue, or drop pending choices. */
+    CANCEL,
+    /** A number, as a pick of an offered choice. */
+    PICK,
+    /** A matter for another hotline (12345, 12315, 12333, 12338). */
+    REFERRAL,
+    /** Hello, thanks or goodbye, and nothing else. */
+    GREETING,
+    /** No words at all: only emoji, digits or punctuation, or nothing. */
+    WORDLESS,
+    /** Anything else: a question for the knowledge base. */
+    QUESTION
+}

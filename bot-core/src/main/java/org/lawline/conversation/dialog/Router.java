@@ -1,0 +1,155 @@
+package org.lawline.conversation.dialog;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides what a message is before anything is searched, by keyword rules checked in a fixed
+ * order: danger now, then cancel and number picks, then asking for a person, other hotlines,
+ * greetings, and finally "a question". Thread safe and stateless.
+ *
+ * <p>The rules run on {@link Texts#compact compacted} text, so spacing, punctuation and full-width
+ * forms don't matter. Whole-message rules (person, greeting, pick, cancel) are anchored: "律师" asks
+ * for a person, "律师费谁出" is a question.
+ */
+final class Router {
+
+    /**
+     * Danger happening now. These deliberately over-trigger on self-harm words ("自杀", "不想活"):
+     * telling someone who only asked a legal question about it to call 120 costs one more message;
+     * missing a person in danger costs more. Crime names that citizens ask about as law (拐卖, 抢劫,
+     * 失火, 绑架) only count in forms that say it is happening: "被拐走", "有人抢劫", "失火了".
+     */
+    private static final List<Rule> EMERGENCIES = List.of(
+            new Rule(Pattern.compile("正在被?(打|殴打|家暴)|[在正]打我|打死我|家暴正在|要杀|杀了我|杀人了|拿刀(砍|捅|威胁|追)"
+                    + "|被绑架|绑架了|被拐卖|被拐走|孩子被?拐|正在抢劫|抢劫我|被抢劫|有人抢劫|^救命|救命啊"),
+                    EnumSet.of(Hotline.POLICE)),
+            new Rule(Pattern.compile("自杀|不想活|轻生|寻死|跳楼|跳河|割腕|活不下去"),
+                    EnumSet.of(Hotline.POLICE, Hotline.AMBULANCE)),
+            new Rule(Pattern.compile("流了很多血|流很多血|流血不止|大出血|昏迷|晕倒了|没有?呼吸|喝了?农药|吞了?安眠药"),
+                    EnumSet.of(Hotline.AMBULANCE)),
+            new Rule(Pattern.compile("着火|起火了|失火了|失火啦|火灾现场|烧起来了"),
+                    EnumSet.of(Hotline.FIRE)));
+
+    private static final Pattern CANCEL = Pattern.compile("取消(排队|转人工|人工)?|退出排队|不排队?了|不用(排队)?了|不需要了|算了");
+
+    private static final Pattern PICK = Pattern.compile("我?(?:选择?|要)?第?([1-9一二三四五六七八九])(?:个|项|条|号)?吧?");
+
+    private static final String PERSON = "(?:人工|真人|律师|值班律师)(?:服务|客服)?";
+    /** "人工", "转人工", "找律师", "请帮我转人工" … and "我要律师", "我想跟真人说话" … as the whole message. */
+    private static final Pattern ASK_FOR_PERSON = Pattern.compile(
+            "(?:请|麻烦)?(?:帮我|给我)?(?:转|转接|接|找|要|联系|呼叫)?(?:个|一个|一下)?" + PERSON + "(?:吧|谢谢)?"
+            + "|我(?:想|要|需要|希望)(?:找|要|转|转接|和|跟|咨询|联系)?(?:个|一个|一下)?" + PERSON
+            + "(?:说话|聊聊|聊|沟通|谈谈|咨询)?吧?");
+
+    /**
+     * Other hotlines, for citizens who want something done rather than to know their rights:
+     * "怎么投诉这家店" goes to 12315, "买到假货能赔多少" is a question for us.
+     */
+    private static final List<Referral> REFERRALS = List.of(
+            new Referral(Pattern.compile("家暴.{0,6}(求助|找谁|找哪|去哪|哪里|谁管|热线)|(遭受|遭遇|被)家暴.{0,4}求助"
+                    + "|妇女权益(受到?)?(侵害|求助|投诉)|妇女维权|找妇联|妇联(电话|热线)|12338"), Hotline.WOMENS_RIGHTS),
+            new Referral(Pattern.compile("社保卡(怎么|如何|在哪|去哪)?(办|补办|挂失|激活|申领|丢|查)|补办社保卡"
+                    + "|社保(缴费)?(记录|明细|基数)?(怎么|如何|在哪|去哪)查|查(询|一下|下)?(我的)?(社保|养老金|养老保险)"
+                    + "|养老金(怎么|如何|在哪|去哪)?查|劳动保障政策|12333"), Hotline.SOCIAL_SECURITY),
+            new Referral(Pattern.compile("(投诉|举报)(一下)?(这个|这家)?(商家|店家|网店|商场|超市|卖家|商店|店铺|厂家|淘宝店|饭店|餐馆)"
+                    + "|(商家|卖家|店家|网店|商场|超市|店铺|厂家).{0,10}(怎么|如何|去哪|在哪|想|要)(投诉|举报)"
+                    + "|商品质量投诉|质量问题.{0,4}(投诉|举报)|消费投诉|消费者投诉|(投诉|举报).{0,6}(假货|假冒伪劣|过期食品|三无产品)|12315"),
+                    Hotline.CONSUMER_COMPLAINTS),
+            new Referral(Pattern.compile("路灯|井盖|占道|市政设施|(投诉|举报).{0,4}物业|物业.{0,8}(投诉|举报)|违章搭建|违建"
+                    + "|垃圾清运|道路(破损|坑洼)|12345"), Hotline.CITY_SERVICES));
+
+    private static final String HELLO = "你好|您好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|有人吗|有人在吗|早上好|上午好|中午好|下午好|晚上好|早安|请问";
+    private static final String THANKS = "谢谢你|谢谢您|谢谢|多谢|非常感谢|感谢|谢了|thanks|thankyou|thx";
+    private static final String ACK = "好的|好|ok|okay|嗯嗯|嗯|明白了|知道了|收到|懂了";
+    private static final String GOODBYE = "再见|拜拜|byebye|bye|晚安|88";
+    private static final String PARTICLES = "呀|啊|哦|呢|哈|吧|嘛|啦|哇";
+    private static final Pattern GREETING = Pattern.compile(
+            // possessive: "嗯嗯嗯…" can be split into tokens in exponentially many ways; never retry them
+            "(?:" + String.join("|", HELLO, THANKS, ACK, GOODBYE, PARTICLES) + ")++");
+    private static final Pattern HAS_GOODBYE = Pattern.compile(GOODBYE);
+    private static final Pattern HAS_THANKS = Pattern.compile(THANKS);
+    private static final Pattern HAS_HELLO = Pattern.compile(HELLO);
+
+    /** Whole-message rules look at short messages only: a request for a person is a few words. */
+    private static final int SHORT = 30;
+
+    /** What the message is. Never throws; any text is at worst a question. */
+    Utterance classify(String text) {
+        String compact = Texts.compact(text);
+        Optional<Utterance> emergency = emergency(compact);
+        if (emergency.isPresent()) {
+            return emergency.get();
+        }
+        if (compact.length() > SHORT) {
+            return referral(compact).orElse(Utterance.of(Intent.QUESTION));
+        }
+        if (CANCEL.matcher(compact).matches()) {
+            return Utterance.of(Intent.CANCEL);
+        }
+        Matcher pick = PICK.matcher(compact);
+        if (pick.matches()) {
+            return Utterance.pick(number(pick.group(1)));
+        }
+        if (ASK_FOR_PERSON.matcher(compact).matches()) {
+            return Utterance.of(Intent.ASK_FOR_PERSON);
+        }
+        Optional<Utterance> referral = referral(compact);
+        if (referral.isPresent()) {
+            return referral.get();
+        }
+        if (!compact.isEmpty() && GREETING.matcher(compact).matches()) {
+            return Utterance.greeting(greetingKind(compact));
+        }
+        if (Texts.wordless(text)) {
+            return Utterance.of(Intent.WORDLESS);
+        }
+        return Utterance.of(Intent.QUESTION);
+    }
+
+    private static Optional<Utterance> emergency(String compact) {
+        Set<Hotline> numbers = EnumSet.noneOf(Hotline.class);
+        for (Rule rule : EMERGENCIES) {
+            if (rule.pattern().matcher(compact).find()) {
+                numbers.addAll(rule.numbers());
+            }
+        }
+        // EnumSet iterates in declaration order, which is most urgent first: 110, 120, 119
+        return numbers.isEmpty() ? Optional.empty() : Optional.of(Utterance.emergency(List.copyOf(numbers)));
+    }
+
+    private static Optional<Utterance> referral(String compact) {
+        return REFERRALS.stream()
+                .filter(referral -> referral.pattern().matcher(compact).find())
+                .findFirst()
+                .map(referral -> Utterance.referral(referral.hotline()));
+    }
+
+    private static Utterance.GreetingKind greetingKind(String compact) {
+        if (HAS_GOODBYE.matcher(compact).find()) {
+            return Utterance.GreetingKind.GOODBYE;
+        }
+        if (HAS_THANKS.matcher(compact).find()) {
+            return Utterance.GreetingKind.THANKS;
+        }
+        if (HAS_HELLO.matcher(compact).find()) {
+            return Utterance.GreetingKind.HELLO;
+        }
+        return Utterance.GreetingKind.ACK;
+    }
+
+    private static int number(String digit) {
+        int chinese = "一二三四五六七八九".indexOf(digit);
+        return chinese >= 0 ? chinese + 1 : Integer.parseInt(digit);
+    }
+
+    private record Rule(Pattern pattern, Set<Hotline> numbers) {
+    }
+
+    private record Referral(Pattern pattern, Hotline hotline) {
+    }
+}

@@ -1,0 +1,44 @@
+package org.lawline.conversation.dialog;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A citizen's message as the router understood it.
+ *
+ * @param intent        what the message is
+ * @param pick          the picked number, for {@link Intent#PICK}; 0 otherwise
+ * @param hotlines      for {@link Intent#EMERGENCY}, the numbers to call, most urgent first; for
+ *                      {@link Intent#REFERRAL}, the one hotline; empty otherwise
+ * @param greeting      for {@link Intent#GREETING}, which kind; {@link GreetingKind#HELLO} otherwise
+ */
+record Utterance(Intent intent, int pick, List<Hotline> hotlines, GreetingKind greeting) {
+
+    Utterance {
+        Objects.requireNonNull(intent, "intent");
+        Objects.requireNonNull(greeting, "greeting");
+        hotlines = List.copyOf(hotlines);
+    }
+
+    static Utterance of(Intent intent) {
+        return new Utterance(intent, 0, List.of(), GreetingKind.HELLO);
+    }
+
+    static Utterance pick(int number) {
+        return new Utterance(Intent.PICK, number, List.of(), GreetingKind.HELLO);
+    }
+
+    static Utterance emergency(List<Hotline> numbers) {
+        return new Utterance(Intent.EMERGENCY, 0, numbers, GreetingKind.HELLO);
+    }
+
+    static Utterance referral(Hotline hotline) {
+        return new Utterance(Intent.REFERRAL, 0, List.of(hotline), GreetingKind.HELLO);
+    }
+
+    static Utterance greeting(GreetingKind kind) {
+        return new Utterance(Intent.GREETING, 0, List.of(), kind);
+    }
+
+    enum GreetingKind { HELLO, THANKS, ACK, GOODBYE }
+}

@@ -1,0 +1,39 @@
+package org.lawline.conversation.state;
+
+import java.time.Instant;
+import java.util.List;
+import org.lawline.conversation.ConversationSnapshot;
+import org.lawline.conversation.DialogState;
+import org.lawline.conversation.Reply;
+
+/**
+ * The JSON form of a conversation in Redis. Kept apart from {@link ConversationSnapshot} so that
+ * the stored format changes only on purpose: {@code v} says which format a value is in, and a
+ * reader ignores a value whose format it does not know (the conversation starts afresh).
+ */
+record StoredConversation(int v, String state, List<Offer> offered, int misses, Instant updatedAt) {
+
+    static final int VERSION = 1;
+
+    record Offer(int n, String entry, String question, double score) {
+    }
+
+    static StoredConversation of(ConversationSnapshot snapshot) {
+        return new StoredConversation(VERSION, snapshot.state().name(),
+                snapshot.offered().stream()
+                        .map(choice -> new Offer(choice.number(), choice.entryId(), choice.question(), choice.score()))
+                        .toList(),
+                snapshot.consecutiveMisses(), snapshot.updatedAt());
+    }
+
+    /** @throws IllegalArgumentException when the stored value is not one this version can read */
+    ConversationSnapshot toSnapshot() {
+        if (v != VERSION) {
+            throw new IllegalArgumentException("Unknown stored conversation format " + v);
+        }
+        List<Reply.Choice> choices = offered == null ? List.of() : offered.stream()
+                .map(offer -> new Reply.Choice(offer.n(), offer.entry(), offer.question(), offer.score()))
+                .toList();
+        return new ConversationSnapshot(DialogState.valueOf(state), choices, misses, updatedAt);
+    }
+}

@@ -1,0 +1,103 @@
+package org.lawline.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lawline.conversation.state.InMemoryConversationStore;
+import org.lawline.conversation.state.RedisConversationStore;
+import org.lawline.knowledge.FaqEntry;
+import org.lawline.knowledge.FaqMatch;
+import org.lawline.knowledge.FaqSearch;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The wiring: which store the configuration picks, and that the engine publishes through the
+ * application context. The Redis case uses the real Redis at {@code redis://127.0.0.1:6379}.
+ */
+class ConversationConfigurationIT {
+
+    private static final String REDIS_URL = System.getProperty("lawline.test.redis-url", "redis://127.0.0.1:6379");
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(ConversationConfiguration.class)
+            .withBean(FaqSearch.class, NothingFound::new)
+            .withBean(Replies.class);
+
+    @Test
+    void withoutARedisUrlConversationsLiveInThisProcess() {
+        context.run(app -> {
+            assertThat(app).hasNotFailed();
+            assertThat(app).getBean(ConversationStore.class).isInstanceOf(InMemoryConversationStore.class);
+            assertThat(app).doesNotHaveBean("conversationRedisClient");
+        });
+    }
+
+    @Test
+    void anEmptyRedisUrlCountsAsNone() {
+        // what ${LAWLINE_REDIS_URL:} yields when the variable is unset
+        context.withPropertyValues("lawline.redis.url=").run(app ->
+                assertThat(app).getBean(ConversationStore.class).isInstanceOf(InMemoryConversationStore.class));
+    }
+
+    @Test
+    void withARedisUrlConversationsLiveInRedis_andTheConnectionClosesWithTheContext() {
+        String prefix = "lawline:conversation:test-" + UUID.randomUUID() + ":";
+        List<StatefulRedisConnection<?, ?>> connections = new ArrayList<>();
+        context.withPropertyValues("lawline.redis.url=" + REDIS_URL, "lawline.conversation.store.key-prefix=" + prefix)
+                .run(app -> {
+                    assertThat(app).hasNotFailed();
+                    assertThat(app).getBean(ConversationStore.class).isInstanceOf(RedisConversationStore.class);
+                    StatefulRedisConnection<?, ?> connection = app.getBean("conversationRedisConnection", StatefulRedisConnection.class);
+                    connections.add(connection);
+
+                    ChannelIdentity citizen = new ChannelIdentity("web", "default", "it-" + UUID.randomUUID());
+                    Reply reply = app.getBean(Conversations.class).handle(new InboundMessage(citizen, "m1", "转人工", Instant.now()));
+
+                    assertThat(reply.state()).isEqualTo(DialogState.QUEUED);
+                    assertThat(app.getBean(Conversations.class).stateOf(citizen)).isEqualTo(DialogState.QUEUED);
+                    assertThat(app.getBean(Replies.class).events).hasSize(2);
+                    app.getBean(ConversationStore.class).delete(citizen);
+                });
+
+        assertThat(connections).singleElement().satisfies(connection -> assertThat(connection.isOpen()).isFalse());
+    }
+
+    @Test
+    void thresholdsComeFromProperties() {
+        context.withPropertyValues("lawline.dialog.answer-confidence=0.75").run(app ->
+                assertThat(app.getBean(DialogSettings.class).answerConfidence()).isEqualTo(0.75));
+    }
+
+    static final class NothingFound implements FaqSearch {
+        @Override
+        public List<FaqMatch> search(String text, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<FaqEntry> find(String id) {
+            return Optional.empty();
+        }
+    }
+
+    static final class Replies {
+        final List<Object> events = new ArrayList<>();
+
+        @EventListener
+        void on(ReplyComposed event) {
+            events.add(event);
+        }
+
+        @EventListener
+        void on(EscalationRequested event) {
+            events.add(event);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.lawline.conversation.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lawline.conversation.Reply;
+import org.lawline.knowledge.FaqEntry;
+import org.lawline.knowledge.LawReference;
+
+class ReplyTextsTest {
+
+    @Test
+    void anAnswerIsTheEntryThenItsLawThenItsSourceThenTheDisclaimer() {
+        String text = ReplyTexts.answer(Fixtures.WAGES);
+
+        assertThat(text.split("\n")).containsExactly(
+                Fixtures.WAGES.answer(),
+                "依据：《劳动合同法》第三十条；《劳动合同法》第八十五条",
+                "来源：知识库条目 labour-wage-arrears",
+                "以上为一般性法律信息，不构成对您具体案件的法律意见。");
+    }
+
+    @Test
+    void theDisclaimerIsTheLastLineOfEveryAnswer() {
+        for (FaqEntry entry : List.of(Fixtures.PROBATION, Fixtures.WAGES, Fixtures.SEVERANCE, Fixtures.OVERTIME, Fixtures.CUSTODY)) {
+            String[] lines = ReplyTexts.answer(entry).split("\n");
+            assertThat(lines[lines.length - 1]).isEqualTo(ReplyTexts.DISCLAIMER);
+        }
+    }
+
+    @Test
+    void aLawCitedTwiceIsListedOnce() {
+        LawReference article = LawReference.parse("中华人民共和国民法典第一千零八十四条");
+        FaqEntry entry = new FaqEntry("family-x", "问？", List.of(), "答。", "婚姻家庭", List.of(article, article));
+
+        assertThat(ReplyTexts.answer(entry)).contains("\n依据：《民法典》第一千零八十四条\n");
+    }
+
+    @Test
+    void anEntryWithoutCitationsHasNoBasisLine() {
+        FaqEntry entry = new FaqEntry("service-hours", "法律援助中心几点上班？", List.of(), "工作日上午九点至下午五点。", "法律援助", List.of());
+
+        assertThat(ReplyTexts.answer(entry)).isEqualTo("工作日上午九点至下午五点。\n来源：知识库条目 service-hours\n" + ReplyTexts.DISCLAIMER);
+    }
+
+    @Test
+    void aMultiLineAnswerKeepsItsLines() {
+        FaqEntry entry = new FaqEntry("steps", "怎么申请劳动仲裁？", List.of(), "  第一步：准备材料。\n第二步：提交申请。\n", "劳动",
+                List.of(LawReference.parse("中华人民共和国劳动争议调解仲裁法第二十八条")));
+
+        assertThat(ReplyTexts.answer(entry)).startsWith("第一步：准备材料。\n第二步：提交申请。\n依据：《劳动争议调解仲裁法》第二十八条\n");
+    }
+
+    @Test
+    void choicesAreNumberedOneALine() {
+        List<Reply.Choice> choices = List.of(
+                new Reply.Choice(1, "a", "公司拖欠工资怎么办？", 8.0),
+                new Reply.Choice(2, "b", "被辞退能拿到经济补偿吗？", 7.6));
+
+        assertThat(ReplyTexts.choices(choices)).startsWith("您想问的是哪一个？回复数字即可：\n1. 公司拖欠工资怎么办？\n2. 被辞退能拿到经济补偿吗？\n");
+    }
+
+    @Test
+    void anEmergencyGivesOneLinePerNumberMostUrgentFirst() {
+        String text = ReplyTexts.emergency(List.of(Hotline.POLICE, Hotline.AMBULANCE));
+
+        assertThat(text.split("\n")).hasSize(4);
+        assertThat(text.split("\n")[1]).startsWith("110");
+        assertThat(text.split("\n")[2]).startsWith("120");
+    }
+
+    @Test
+    void aReferralGivesTheNumberAndWhatItHandles() {
+        assertThat(ReplyTexts.referral(Hotline.CONSUMER_COMPLAINTS).lines().findFirst()).get().asString()
+                .contains("12315").contains("投诉");
+    }
+
+    @Test
+    void theHandoffTellsTheCitizenHowToLeaveTheQueue() {
+        assertThat(ReplyTexts.HANDOFF).isEqualTo("已为您转接值班律师，请稍候。值班律师接入前，您仍可继续向我提问；回复“取消”可退出排队。");
+    }
+}

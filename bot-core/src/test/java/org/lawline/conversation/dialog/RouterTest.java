@@ -1,0 +1,132 @@
+package org.lawline.conversation.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RouterTest {
+
+    private final Router router = new Router();
+
+    @ParameterizedTest(name = "\"{0}\" asks for a person")
+    @ValueSource(strings = {"人工", "转人工", "人工服务", "人工客服", "我要找人工", "律师", "找律师", "我要律师", "真人",
+            "转人工！", " 人 工 ", "请帮我转人工", "我想跟真人说话", "值班律师", "找个律师", "我需要律师"})
+    void asksForAPerson(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is a question")
+    @ValueSource(strings = {"离婚后孩子跟谁", "律师费谁出", "请律师要多少钱", "我想找律师打官司", "人工智能生成的图片有著作权吗",
+            "律师说我能赢吗", "拐卖妇女儿童罪判几年", "抢劫罪怎么判", "失火罪是什么", "邻居装修噪音扰民怎么办",
+            "买到假货能退一赔三吗", "公司不给交社保怎么办", "老公打我可以起诉离婚吗", "物业费不交会被起诉吗",
+            "你好，我想问一下试用期的问题", "谢谢，那加班费怎么算", "12岁孩子打人父母要赔吗", "取消婚约彩礼要退吗"})
+    void doesNotOverTrigger(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is an emergency: {1}")
+    @CsvSource({
+            "他正在打我, 110",
+            "家暴正在发生，快来人, 110",
+            "他说要杀了我, 110",
+            "我被绑架了, 110",
+            "孩子被拐走了, 110",
+            "有人抢劫, 110",
+            "我不想活了, 110 120",
+            "我要跳楼, 110 120",
+            "我朋友流了很多血, 120",
+            "老人昏迷了, 120",
+            "家里着火了, 119",
+            "楼下失火了, 119",
+            "他正在打我，我流了很多血, 110 120"})
+    void routesEmergenciesToTheRightNumbers(String text, String numbers) {
+        Utterance utterance = router.classify(text);
+
+        assertThat(utterance.intent()).isEqualTo(Intent.EMERGENCY);
+        assertThat(utterance.hotlines()).extracting(Hotline::number).containsExactly(numbers.split(" "));
+    }
+
+    @Test
+    void anEmergencyWinsOverEverythingElse() {
+        assertThat(router.classify("人工！他正在打我").intent()).isEqualTo(Intent.EMERGENCY);
+        assertThat(router.classify("你好，着火了").intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" goes to {1}")
+    @CsvSource({
+            "小区路灯坏了好几天了, 12345",
+            "我要投诉物业, 12345",
+            "路边有人占道经营, 12345",
+            "马路上井盖丢了, 12345",
+            "我要投诉这家网店, 12315",
+            "商品质量投诉打什么电话, 12315",
+            "卖家卖假货我想举报, 12315",
+            "社保卡丢了怎么补办, 12333",
+            "怎么查询我的社保, 12333",
+            "养老金怎么查, 12333",
+            "被家暴了去哪里求助, 12338",
+            "妇女权益受到侵害找谁, 12338"})
+    void refersMattersForOtherHotlines(String text, String hotline) {
+        Utterance utterance = router.classify(text);
+
+        assertThat(utterance.intent()).isEqualTo(Intent.REFERRAL);
+        assertThat(utterance.hotlines()).extracting(Hotline::number).containsExactly(hotline);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is a greeting: {1}")
+    @CsvSource({
+            "你好, HELLO",
+            "您好！, HELLO",
+            "hi, HELLO",
+            "Hi~, HELLO",
+            "在吗？, HELLO",
+            "你好，在吗, HELLO",
+            "谢谢, THANKS",
+            "谢谢你！, THANKS",
+            "好的谢谢, THANKS",
+            "好的, ACK",
+            "再见, GOODBYE",
+            "谢谢，再见, GOODBYE"})
+    void recognisesGreetingsAsTheWholeMessage(String text, Utterance.GreetingKind kind) {
+        Utterance utterance = router.classify(text);
+
+        assertThat(utterance.intent()).isEqualTo(Intent.GREETING);
+        assertThat(utterance.greeting()).isEqualTo(kind);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" picks {1}")
+    @CsvSource({"1, 1", "１, 1", "第一个, 1", "选2, 2", "第3个, 3", "三, 3", "2号, 2", "4, 4", "我选择2, 2"})
+    void readsPicks(String text, int number) {
+        Utterance utterance = router.classify(text);
+
+        assertThat(utterance.intent()).isEqualTo(Intent.PICK);
+        assertThat(utterance.pick()).isEqualTo(number);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" cancels")
+    @ValueSource(strings = {"取消", "取消排队", "取消。", "不用了", "算了"})
+    void readsCancel(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.CANCEL);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" has no words")
+    @ValueSource(strings = {"", "   ", "😀", "👍👍？！", "？？？", "...", "10"})
+    void textWithoutLettersIsWordless(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.WORDLESS);
+    }
+
+    @Test
+    void patternsDoNotBacktrackOnLongRepetitiveText() {
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            router.classify("嗯".repeat(29) + "x");
+            router.classify("嗯".repeat(10_000));
+            router.classify("谢谢".repeat(5_000) + "？");
+            router.classify("家暴".repeat(5_000));
+        });
+    }
+}

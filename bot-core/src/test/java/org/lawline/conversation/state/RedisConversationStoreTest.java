@@ -1,0 +1,117 @@
+package org.lawline.conversation.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lettuce.core.KeyScanArgs;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanIterator;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.ConversationSnapshot;
+import org.lawline.conversation.ConversationStore;
+import org.lawline.conversation.ConversationStoreSettings;
+import org.lawline.conversation.ConversationStoreUnavailable;
+import org.lawline.conversation.DialogState;
+
+/**
+ * The store contract against the real Redis on this machine ({@code redis://127.0.0.1:6379}, or
+ * {@code -Dlawline.test.redis-url}). Never skipped: without Redis this test fails, saying so.
+ * Every run uses its own key prefix and removes its keys afterwards, so parallel runs don't collide.
+ */
+class RedisConversationStoreTest extends ConversationStoreContract {
+
+    private static final String URL = System.getProperty("lawline.test.redis-url", "redis://127.0.0.1:6379");
+    private static final String PREFIX = ConversationStoreSettings.DEFAULT_KEY_PREFIX + "test-" + UUID.randomUUID() + ":";
+    private static final Duration TTL = Duration.ofHours(24);
+
+    private static RedisClient client;
+    private static StatefulRedisConnection<String, String> connection;
+
+    @BeforeAll
+    static void connect() {
+        client = RedisClient.create(RedisURI.create(URL));
+        client.setOptions(RedisConversationStore.clientOptions(Duration.ofMillis(500), 1000));
+        try {
+            connection = client.connect();
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw new AssertionError("Redis is required at " + URL + " for this test (start it with scripts/test-services.sh): " + e, e);
+        }
+    }
+
+    @AfterAll
+    static void removeKeysAndDisconnect() {
+        if (connection != null) {
+            ScanIterator<String> keys = ScanIterator.scan(connection.sync(), KeyScanArgs.Builder.matches(PREFIX + "*").limit(500));
+            keys.forEachRemaining(key -> connection.sync().del(key));
+            connection.close();
+        }
+        if (client != null) {
+            client.shutdown();
+        }
+    }
+
+    @Override
+    ConversationStore newStore() {
+        return new RedisConversationStore(connection, PREFIX, TTL);
+    }
+
+    @Test
+    void keysCarryThePrefixAndTheIdentity() {
+        RedisConversationStore store = new RedisConversationStore(connection, PREFIX, TTL);
+        ChannelIdentity citizen = new ChannelIdentity("weibo", "lawline", "u" + UUID.randomUUID());
+        store.save(citizen, snapshot(DialogState.QUEUED));
+
+        assertThat(connection.sync().exists(PREFIX + "weibo:lawline:" + citizen.citizenId())).isEqualTo(1L);
+        assertThat(ConversationStoreSettings.DEFAULT_KEY_PREFIX).isEqualTo("lawline:conversation:");
+    }
+
+    @Test
+    void aSaveSetsAndRestartsTheExpiry() {
+        RedisConversationStore store = new RedisConversationStore(connection, PREFIX, TTL);
+        ChannelIdentity citizen = new ChannelIdentity("sms", "12348", "u" + UUID.randomUUID());
+        String key = store.key(citizen);
+        store.save(citizen, snapshot(DialogState.BOT));
+        connection.sync().expire(key, 60);
+
+        store.save(citizen, snapshot(DialogState.CLARIFYING));
+
+        assertThat(connection.sync().ttl(key)).isBetween(TTL.toSeconds() - 5, TTL.toSeconds());
+    }
+
+    @Test
+    void anUnreadableValueReadsAsNoConversation() {
+        RedisConversationStore store = new RedisConversationStore(connection, PREFIX, TTL);
+        ChannelIdentity citizen = new ChannelIdentity("web", "default", "u" + UUID.randomUUID());
+        connection.sync().set(store.key(citizen), "{not json");
+        ChannelIdentity other = new ChannelIdentity("web", "default", "v" + UUID.randomUUID());
+        connection.sync().set(store.key(other), "{\"v\":99,\"state\":\"BOT\"}");
+
+        assertThat(store.load(citizen)).isEmpty();
+        assertThat(store.load(other)).isEmpty();
+    }
+
+    @Test
+    void aClosedConnectionSurfacesAsStoreUnavailable_notALettuceException() {
+        StatefulRedisConnection<String, String> doomed = client.connect();
+        RedisConversationStore store = new RedisConversationStore(doomed, PREFIX, TTL);
+        doomed.close();
+
+        assertThatThrownBy(() -> store.load(new ChannelIdentity("web", "default", "u-closed")))
+                .isInstanceOf(ConversationStoreUnavailable.class)
+                .hasMessageContaining("load");
+    }
+
+    private static ConversationSnapshot snapshot(DialogState state) {
+        return new ConversationSnapshot(state, List.of(), 0, Instant.parse("2025-03-01T08:00:00Z"));
+    }
+}
