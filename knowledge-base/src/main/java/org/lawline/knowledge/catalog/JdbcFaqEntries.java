@@ -1,0 +1,160 @@
+package org.lawline.knowledge.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.lawline.knowledge.FaqEntries;
+import org.lawline.knowledge.FaqEntry;
+import org.lawline.knowledge.LawReference;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Entries in the {@code faq_entry} table (migration V202611290900). The SQL is plain enough to
+ * run unchanged on H2 and PostgreSQL: an upsert is an update, then an insert when no row was
+ * there, rather than a vendor's MERGE or ON CONFLICT.
+ */
+public final class JdbcFaqEntries implements FaqEntries {
+
+    private static final String COLUMNS = "id, question, phrasings, answer, category, law_refs";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public JdbcFaqEntries(DataSource dataSource, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.clock = clock;
+    }
+
+    @Override
+    public List<FaqEntry> all() {
+        return jdbc.sql("select " + COLUMNS + " from faq_entry order by id")
+                .query((rs, row) -> entry(rs))
+                .list();
+    }
+
+    @Override
+    public void save(FaqEntry entry) {
+        if (update(entry) > 0) {
+            return;
+        }
+        try {
+            insert(entry);
+        } catch (DuplicateKeyException e) {
+            // another writer inserted the same id between our update and insert: ours is the later write
+            update(entry);
+        }
+    }
+
+    /** In one transaction, so a thousand-row import costs one commit, not a thousand. */
+    @Override
+    public void saveAll(Collection<FaqEntry> entries) {
+        transactions.executeWithoutResult(status -> entries.forEach(this::save));
+    }
+
+    @Override
+    public boolean addIfAbsent(FaqEntry entry) {
+        if (find(entry.id()).isPresent()) {
+            return false;
+        }
+        try {
+            insert(entry);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<FaqEntry> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from faq_entry where id = :id")
+                .param("id", id)
+                .query((rs, row) -> entry(rs))
+                .optional();
+    }
+
+    @Override
+    public int count() {
+        return jdbc.sql("select count(*) from faq_entry").query(Integer.class).single();
+    }
+
+    @Override
+    public Revision revision() {
+        return jdbc.sql("select count(*) as entries, max(updated_at) as last_saved from faq_entry")
+                .query((rs, row) -> {
+                    LocalDateTime lastSaved = rs.getObject("last_saved", LocalDateTime.class);
+                    return new Revision(rs.getInt("entries"),
+                            lastSaved == null ? Instant.EPOCH : lastSaved.toInstant(ZoneOffset.UTC));
+                })
+                .single();
+    }
+
+    private int update(FaqEntry entry) {
+        return jdbc.sql("""
+                        update faq_entry
+                           set question = :question, phrasings = :phrasings, answer = :answer,
+                               category = :category, law_refs = :lawRefs, updated_at = :updatedAt
+                         where id = :id""")
+                .params(columns(entry))
+                .update();
+    }
+
+    private void insert(FaqEntry entry) {
+        jdbc.sql("insert into faq_entry (" + COLUMNS + ", updated_at)"
+                        + " values (:id, :question, :phrasings, :answer, :category, :lawRefs, :updatedAt)")
+                .params(columns(entry))
+                .update();
+    }
+
+    private Map<String, Object> columns(FaqEntry entry) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("id", entry.id());
+        columns.put("question", entry.question());
+        columns.put("phrasings", JsonLists.write(entry.phrasings()));
+        columns.put("answer", entry.answer());
+        columns.put("category", entry.category().isEmpty() ? null : entry.category());
+        columns.put("lawRefs", JsonLists.write(entry.lawRefs().stream().map(LawReference::toString).toList()));
+        // timestamp without time zone holds UTC, whatever the server's zone
+        columns.put("updatedAt", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return columns;
+    }
+
+    private static FaqEntry entry(ResultSet rs) throws SQLException {
+        return new FaqEntry(
+                rs.getString("id"),
+                rs.getString("question"),
+                JsonLists.read(rs.getString("phrasings")),
+                rs.getString("answer"),
+                rs.getString("category"),
+                JsonLists.read(rs.getString("law_refs")).stream().map(JdbcFaqEntries::lawReference).toList());
+    }
+
+    /**
+     * Reads a reference as {@link LawReference#toString} wrote it. One made in code may have an
+     * article {@link LawReference#parse} does not read (第7条): it is split at its last 第.
+     */
+    private static LawReference lawReference(String written) {
+        try {
+            return LawReference.parse(written);
+        } catch (IllegalArgumentException e) {
+            int article = written.lastIndexOf('第');
+            if (article <= 0) {
+                throw new IllegalStateException("A stored law reference has no article: " + written, e);
+            }
+            return new LawReference(written.substring(0, article), written.substring(article));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.lawline.knowledge.importing;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.lawline.knowledge.FaqEntry;
+import org.lawline.knowledge.FaqImport;
+import org.lawline.knowledge.ImportFailed;
+import org.lawline.knowledge.ImportLimits;
+import org.lawline.knowledge.ImportProgress;
+import org.lawline.knowledge.ImportReport;
+import org.lawline.knowledge.ImportReport.RejectedRow;
+
+/**
+ * Reads one knowledge-base file: hands each good row to the caller as it is read and collects
+ * the bad ones with their line numbers. Holds one row in memory at a time.
+ */
+public final class FaqFileReader {
+
+    /** How often, in rows, progress is reported. */
+    static final int PROGRESS_EVERY_ROWS = 200;
+
+    private final ImportLimits limits;
+    private final EntryRules rules;
+
+    public FaqFileReader(ImportLimits limits) {
+        this.limits = limits;
+        this.rules = new EntryRules(limits);
+    }
+
+    /**
+     * Reads the UTF-8 stream (a byte-order mark is skipped) to its end. Does not close it.
+     *
+     * @param totalBytes the stream's length for progress reports, or -1 when unknown
+     * @throws ImportFailed when the stream cannot be read, passes the size limit, or is a CSV
+     *                      file without the header it needs
+     */
+    public ImportReport read(InputStream in, FaqImport.Format format, long totalBytes,
+                             Consumer<FaqEntry> accepted, ImportProgress progress) {
+        CountingInputStream counted = new CountingInputStream(in, limits.maxFileBytes());
+        TextCursor text = new TextCursor(new InputStreamReader(counted, StandardCharsets.UTF_8));
+        int imported = 0;
+        long rows = 0;
+        long unlisted = 0;
+        List<RejectedRow> rejected = new ArrayList<>();
+        try {
+            RowSource source = switch (format) {
+                case JSONL -> new JsonlRows(text, limits.maxRowChars());
+                case CSV -> new CsvRows(text, limits.maxRowChars());
+            };
+            for (Optional<Row> next = source.next(); next.isPresent(); next = source.next()) {
+                rows++;
+                Optional<String> refusal = take(next.get(), accepted);
+                if (refusal.isEmpty()) {
+                    imported++;
+                } else if (rejected.size() < ImportReport.MAX_LISTED_REJECTIONS) {
+                    rejected.add(new RejectedRow(next.get().line(), refusal.get()));
+                } else {
+                    unlisted++;
+                }
+                if (rows % PROGRESS_EVERY_ROWS == 0) {
+                    progress.progressed(rows, counted.count(), totalBytes);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw new ImportFailed("The file could not be read: " + e.getCause().getMessage(), e);
+        }
+        progress.progressed(rows, counted.count(), totalBytes);
+        return new ImportReport(imported, rejected, unlisted);
+    }
+
+    private Optional<String> take(Row row, Consumer<FaqEntry> accepted) {
+        if (row instanceof Row.Unreadable unreadable) {
+            return Optional.of(unreadable.reason());
+        }
+        EntryRules.Verdict verdict = rules.check(((Row.Readable) row).row());
+        if (verdict instanceof EntryRules.Verdict.Refused refused) {
+            return Optional.of(refused.reason());
+        }
+        accepted.accept(((EntryRules.Verdict.Accepted) verdict).entry());
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,176 @@
+package org.lawline.knowledge.search;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
+import org.lawline.knowledge.FaqEntry;
+
+/**
+ * The confidence of a {@link org.lawline.knowledge.FaqMatch}: how much of the citizen's
+ * question the entry covers, tempered by how much of the entry's own question the citizen asked.
+ *
+ * <p><b>Question coverage.</b> Each distinct term of the question gets a weight, its inverse
+ * document frequency over the whole index, {@code ln(1 + (N - n + 0.5) / (n + 0.5))}, where N is
+ * the number of entries and n the number holding the term or one of its synonyms in any field.
+ * An entry covers a term fully when its question or a phrasing holds the term or a synonym,
+ * half when only its answer or category does. Question coverage is the covered weight over the
+ * total weight. Rare, topical words count most and common ones little, and a word no entry
+ * holds (天气, a typo, gibberish) carries the largest weight and counts wholly against every
+ * entry.
+ *
+ * <p><b>Entry coverage.</b> The same share the other way round, for the entry's question and
+ * each phrasing, of their terms the citizen's question holds (with synonyms); the best of them.
+ * It keeps a question that shares one rare word with a long, different entry (今天天气怎么样 and
+ * 因天气原因致航班晚点…) from looking like a match.
+ *
+ * <p><b>Confidence</b> = question coverage × (0.6 + 0.4 × entry coverage), from 0 to 1. It depends only on the question, the
+ * entry and the index, not on the other results, so it can be compared across searches.
+ *
+ * <p>"Holds" means having the word as a token or, for words of two characters or more, anywhere
+ * in the text: smartcn sometimes cuts a word apart (我辞职能要 becomes 辞 / 职能), and a
+ * two-character word found inside other text is almost always the same word. Single characters
+ * must be tokens (告 is not 告知).
+ */
+final class Coverage {
+
+    private static final double ANSWER_ONLY = 0.5;
+    /**
+     * How much entry coverage weighs. At 0.4, off-topic questions sharing one word with an entry
+     * stayed below 0.35 while questions worded differently from their entry stayed above 0.6
+     * (FaqRankingTest, BundledKnowledgeSearchTest); more pulls both down.
+     */
+    private static final double ENTRY_SHARE = 0.4;
+
+    private final IndexSearcher searcher;
+    private final List<QueryTerm> terms;
+    private final double[] weights;
+    private final double totalWeight;
+    /** Every word of the question with every synonym: what an entry's words are looked up in. */
+    private final Set<String> questionForms = new HashSet<>();
+    private final String questionText;
+
+    Coverage(IndexSearcher searcher, String question, List<QueryTerm> terms) throws IOException {
+        this.searcher = searcher;
+        this.terms = terms;
+        this.questionText = Vocabulary.readPart(question).toLowerCase(Locale.ROOT);
+        this.weights = new double[terms.size()];
+        double total = 0;
+        for (int i = 0; i < terms.size(); i++) {
+            weights[i] = idf(searcher.count(FaqQueries.anywhere(terms.get(i))));
+            total += weights[i];
+            questionForms.addAll(terms.get(i).forms());
+        }
+        this.totalWeight = total;
+    }
+
+    /**
+     * The confidence for the entry, found at this document id in the searcher.
+     *
+     * @param askedTerms the words of the entry's question and of each phrasing
+     */
+    double of(int doc, FaqEntry entry, List<List<String>> askedTerms) throws IOException {
+        return questionCovered(doc, entry) * (1 - ENTRY_SHARE + ENTRY_SHARE * entryCovered(askedTerms));
+    }
+
+    private double questionCovered(int doc, FaqEntry entry) throws IOException {
+        if (totalWeight == 0) {
+            return 0;
+        }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int local = doc - leaf.docBase;
+        String asked = comparable(entry.question() + "\n" + String.join("\n", entry.phrasings()));
+        String told = comparable(entry.answer() + "\n" + entry.category());
+        double covered = 0;
+        for (int i = 0; i < terms.size(); i++) {
+            QueryTerm term = terms.get(i);
+            if (holds(leaf, local, FaqFields.ASKED, term) || contains(asked, term.forms())) {
+                covered += weights[i];
+            } else if (holds(leaf, local, FaqFields.TOLD, term) || contains(told, term.forms())) {
+                covered += weights[i] * ANSWER_ONLY;
+            }
+        }
+        return Math.min(1.0, covered / totalWeight);
+    }
+
+    private double entryCovered(List<List<String>> askedTerms) throws IOException {
+        double best = 0;
+        for (List<String> sentence : askedTerms) {
+            best = Math.max(best, share(sentence));
+        }
+        return best;
+    }
+
+    /** The idf-weighted share of a sentence's words that the question holds. */
+    private double share(List<String> words) throws IOException {
+        double total = 0;
+        double held = 0;
+        for (String word : words) {
+            double weight = idf(docFreq(word));
+            total += weight;
+            if (questionForms.contains(word) || contains(questionText, List.of(word))) {
+                held += weight;
+            }
+        }
+        return total == 0 ? 0 : held / total;
+    }
+
+    private int docFreq(String word) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        int most = 0;
+        for (FaqFields.Weighted field : FaqFields.SEARCHED) {
+            most = Math.max(most, reader.docFreq(new Term(field.name(), word)));
+        }
+        return most;
+    }
+
+    private double idf(int holding) {
+        int entries = searcher.getIndexReader().numDocs();
+        return Math.log(1 + (entries - holding + 0.5) / (holding + 0.5));
+    }
+
+    private static String comparable(String text) {
+        return Vocabulary.normalize(text).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean contains(String text, List<String> forms) {
+        for (String form : forms) {
+            if (form.codePointCount(0, form.length()) >= 2 && text.contains(form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holds(LeafReaderContext leaf, int doc, List<String> fields, QueryTerm term)
+            throws IOException {
+        for (String field : fields) {
+            Terms indexed = leaf.reader().terms(field);
+            if (indexed == null) {
+                continue;
+            }
+            TermsEnum iterator = indexed.iterator();
+            for (String form : term.forms()) {
+                if (iterator.seekExact(new BytesRef(form))) {
+                    PostingsEnum postings = iterator.postings(null, PostingsEnum.NONE);
+                    if (postings.advance(doc) == doc && doc != DocIdSetIterator.NO_MORE_DOCS) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

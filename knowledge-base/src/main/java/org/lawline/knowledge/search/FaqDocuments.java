@@ -1,0 +1,77 @@
+package org.lawline.knowledge.search;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.lawline.knowledge.FaqEntry;
+import org.lawline.knowledge.LawReference;
+
+/** Entries to Lucene documents and back. Thread safe. */
+final class FaqDocuments {
+
+    private final Vocabulary vocabulary;
+
+    FaqDocuments(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    Document toDocument(FaqEntry entry) {
+        Document doc = new Document();
+        doc.add(new StringField(FaqFields.ID, entry.id(), Field.Store.YES));
+        // searched text is normalised like questions are; the stored copy keeps what was written
+        doc.add(new TextField(FaqFields.QUESTION, Vocabulary.normalize(entry.question()), Field.Store.NO));
+        doc.add(new StoredField(FaqFields.STORED_QUESTION, entry.question()));
+        for (String phrasing : entry.phrasings()) {
+            doc.add(new TextField(FaqFields.PHRASING, Vocabulary.normalize(phrasing), Field.Store.NO));
+            doc.add(new StoredField(FaqFields.STORED_PHRASING, phrasing));
+        }
+        doc.add(new TextField(FaqFields.ANSWER, Vocabulary.normalize(entry.answer()), Field.Store.NO));
+        doc.add(new StoredField(FaqFields.STORED_ANSWER, entry.answer()));
+        doc.add(new TextField(FaqFields.CATEGORY, Vocabulary.normalize(entry.category()), Field.Store.NO));
+        doc.add(new StoredField(FaqFields.STORED_CATEGORY, entry.category()));
+        // analysed once here rather than at every search that weighs this entry's confidence
+        doc.add(new StoredField(FaqFields.STORED_ASKED_TERMS, words(entry.question())));
+        for (String phrasing : entry.phrasings()) {
+            doc.add(new StoredField(FaqFields.STORED_ASKED_TERMS, words(phrasing)));
+        }
+        for (LawReference ref : entry.lawRefs()) {
+            // law and article kept apart, so a reference made in code needs no parsing back
+            doc.add(new StoredField(FaqFields.STORED_LAW, ref.law()));
+            doc.add(new StoredField(FaqFields.STORED_ARTICLE, ref.article()));
+        }
+        return doc;
+    }
+
+    /** The words of the entry's question and of each phrasing, as {@link Vocabulary#questionTerms} finds them. */
+    static List<List<String>> askedTerms(Document doc) {
+        return Arrays.stream(doc.getValues(FaqFields.STORED_ASKED_TERMS))
+                .map(words -> words.isEmpty() ? List.<String>of() : List.of(words.split(" ")))
+                .toList();
+    }
+
+    private String words(String sentence) {
+        // tokens never hold a space: smartcn splits on it
+        return vocabulary.questionTerms(sentence).stream().map(QueryTerm::word).collect(Collectors.joining(" "));
+    }
+
+    static FaqEntry toEntry(Document doc) {
+        String[] laws = doc.getValues(FaqFields.STORED_LAW);
+        String[] articles = doc.getValues(FaqFields.STORED_ARTICLE);
+        List<LawReference> lawRefs = IntStream.range(0, laws.length)
+                .mapToObj(i -> new LawReference(laws[i], articles[i]))
+                .toList();
+        return new FaqEntry(
+                doc.get(FaqFields.ID),
+                doc.get(FaqFields.STORED_QUESTION),
+                List.of(doc.getValues(FaqFields.STORED_PHRASING)),
+                doc.get(FaqFields.STORED_ANSWER),
+                doc.get(FaqFields.STORED_CATEGORY),
+                lawRefs);
+    }
+}

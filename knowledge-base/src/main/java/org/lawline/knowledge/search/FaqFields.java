@@ -1,0 +1,50 @@
+package org.lawline.knowledge.search;
+
+import java.util.List;
+
+/**
+ * The fields of an entry's Lucene document, shared by indexing, querying and the confidence
+ * computation. Searched fields hold normalised text and are not stored; the entry is stored
+ * separately, as written, to be returned.
+ */
+final class FaqFields {
+
+    /** Exact, not analysed: the key of updates and deletes. Stored. */
+    static final String ID = "id";
+    static final String QUESTION = "question";
+    /** One value per phrasing. */
+    static final String PHRASING = "phrasing";
+    static final String ANSWER = "answer";
+    static final String CATEGORY = "category";
+
+    static final String STORED_QUESTION = "stored_question";
+    static final String STORED_PHRASING = "stored_phrasing";
+    static final String STORED_ANSWER = "stored_answer";
+    static final String STORED_CATEGORY = "stored_category";
+    /** Per question and phrasing, its analysed words separated by spaces. */
+    static final String STORED_ASKED_TERMS = "stored_asked_terms";
+    static final String STORED_LAW = "stored_law";
+    static final String STORED_ARTICLE = "stored_article";
+
+    /**
+     * Searched fields with their weights. A question or phrasing is what citizens ask, so a
+     * word there says more about the match than the same word in an answer, which explains
+     * and mentions neighbouring topics. Tuned on the ranking tests (KnowledgeSearchTest).
+     */
+    static final List<Weighted> SEARCHED = List.of(
+            new Weighted(QUESTION, 3.0f),
+            new Weighted(PHRASING, 2.5f),
+            new Weighted(ANSWER, 1.0f),
+            new Weighted(CATEGORY, 1.0f));
+
+    /** Fields where a word counts fully towards confidence: the entry asks about it. */
+    static final List<String> ASKED = List.of(QUESTION, PHRASING);
+    /** Fields where a word counts half: the entry only talks about it. */
+    static final List<String> TOLD = List.of(ANSWER, CATEGORY);
+
+    record Weighted(String name, float boost) {
+    }
+
+    private FaqFields() {
+    }
+}

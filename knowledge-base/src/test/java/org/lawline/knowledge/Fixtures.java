@@ -1,0 +1,53 @@
+package org.lawline.knowledge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/** Test data: our fixture entries, and the shared data set beside the repository. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /**
+     * The 24 entries of {@code fixtures/faq_fixture.jsonl}: copies of the bundled placeholder
+     * entries (ids prefixed {@code fx-}) among other topics, so ranking tests do not change when
+     * the bundled file does.
+     */
+    public static List<FaqEntry> faqEntries() {
+        List<FaqEntry> entries = new ArrayList<>();
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/faq_fixture.jsonl")) {
+            ImportReport report = new FaqImport().read(in, FaqImport.Format.JSONL, entries::add, ImportProgress.NONE);
+            if (report.rejectedCount() > 0) {
+                throw new IllegalStateException("Bad fixture rows: " + report.rejected());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    public static FaqEntry entry(String id, String question, String answer) {
+        return new FaqEntry(id, question, List.of(), answer, "", List.of());
+    }
+
+    /**
+     * The shared data folder (surefire sets {@code lawline.shared-data}); skips the calling test
+     * with a clear message when a fresh clone has no such folder beside it.
+     */
+    public static Path sharedData() {
+        String configured = System.getProperty("lawline.shared-data");
+        Assumptions.assumeTrue(configured != null,
+                "Skipped: the system property lawline.shared-data is not set (run through Maven)");
+        Path folder = Path.of(configured);
+        Assumptions.assumeTrue(Files.isDirectory(folder),
+                "Skipped: the shared data folder " + folder.toAbsolutePath().normalize() + " is absent");
+        return folder;
+    }
+}
