@@ -37,11 +37,14 @@ public final class LawLineCommand {
             System.exit(2);
             return;
         }
-        switch (command) {
-            case Command.Serve serve -> new SpringApplicationBuilder(LawLineApplication.class).run(serve.springArgs());
-            case Command.Help help -> out.print(USAGE);
-            case Command.Ask ask -> System.exit(oneShot(context -> new AskCommand(context, out, err).run(ask)));
-            case Command.Import importing -> System.exit(oneShot(context -> new ImportCommand(context, out, err).run(importing)));
+        if (command instanceof Command.Serve serve) {
+            new SpringApplicationBuilder(LawLineApplication.class).run(serve.springArgs());
+        } else if (command instanceof Command.Ask ask) {
+            System.exit(oneShot(context -> new AskCommand(context, out, err).run(ask)));
+        } else if (command instanceof Command.Import importing) {
+            System.exit(oneShot(context -> new ImportCommand(context, out, err).run(importing)));
+        } else {
+            out.print(USAGE);
         }
     }
 

@@ -1,0 +1,53 @@
+package org.lawline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CommandTest {
+
+    @Test
+    void noArgumentsRunsTheService() {
+        assertThat(Command.parse(new String[0])).isInstanceOf(Command.Serve.class);
+    }
+
+    @Test
+    void springOptionsAloneRunTheService() {
+        assertThat(Command.parse(new String[] {"--server.port=0"})).isInstanceOf(Command.Serve.class);
+    }
+
+    @Test
+    void askTakesTheQuestionAndTheJsonFlagInAnyOrder() {
+        assertThat(Command.parse(new String[] {"ask", "--json", "老板欠薪怎么办"}))
+                .isEqualTo(new Command.Ask(Optional.of("老板欠薪怎么办"), true));
+        assertThat(Command.parse(new String[] {"ask", "老板欠薪怎么办", "--json"}))
+                .isEqualTo(new Command.Ask(Optional.of("老板欠薪怎么办"), true));
+    }
+
+    @Test
+    void askWithoutAQuestionReadsStandardInput() {
+        assertThat(Command.parse(new String[] {"ask", "--json"})).isEqualTo(new Command.Ask(Optional.empty(), true));
+    }
+
+    @Test
+    void askRejectsUnknownOptions() {
+        assertThatThrownBy(() -> Command.parse(new String[] {"ask", "--jsn", "问题"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("--jsn");
+    }
+
+    @Test
+    void importNeedsExactlyOneFile() {
+        assertThat(Command.parse(new String[] {"import", "faq.jsonl"})).isEqualTo(new Command.Import(Path.of("faq.jsonl")));
+        assertThatThrownBy(() -> Command.parse(new String[] {"import"})).isInstanceOf(Command.UsageError.class);
+        assertThatThrownBy(() -> Command.parse(new String[] {"import", "a", "b"})).isInstanceOf(Command.UsageError.class);
+    }
+
+    @Test
+    void unknownVerbIsAUsageError() {
+        assertThatThrownBy(() -> Command.parse(new String[] {"serv"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("serv");
+    }
+}

@@ -1,0 +1,110 @@
+package org.lawline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The packaged application as a citizen's question reaches it from the command line: a separate
+ * JVM, no server running, its own embedded database under a fresh LAWLINE_HOME.
+ */
+class LauncherIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path JAR = Path.of("target", "lawline.jar");
+
+    @TempDir
+    static Path home;
+
+    @BeforeAll
+    static void theJarIsBuilt() {
+        assertThat(JAR).as("the verify phase packages target/lawline.jar before integration tests").exists();
+    }
+
+    @Test
+    void askJsonAnswersWithoutARunningServer() throws Exception {
+        Result r = run(null, "ask", "--json", "老板拖欠工资三个月不发怎么办");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode reply = JSON.readTree(r.out());
+        assertThat(reply.get("kind").asString()).isEqualTo("answer");
+        assertThat(reply.get("entryId").asString()).startsWith("ll-wage-");
+        assertThat(reply.get("score").isNumber()).isTrue();
+        assertThat(reply.get("citations")).isNotEmpty();
+        assertThat(reply.get("text").asString()).contains("工资");
+    }
+
+    @Test
+    void askJsonWithoutAQuestionAnswersEveryLineOfStandardInput() throws Exception {
+        Result r = run("老板拖欠工资三个月不发怎么办\n\n转人工\n你好\n", "ask", "--json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> kinds = new ArrayList<>();
+        for (String line : r.out().strip().split("\n")) {
+            kinds.add(JSON.readTree(line).get("kind").asString());
+        }
+        assertThat(kinds).containsExactly("answer", "handoff", "greeting");
+    }
+
+    @Test
+    void importKeepsGoodRowsAndReportsBadOnesByLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("entries.jsonl");
+        Files.writeString(file, """
+                {"id": "imp-1", "question": "个体工商户欠的债由谁来还", "answer": "个人经营的个体工商户，债务以个人财产承担。家庭经营的，以家庭财产承担；无法区分的，也以家庭财产承担。", "category": "民法总则", "law_refs": ["中华人民共和国民法典第五十六条"]}
+                {"id": "imp-2", "question": "缺少答案的行"}
+                not json at all
+                {"id": "imp-3", "question": "邻居家的树枝伸到我家院子怎么办", "answer": "相邻各方应当互相提供便利。可以先协商修剪，协商不成申请人民调解。", "category": "相邻关系", "law_refs": []}
+                """, StandardCharsets.UTF_8);
+
+        Result r = run(null, "import", file.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 条已导入").contains("2 行被拒绝").contains("第 2 行").contains("第 3 行");
+
+        Result asked = run(null, "ask", "--json", "个体工商户的债务谁来承担");
+        assertThat(JSON.readTree(asked.out()).get("entryId").asString()).isEqualTo("imp-1");
+    }
+
+    @Test
+    void unknownCommandExitsWithUsage() throws Exception {
+        Result r = run(null, "asq", "问题");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("用法");
+    }
+
+    private static Result run(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("LAWLINE_HOME", home.toString());
+        pb.environment().remove("LAWLINE_DATABASE_URL");
+        pb.environment().remove("LAWLINE_REDIS_URL");
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the command finishes").isTrue();
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+}

@@ -1,0 +1,142 @@
+package org.lawline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole application on its embedded defaults, driven through the web chat API the way the
+ * page and other tools use it: the bundled knowledge base, the real engine, the real database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class WebChatEndToEndTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void unpaidWagesQuestionIsAnsweredWithTheLawItRestsOn() throws Exception {
+        JsonNode reply = say(newCitizen(), "老板拖欠工资三个月不发怎么办").body();
+
+        assertThat(reply.get("kind").asString()).isEqualTo("answer");
+        assertThat(reply.get("state").asString()).isEqualTo("BOT");
+        assertThat(reply.get("entryId").asString()).startsWith("ll-wage-");
+        assertThat(reply.get("citations")).isNotEmpty();
+        assertThat(reply.get("citations").get(0).get("id").asString()).startsWith("art:");
+        assertThat(reply.get("text").asString()).contains("工资").contains("依据").contains("不构成");
+    }
+
+    @Test
+    void askingForAPersonHandsTheChatToTheDutyLawyersQueue() throws Exception {
+        String citizen = newCitizen();
+        JsonNode reply = say(citizen, "转人工").body();
+
+        assertThat(reply.get("kind").asString()).isEqualTo("handoff");
+        assertThat(reply.get("state").asString()).isEqualTo("QUEUED");
+        assertThat(db.sql("select count(*) from escalation where citizen_id = :c and status = 'WAITING'")
+                .param("c", citizen).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void cancellingWhileQueuedLeavesTheQueue() throws Exception {
+        String citizen = newCitizen();
+        say(citizen, "转人工");
+        JsonNode reply = say(citizen, "取消").body();
+
+        assertThat(reply.get("state").asString()).isEqualTo("BOT");
+        assertThat(db.sql("select count(*) from escalation where citizen_id = :c and status = 'WAITING'")
+                .param("c", citizen).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void replyingOneAfterChoicesAnswersTheFirstChoice() throws Exception {
+        String citizen = newCitizen();
+        JsonNode choices = say(citizen, VAGUE_QUESTION).body();
+        assertThat(choices.get("kind").asString()).isEqualTo("choices");
+        assertThat(choices.get("state").asString()).isEqualTo("CLARIFYING");
+        String firstChoice = choices.get("entryId").asString();
+
+        JsonNode answer = say(citizen, "1").body();
+
+        assertThat(answer.get("kind").asString()).isEqualTo("answer");
+        assertThat(answer.get("entryId").asString()).isEqualTo(firstChoice);
+        assertThat(answer.get("state").asString()).isEqualTo("BOT");
+    }
+
+    @Test
+    void emptyMessageGetsAClearError() throws Exception {
+        Response r = post("{\"citizenId\":\"" + newCitizen() + "\",\"text\":\"   \"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("error").asString()).isNotBlank();
+    }
+
+    @Test
+    void tenThousandCharactersGetAClearError() throws Exception {
+        Response r = post("{\"citizenId\":\"" + newCitizen() + "\",\"text\":\"" + "欠".repeat(10_000) + "\"}");
+        assertThat(r.status()).isBetween(400, 413);
+        assertThat(r.body().get("error").asString()).isNotBlank();
+    }
+
+    @Test
+    void invalidJsonGetsAClearErrorAndNoStackTrace() throws Exception {
+        Response r = post("{\"citizenId\": \"x\", \"text\": ");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.raw()).doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(r.body().get("error").asString()).isNotBlank();
+    }
+
+    @Test
+    void onlyEmojiGetsAReplyAskingForWords() throws Exception {
+        JsonNode reply = say(newCitizen(), "😀😀🙏").body();
+        assertThat(reply.get("kind").asString()).isEqualTo("no_answer");
+    }
+
+    @Test
+    void scriptTextIsTreatedAsPlainText() throws Exception {
+        Response r = say(newCitizen(), "<script>alert(1)</script>");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().get("kind").asString()).isIn("no_answer", "greeting", "choices", "answer");
+    }
+
+    /** A question the bundled knowledge base answers with several close entries. */
+    static final String VAGUE_QUESTION = "离婚";
+
+    private static String newCitizen() {
+        return "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Response say(String citizen, String text) throws Exception {
+        Response r = post(JSON.writeValueAsString(java.util.Map.of("citizenId", citizen, "text", text)));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r;
+    }
+
+    private Response post(String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/web/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body(), JSON.readTree(response.body()));
+    }
+
+    record Response(int status, String raw, JsonNode body) {
+    }
+}
