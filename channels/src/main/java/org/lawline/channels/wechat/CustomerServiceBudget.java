@@ -1,0 +1,152 @@
+package org.lawline.channels.wechat;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lawline.conversation.ChannelIdentity;
+
+/**
+ * WeChat's allowance of customer-service messages, kept per citizen so that we stop before WeChat
+ * refuses: {@code perWindow} messages within {@code window} of the citizen's last message, or
+ * {@code afterPrompt} within {@code promptWindow} of a menu click or a subscribe. A new message
+ * from the citizen opens a fresh window. Implementations are thread safe; the Redis one is shared
+ * by every instance.
+ */
+interface CustomerServiceBudget {
+
+    enum Verdict {
+        ALLOWED,
+        /** Nothing from the citizen recently enough: WeChat would answer 45015. */
+        WINDOW_CLOSED,
+        /** The window is open but its messages are used up: WeChat would answer 45047. */
+        SPENT
+    }
+
+    void citizenWrote(ChannelIdentity citizen, Instant at);
+
+    void citizenPrompted(ChannelIdentity citizen, Instant at);
+
+    /** Takes one message from the allowance if there is one. */
+    Verdict use(ChannelIdentity citizen, Instant at);
+
+    /** In this process: the single-machine default, and the model for the Redis one. */
+    final class InProcess implements CustomerServiceBudget {
+
+        private static final int MAX_CITIZENS = 200_000;
+
+        private final WeChatSettings.CustomerServiceLimits limits;
+        private final Map<String, long[]> states = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+                return size() > MAX_CITIZENS;
+            }
+        };
+
+        InProcess(WeChatSettings.CustomerServiceLimits limits) {
+            this.limits = limits;
+        }
+
+        @Override
+        public synchronized void citizenWrote(ChannelIdentity citizen, Instant at) {
+            long[] state = states.computeIfAbsent(citizen.key(), k -> new long[] {-1, 0, -1, 0});
+            state[0] = at.toEpochMilli();
+            state[1] = 0;
+        }
+
+        @Override
+        public synchronized void citizenPrompted(ChannelIdentity citizen, Instant at) {
+            long[] state = states.computeIfAbsent(citizen.key(), k -> new long[] {-1, 0, -1, 0});
+            state[2] = at.toEpochMilli();
+            state[3] = 0;
+        }
+
+        @Override
+        public synchronized Verdict use(ChannelIdentity citizen, Instant at) {
+            long[] state = states.get(citizen.key());
+            if (state == null) {
+                return Verdict.WINDOW_CLOSED;
+            }
+            long now = at.toEpochMilli();
+            boolean windowOpen = state[0] >= 0 && now - state[0] <= limits.window().toMillis();
+            boolean promptOpen = state[2] >= 0 && now - state[2] <= limits.promptWindow().toMillis();
+            if (windowOpen && state[1] < limits.perWindow()) {
+                state[1]++;
+                return Verdict.ALLOWED;
+            }
+            if (promptOpen && state[3] < limits.afterPrompt()) {
+                state[3]++;
+                return Verdict.ALLOWED;
+            }
+            return windowOpen || promptOpen ? Verdict.SPENT : Verdict.WINDOW_CLOSED;
+        }
+    }
+
+    /** In Redis, one hash per citizen, changed by scripts so that instances never both take the last one. */
+    final class InRedis implements CustomerServiceBudget {
+
+        // Hash fields: w = last message (ms), wu = used since; p = last prompt (ms), pu = used since.
+        private static final String WROTE = """
+                redis.call('HSET', KEYS[1], 'w', ARGV[1], 'wu', 0)
+                local ttl = redis.call('PTTL', KEYS[1])
+                if ttl < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+                return 1""";
+        private static final String PROMPTED = WROTE.replace("'w', ARGV[1], 'wu', 0", "'p', ARGV[1], 'pu', 0");
+        private static final String USE = """
+                local now = tonumber(ARGV[1])
+                local w = tonumber(redis.call('HGET', KEYS[1], 'w') or '-1')
+                local wu = tonumber(redis.call('HGET', KEYS[1], 'wu') or '0')
+                local p = tonumber(redis.call('HGET', KEYS[1], 'p') or '-1')
+                local pu = tonumber(redis.call('HGET', KEYS[1], 'pu') or '0')
+                local windowOpen = w >= 0 and now - w <= tonumber(ARGV[2])
+                local promptOpen = p >= 0 and now - p <= tonumber(ARGV[4])
+                if windowOpen and wu < tonumber(ARGV[3]) then
+                  redis.call('HINCRBY', KEYS[1], 'wu', 1)
+                  return 1
+                end
+                if promptOpen and pu < tonumber(ARGV[5]) then
+                  redis.call('HINCRBY', KEYS[1], 'pu', 1)
+                  return 1
+                end
+                if windowOpen or promptOpen then return 2 end
+                return 0""";
+
+        private final StatefulRedisConnection<String, String> redis;
+        private final String keyPrefix;
+        private final WeChatSettings.CustomerServiceLimits limits;
+
+        InRedis(StatefulRedisConnection<String, String> redis, String keyPrefix, WeChatSettings.CustomerServiceLimits limits) {
+            this.redis = redis;
+            this.keyPrefix = keyPrefix;
+            this.limits = limits;
+        }
+
+        @Override
+        public void citizenWrote(ChannelIdentity citizen, Instant at) {
+            redis.sync().eval(WROTE, ScriptOutputType.INTEGER, new String[] {key(citizen)},
+                    Long.toString(at.toEpochMilli()), Long.toString(limits.window().toMillis()));
+        }
+
+        @Override
+        public void citizenPrompted(ChannelIdentity citizen, Instant at) {
+            redis.sync().eval(PROMPTED, ScriptOutputType.INTEGER, new String[] {key(citizen)},
+                    Long.toString(at.toEpochMilli()), Long.toString(limits.promptWindow().toMillis()));
+        }
+
+        @Override
+        public Verdict use(ChannelIdentity citizen, Instant at) {
+            Long result = redis.sync().eval(USE, ScriptOutputType.INTEGER, new String[] {key(citizen)},
+                    Long.toString(at.toEpochMilli()),
+                    Long.toString(limits.window().toMillis()),
+                    Integer.toString(limits.perWindow()),
+                    Long.toString(limits.promptWindow().toMillis()),
+                    Integer.toString(limits.afterPrompt()));
+            return result == 1 ? Verdict.ALLOWED : result == 2 ? Verdict.SPENT : Verdict.WINDOW_CLOSED;
+        }
+
+        private String key(ChannelIdentity citizen) {
+            return keyPrefix + "cs-budget:" + citizen.account() + ":" + citizen.citizenId();
+        }
+    }
+}

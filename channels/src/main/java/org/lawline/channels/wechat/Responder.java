@@ -1,0 +1,83 @@
+package org.lawline.channels.wechat;
+
+import java.util.Optional;
+import org.lawline.conversation.Conversations;
+import org.lawline.conversation.InboundMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what to say to one message or event: the engine answers what citizens write; this
+ * channel answers what only WeChat has (locations, media, subscriptions, the menu). Returns the
+ * text to send, or empty when nothing is to be said.
+ */
+class Responder {
+
+    private static final Logger log = LoggerFactory.getLogger(Responder.class);
+
+    private final Conversations conversations;
+    private final NearestOffices offices;
+    private final Followers followers;
+
+    Responder(Conversations conversations, NearestOffices offices, Followers followers) {
+        this.conversations = conversations;
+        this.offices = offices;
+        this.followers = followers;
+    }
+
+    Optional<String> respond(Inbound inbound) {
+        if (inbound instanceof Inbound.Text text) {
+            return ask(inbound, text.msgId(), text.content());
+        }
+        if (inbound instanceof Inbound.Voice voice) {
+            return voice.recognition().isPresent()
+                    ? ask(inbound, voice.msgId(), voice.recognition().get())
+                    : Optional.of(CitizenTexts.VOICE_NOT_RECOGNISED);
+        }
+        if (inbound instanceof Inbound.Location location) {
+            return Optional.of(offices.describe(location.latitude(), location.longitude()));
+        }
+        if (inbound instanceof Inbound.Media) {
+            return Optional.of(CitizenTexts.PLEASE_TYPE);
+        }
+        if (inbound instanceof Inbound.Event event) {
+            return onEvent(event);
+        }
+        log.info("Ignored a WeChat message of an unknown type from {}", inbound.citizen());
+        return Optional.empty();
+    }
+
+    private Optional<String> onEvent(Inbound.Event event) {
+        switch (event.type()) {
+            case SUBSCRIBE -> {
+                followers.subscribed(event.citizen(), event.createdAt());
+                return Optional.of(CitizenTexts.WELCOME);
+            }
+            case UNSUBSCRIBE -> {
+                followers.unsubscribed(event.citizen(), event.createdAt());
+                return Optional.empty();
+            }
+            case CLICK -> {
+                return MenuKey.of(event.key()).map(key -> switch (key) {
+                    case FAQ -> CitizenTexts.FAQ_MENU;
+                    case LAWYER -> ask(event, event.retryKey(), CitizenTexts.ASK_FOR_LAWYER).orElse("");
+                    case LEGAL_AID -> ask(event, event.retryKey(), CitizenTexts.ASK_LEGAL_AID).orElse("");
+                    case CASE -> CitizenTexts.CASE_LOOKUP;
+                }).filter(text -> !text.isEmpty());
+            }
+            case TEMPLATE_SENT, BROADCAST_SENT -> {
+                followers.jobFinished(event.citizen().account(), event.type(), event.jobId(), event.status(), event.createdAt());
+                return Optional.empty();
+            }
+            default -> {
+                // VIEW opens a page in WeChat itself; other events need no answer.
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Optional<String> ask(Inbound inbound, String messageId, String text) {
+        String reply = conversations.handle(new InboundMessage(inbound.citizen(), messageId, text, inbound.createdAt())).text();
+        return reply == null || reply.isBlank() ? Optional.empty() : Optional.of(reply);
+    }
+}

@@ -1,0 +1,65 @@
+package org.lawline.channels.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lawline.conversation.ChannelIdentity;
+
+/** The in-process and the Redis allowance keep WeChat's rules alike. */
+class CustomerServiceBudgetContractIT {
+
+    private static final WeChatSettings.CustomerServiceLimits LIMITS = WeChatSettings.CustomerServiceLimits.defaults();
+
+    private SharedInfrastructure shared;
+
+    private CustomerServiceBudget budget(String kind) throws Exception {
+        if (kind.equals("redis")) {
+            shared = new SharedInfrastructure(SharedInfrastructure.Database.H2);
+            return new CustomerServiceBudget.InRedis(shared.redis, shared.keyPrefix, LIMITS);
+        }
+        return new CustomerServiceBudget.InProcess(LIMITS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (shared != null) {
+            shared.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-process", "redis"})
+    void fivePerWindowAfterAMessageAndAFreshWindowWithTheNext(String kind) throws Exception {
+        CustomerServiceBudget budget = budget(kind);
+        ChannelIdentity citizen = new ChannelIdentity("wechat", "default", "oBudget-" + kind);
+        Instant wrote = Instant.parse("2026-11-29T08:00:00Z");
+        budget.citizenWrote(citizen, wrote);
+        for (int i = 0; i < 5; i++) {
+            assertThat(budget.use(citizen, wrote.plusSeconds(i))).isEqualTo(CustomerServiceBudget.Verdict.ALLOWED);
+        }
+        assertThat(budget.use(citizen, wrote.plusSeconds(10))).isEqualTo(CustomerServiceBudget.Verdict.SPENT);
+
+        budget.citizenWrote(citizen, wrote.plus(Duration.ofHours(1)));
+        assertThat(budget.use(citizen, wrote.plus(Duration.ofHours(2)))).isEqualTo(CustomerServiceBudget.Verdict.ALLOWED);
+        assertThat(budget.use(citizen, wrote.plus(Duration.ofHours(50)))).isEqualTo(CustomerServiceBudget.Verdict.WINDOW_CLOSED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-process", "redis"})
+    void threeWithinAMinuteOfAMenuClickOrSubscribe(String kind) throws Exception {
+        CustomerServiceBudget budget = budget(kind);
+        ChannelIdentity citizen = new ChannelIdentity("wechat", "default", "oPrompt-" + kind);
+        Instant clicked = Instant.parse("2026-11-29T08:00:00Z");
+        assertThat(budget.use(citizen, clicked)).isEqualTo(CustomerServiceBudget.Verdict.WINDOW_CLOSED);
+        budget.citizenPrompted(citizen, clicked);
+        for (int i = 0; i < 3; i++) {
+            assertThat(budget.use(citizen, clicked.plusSeconds(i))).isEqualTo(CustomerServiceBudget.Verdict.ALLOWED);
+        }
+        assertThat(budget.use(citizen, clicked.plusSeconds(5))).isEqualTo(CustomerServiceBudget.Verdict.SPENT);
+        assertThat(budget.use(citizen, clicked.plusSeconds(61))).isEqualTo(CustomerServiceBudget.Verdict.WINDOW_CLOSED);
+    }
+}
