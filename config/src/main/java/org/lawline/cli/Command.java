@@ -18,6 +18,10 @@ sealed interface Command {
     record Import(Path file) implements Command {
     }
 
+    /** Push the configured menu to one WeChat official account. */
+    record WeChatMenu(String account) implements Command {
+    }
+
     record Help() implements Command {
     }
 
@@ -38,6 +42,7 @@ sealed interface Command {
             case "serve" -> new Serve(rest);
             case "ask" -> parseAsk(rest);
             case "import" -> parseImport(rest);
+            case "wechat" -> parseWeChat(rest);
             case "help", "-h" -> new Help();
             default -> throw new UsageError("未知命令：" + verb);
         };
@@ -59,6 +64,13 @@ sealed interface Command {
             }
         }
         return new Ask(question.isEmpty() ? Optional.empty() : Optional.of(question.toString()), json);
+    }
+
+    private static Command parseWeChat(String[] args) {
+        if (args.length == 3 && args[0].equals("menu") && args[1].equals("--account") && !args[2].isBlank()) {
+            return new WeChatMenu(args[2]);
+        }
+        throw new UsageError("用法：./lawline wechat menu --account NAME");
     }
 
     private static Command parseImport(String[] args) {

@@ -20,6 +20,7 @@ public final class LawLineCommand {
               ./lawline ask "问题" [--json]   不启动服务，直接回答一个问题
               ./lawline ask --json < 文件     每行一个问题，每行输出一个 JSON
               ./lawline import FILE          导入知识库条目（JSONL 或 CSV）
+              ./lawline wechat menu --account NAME  推送公众号菜单
             """;
 
     private LawLineCommand() {
@@ -43,6 +44,8 @@ public final class LawLineCommand {
             System.exit(oneShot(context -> new AskCommand(context, out, err).run(ask)));
         } else if (command instanceof Command.Import importing) {
             System.exit(oneShot(context -> new ImportCommand(context, out, err).run(importing)));
+        } else if (command instanceof Command.WeChatMenu menu) {
+            System.exit(oneShot(context -> new WeChatMenuCommand(context, out, err).run(menu)));
         } else {
             out.print(USAGE);
         }

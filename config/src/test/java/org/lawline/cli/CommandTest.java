@@ -50,4 +50,12 @@ class CommandTest {
         assertThatThrownBy(() -> Command.parse(new String[] {"serv"}))
                 .isInstanceOf(Command.UsageError.class).hasMessageContaining("serv");
     }
+
+    @Test
+    void wechatMenuNamesTheAccount() {
+        assertThat(Command.parse(new String[] {"wechat", "menu", "--account", "default"}))
+                .isEqualTo(new Command.WeChatMenu("default"));
+        assertThatThrownBy(() -> Command.parse(new String[] {"wechat", "menu"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("--account");
+    }
 }

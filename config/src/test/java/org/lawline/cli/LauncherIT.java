@@ -1,6 +1,16 @@
 package org.lawline.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +88,40 @@ class LauncherIT {
     }
 
     @Test
+    void wechatMenuIsPushedThroughTheConfiguredApi() throws Exception {
+        WireMockServer wechat = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        wechat.start();
+        try {
+            wechat.stubFor(get(urlPathEqualTo("/cgi-bin/token"))
+                    .willReturn(okJson("{\"access_token\":\"ACCESS\",\"expires_in\":7200}")));
+            wechat.stubFor(post(urlPathEqualTo("/cgi-bin/menu/create"))
+                    .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+
+            Result r = run(null, Map.of(
+                    "LAWLINE_WECHAT_APP_ID", "wx0123456789abcdef",
+                    "LAWLINE_WECHAT_SECRET", "secret",
+                    "LAWLINE_WECHAT_TOKEN", "token",
+                    "LAWLINE_WECHAT_API_BASE_URL", wechat.baseUrl()),
+                    "wechat", "menu", "--account", "default");
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("菜单已推送");
+            wechat.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/menu/create"))
+                    .withQueryParam("access_token", equalTo("ACCESS"))
+                    .withRequestBody(containing("常见问题")));
+        } finally {
+            wechat.stop();
+        }
+    }
+
+    @Test
+    void wechatMenuForAnUnknownAccountFails() throws Exception {
+        Result r = run(null, "wechat", "menu", "--account", "county");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("county");
+    }
+
+    @Test
     void unknownCommandExitsWithUsage() throws Exception {
         Result r = run(null, "asq", "问题");
         assertThat(r.exit()).isEqualTo(2);
@@ -84,6 +129,10 @@ class LauncherIT {
     }
 
     private static Result run(String stdin, String... args) throws IOException, InterruptedException {
+        return run(stdin, Map.of(), args);
+    }
+
+    private static Result run(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString()));
@@ -92,6 +141,7 @@ class LauncherIT {
         pb.environment().put("LAWLINE_HOME", home.toString());
         pb.environment().remove("LAWLINE_DATABASE_URL");
         pb.environment().remove("LAWLINE_REDIS_URL");
+        pb.environment().putAll(env);
         Path out = Files.createTempFile(home, "out", ".txt");
         Path err = Files.createTempFile(home, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
