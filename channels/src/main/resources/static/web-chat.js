@@ -13,6 +13,7 @@
 
   var STATE_LABELS = {
     CLARIFYING: '请选择您想问的问题',
+    CHECKING_ELIGIBILITY: '法律援助预审中',
     QUEUED: '排队等待律师中',
     WITH_LAWYER: '律师已接入',
     COLLECTING_PHONE: '请留下手机号，以便 12348 回拨',
@@ -74,6 +75,12 @@
 
   function addReply(reply) {
     var kind = String(reply.kind || '');
+    if (kind === 'relayed' || !reply.text) {
+      // a duty lawyer holds the chat: the message went to them and the bot stays silent
+      repliesSeen++;
+      showState(reply.state, null);
+      return;
+    }
     var row = addRow('bot', /^[a-z_]+$/.test(kind) ? kind : '');
     row.appendChild(el('div', 'bubble', reply.text));
 

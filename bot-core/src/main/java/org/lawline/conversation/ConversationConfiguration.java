@@ -3,10 +3,18 @@ package org.lawline.conversation;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.lawline.conversation.dialog.ConversationEngine;
 import org.lawline.conversation.state.InMemoryConversationStore;
+import org.lawline.conversation.state.ConversationTurns;
+import org.lawline.conversation.state.PausingTurns;
 import org.lawline.conversation.state.RedisConversationStore;
+import org.lawline.conversation.state.RedisConversationTurns;
+import org.lawline.conversation.state.StoreTurns;
+import org.lawline.conversation.transcript.JournaledTranscripts;
+import org.lawline.conversation.transcript.Transcripts;
 import org.lawline.knowledge.FaqSearch;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,22 +35,39 @@ import org.springframework.util.StringUtils;
  * {@code LAWLINE_REDIS_URL} to it), else in this process. Needs a {@link FaqSearch} from the
  * context; uses the context's {@link Clock} if there is one.
  *
- * <p>With Redis, the client and its connection are beans of their own, named
- * {@code conversationRedisClient} and {@code conversationRedisConnection}, closed when the context
- * closes. The connection is opened at startup, so a wrong URL or an unreachable Redis stops the
+ * <p>With Redis, the client, its resources and its connection are beans of their own, named
+ * {@code conversationRedisClient}, {@code conversationRedisResources} and
+ * {@code conversationRedisConnection}, closed when the context closes; turns are leases in Redis
+ * ({@code RedisConversationTurns}), so several instances can share the conversations. The connection is opened at startup, so a wrong URL or an unreachable Redis stops the
  * application at once rather than at the first citizen's message.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DialogSettings.class, ConversationStoreSettings.class})
+@EnableConfigurationProperties({DialogSettings.class, ConversationStoreSettings.class, LegalAidSettings.class, TranscriptSettings.class})
 public class ConversationConfiguration {
 
     /** The property that selects the Redis store. Its value may hold a password: never log it. */
     public static final String REDIS_URL = "lawline.redis.url";
 
     @Bean
-    Conversations conversations(FaqSearch faqs, ConversationStore conversationStore, ApplicationEventPublisher events,
-                                DialogSettings settings, ObjectProvider<Clock> clock) {
-        return new ConversationEngine(faqs, conversationStore, events, settings, clock.getIfAvailable(Clock::systemUTC));
+    Conversations conversations(FaqSearch faqs, ConversationStore conversationStore, ConversationTurns conversationTurns,
+                                ApplicationEventPublisher events, DialogSettings settings, LegalAidSettings legalAid,
+                                ObjectProvider<Clock> clock, Transcripts conversationTranscripts) {
+        return new ConversationEngine(faqs, conversationStore, conversationTurns, events, settings, legalAid,
+                clock.getIfAvailable(Clock::systemUTC), conversationTranscripts);
+    }
+
+    /**
+     * With a database, every turn is journaled on local disk and copied into
+     * {@code conversation_turn} (created by the config module's Flyway); without one, turns are
+     * not kept.
+     */
+    @Bean
+    Transcripts conversationTranscripts(ObjectProvider<DataSource> dataSource, TranscriptSettings settings) {
+        DataSource database = dataSource.getIfAvailable();
+        if (database == null) {
+            return Transcripts.NONE;
+        }
+        return new JournaledTranscripts(database, settings.journalDir(), settings.batchSize(), settings.longestPause());
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -50,11 +75,16 @@ public class ConversationConfiguration {
     static class RedisStore {
 
         @Bean(destroyMethod = "shutdown")
-        RedisClient conversationRedisClient(Environment environment,
-                                            ConversationStoreSettings settings) {
+        ClientResources conversationRedisResources() {
+            return RedisConversationStore.clientResources();
+        }
+
+        @Bean(destroyMethod = "shutdown")
+        RedisClient conversationRedisClient(Environment environment, ConversationStoreSettings settings,
+                                            @Qualifier("conversationRedisResources") ClientResources resources) {
             RedisURI uri = RedisURI.create(environment.getRequiredProperty(REDIS_URL).strip());
             uri.setTimeout(settings.commandTimeout());
-            RedisClient client = RedisClient.create(uri);
+            RedisClient client = RedisClient.create(resources, uri);
             client.setOptions(RedisConversationStore.clientOptions(settings.commandTimeout(), settings.requestQueueSize()));
             return client;
         }
@@ -71,6 +101,15 @@ public class ConversationConfiguration {
                 ConversationStoreSettings settings) {
             return new RedisConversationStore(connection, settings.keyPrefix(), settings.ttl());
         }
+
+        /** Shared by every instance: a turn is a lease in Redis; a failing Redis is left alone for a moment. */
+        @Bean
+        ConversationTurns conversationTurns(
+                @Qualifier("conversationRedisConnection") StatefulRedisConnection<String, String> connection,
+                ConversationStoreSettings settings) {
+            return new PausingTurns(new RedisConversationTurns(connection, settings.keyPrefix(), settings.ttl(),
+                    settings.turnLease(), settings.turnWait()), settings.retryAfter());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -80,6 +119,12 @@ public class ConversationConfiguration {
         @Bean
         ConversationStore conversationStore(ConversationStoreSettings settings, ObjectProvider<Clock> clock) {
             return new InMemoryConversationStore(clock.getIfAvailable(Clock::systemUTC), settings.ttl(), settings.maxInMemory());
+        }
+
+        /** One process: the engine's own lock is all the turn-taking needed. */
+        @Bean
+        ConversationTurns conversationTurns(ConversationStore conversationStore) {
+            return new StoreTurns(conversationStore);
         }
     }
 

@@ -7,8 +7,9 @@ import java.util.Optional;
  * instance sees it. Implementations are thread safe. Stored conversations may expire (a day
  * without a message by default); an expired conversation reads as absent.
  *
- * <p>The engine serialises the turns of one conversation itself, so a store needs no
- * compare-and-set: the last save wins.
+ * <p>The engine takes a conversation's turns one at a time (in this process with its own lock,
+ * across instances with {@code RedisConversationTurns}), so a store needs no compare-and-set: the
+ * last save wins.
  *
  * @see org.lawline.conversation.ConversationConfiguration
  */

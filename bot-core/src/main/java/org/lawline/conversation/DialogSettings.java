@@ -3,6 +3,7 @@ package org.lawline.conversation;
 import java.time.Duration;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -21,6 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQuestionLength  how many characters of a message go to the search; the rest of a very
  *                           long message is noise for ranking and costly for the index
  * @param choicesExpireAfter how long offered choices can still be picked by number
+ * @param idleTimeout        a conversation without activity for this long returns to the bot
+ *                           (choices, pre-check and queue are dropped) — unless a duty lawyer holds it
+ * @param expectedWait       how long a citizen usually waits for a duty lawyer, as told while queued;
+ *                           handoff's pickup timeout (3 minutes by default) bounds it
+ * @param callbackWithin     when the 12348 hotline usually calls back, as told when a callback is set
  */
 @ConfigurationProperties("lawline.dialog")
 public record DialogSettings(
@@ -30,10 +36,20 @@ public record DialogSettings(
         @DefaultValue("0.2") double confidenceGap,
         @DefaultValue("3") int maxChoices,
         @DefaultValue("500") int maxQuestionLength,
-        @DefaultValue("30m") Duration choicesExpireAfter) {
+        @DefaultValue("30m") Duration choicesExpireAfter,
+        @DefaultValue("30m") Duration idleTimeout,
+        @DefaultValue("3m") Duration expectedWait,
+        @DefaultValue("2h") Duration callbackWithin) {
 
+    @ConstructorBinding
     public DialogSettings {
         Objects.requireNonNull(choicesExpireAfter, "lawline.dialog.choices-expire-after");
+        Objects.requireNonNull(idleTimeout, "lawline.dialog.idle-timeout");
+        Objects.requireNonNull(expectedWait, "lawline.dialog.expected-wait");
+        Objects.requireNonNull(callbackWithin, "lawline.dialog.callback-within");
+        requirePositive(idleTimeout, "lawline.dialog.idle-timeout");
+        requirePositive(expectedWait, "lawline.dialog.expected-wait");
+        requirePositive(callbackWithin, "lawline.dialog.callback-within");
         if (!(choiceConfidence >= 0 && choiceConfidence <= answerConfidence && answerConfidence <= 1)) {
             throw new IllegalArgumentException("lawline.dialog needs 0 <= choice-confidence <= answer-confidence <= 1, got "
                     + choiceConfidence + " and " + answerConfidence);
@@ -55,8 +71,27 @@ public record DialogSettings(
         }
     }
 
+    /** The thresholds, with the default idle timeout, expected wait and callback time. */
+    public DialogSettings(double answerConfidence, double choiceConfidence, double closeRatio, double confidenceGap,
+                          int maxChoices, int maxQuestionLength, Duration choicesExpireAfter) {
+        this(answerConfidence, choiceConfidence, closeRatio, confidenceGap, maxChoices, maxQuestionLength, choicesExpireAfter,
+                Duration.ofMinutes(30), Duration.ofMinutes(3), Duration.ofHours(2));
+    }
+
     /** The defaults, as bound from an empty environment. */
     public static DialogSettings defaults() {
         return new DialogSettings(0.6, 0.3, 0.85, 0.2, 3, 500, Duration.ofMinutes(30));
+    }
+
+    /** The same settings with another idle timeout. */
+    public DialogSettings withIdleTimeout(Duration timeout) {
+        return new DialogSettings(answerConfidence, choiceConfidence, closeRatio, confidenceGap, maxChoices, maxQuestionLength,
+                choicesExpireAfter, timeout, expectedWait, callbackWithin);
+    }
+
+    private static void requirePositive(Duration duration, String property) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(property + " must be positive, got " + duration);
+        }
     }
 }

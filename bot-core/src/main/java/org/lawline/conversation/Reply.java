@@ -88,4 +88,27 @@ public sealed interface Reply {
     record Greeting(String text, DialogState state) implements Reply {
         @Override public ReplyKind kind() { return ReplyKind.GREETING; }
     }
+
+    /** The bot asks for a fact it needs: a pre-check question, a callback number, a confirmation. */
+    record Prompt(String text, DialogState state) implements Reply {
+        @Override public ReplyKind kind() { return ReplyKind.PROMPT; }
+    }
+
+    /**
+     * The legal-aid pre-check's outcome: likely eligible or not, why, and how to apply. Only an
+     * estimate: the legal-aid centre decides.
+     */
+    record Assessment(String text, DialogState state, boolean likelyEligible) implements Reply {
+        @Override public ReplyKind kind() { return ReplyKind.ASSESSMENT; }
+    }
+
+    /**
+     * The bot says nothing: a duty lawyer holds the chat, and the message went to them as
+     * {@link CitizenWroteToLawyer}. A channel sends the citizen nothing (or an empty
+     * acknowledgement); {@link #text()} is empty.
+     */
+    record Relayed(DialogState state) implements Reply {
+        @Override public ReplyKind kind() { return ReplyKind.RELAYED; }
+        @Override public String text() { return ""; }
+    }
 }

@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** What kind of reply the bot gave. {@link #wireName()} is the name in JSON output. */
 public enum ReplyKind {
-    ANSWER, CHOICES, HANDOFF, REFERRAL, EMERGENCY, NO_ANSWER, GREETING;
+    ANSWER, CHOICES, HANDOFF, REFERRAL, EMERGENCY, NO_ANSWER, GREETING,
+    /** The bot asks the citizen for a fact: a pre-check question, a callback number, a confirmation. */
+    PROMPT,
+    /** The legal-aid pre-check's outcome. */
+    ASSESSMENT,
+    /** Nothing from the bot: a duty lawyer holds the chat and gets the message. */
+    RELAYED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

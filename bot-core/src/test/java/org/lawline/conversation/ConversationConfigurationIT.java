@@ -8,7 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lawline.conversation.transcript.JournaledTranscripts;
+import org.lawline.conversation.transcript.Transcripts;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.lawline.conversation.state.InMemoryConversationStore;
 import org.lawline.conversation.state.RedisConversationStore;
 import org.lawline.knowledge.FaqEntry;
@@ -67,6 +73,14 @@ class ConversationConfigurationIT {
                 });
 
         assertThat(connections).singleElement().satisfies(connection -> assertThat(connection.isOpen()).isFalse());
+    }
+
+    @Test
+    void withoutADatabaseTurnsAreNotKept_withOneTheyAreJournaledAndCopiedIn(@TempDir Path journal) {
+        context.run(app -> assertThat(app.getBean(Transcripts.class)).isSameAs(Transcripts.NONE));
+        context.withBean(DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:cfg-" + UUID.randomUUID(), "sa", ""))
+                .withPropertyValues("lawline.conversation.transcript.journal-dir=" + journal)
+                .run(app -> assertThat(app.getBean(Transcripts.class)).isInstanceOf(JournaledTranscripts.class));
     }
 
     @Test

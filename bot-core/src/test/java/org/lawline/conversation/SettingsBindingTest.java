@@ -20,6 +20,42 @@ class SettingsBindingTest {
         assertThat(empty.bindOrCreate("lawline.dialog", DialogSettings.class)).isEqualTo(DialogSettings.defaults());
         assertThat(empty.bindOrCreate("lawline.conversation.store", ConversationStoreSettings.class))
                 .isEqualTo(ConversationStoreSettings.defaults());
+        assertThat(empty.bindOrCreate("lawline.legal-aid", LegalAidSettings.class)).isEqualTo(LegalAidSettings.defaults());
+        assertThat(DialogSettings.defaults().idleTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(DialogSettings.defaults().expectedWait()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(ConversationStoreSettings.defaults().turnWait()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(ConversationStoreSettings.defaults().turnLease()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void theIdleTimeoutTheTurnsAndTheLegalAidStandardComeFromProperties() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
+                "lawline.dialog.idle-timeout", "45m",
+                "lawline.dialog.expected-wait", "5m",
+                "lawline.conversation.store.turn-wait", "1s",
+                "lawline.conversation.store.turn-lease", "5s",
+                "lawline.legal-aid.region", "杭州市",
+                "lawline.legal-aid.income-standard", "3200")));
+
+        assertThat(binder.bindOrCreate("lawline.dialog", DialogSettings.class).idleTimeout()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(binder.bindOrCreate("lawline.dialog", DialogSettings.class).expectedWait()).isEqualTo(Duration.ofMinutes(5));
+        ConversationStoreSettings store = binder.bindOrCreate("lawline.conversation.store", ConversationStoreSettings.class);
+        assertThat(store.turnWait()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(store.turnLease()).isEqualTo(Duration.ofSeconds(5));
+        LegalAidSettings legalAid = binder.bindOrCreate("lawline.legal-aid", LegalAidSettings.class);
+        assertThat(legalAid.region()).isEqualTo("杭州市");
+        assertThat(legalAid.incomeStandard()).isEqualTo(3200);
+    }
+
+    @Test
+    void aCommandTimeoutAboveHalfASecondAndAnImpossibleStandardAreRefused() {
+        Binder slow = new Binder(new MapConfigurationPropertySource(Map.of("lawline.conversation.store.command-timeout", "2s")));
+        Binder poor = new Binder(new MapConfigurationPropertySource(Map.of("lawline.legal-aid.income-standard", "0")));
+
+        assertThatThrownBy(() -> slow.bindOrCreate("lawline.conversation.store", ConversationStoreSettings.class))
+                .rootCause().hasMessageContaining("command-timeout");
+        assertThatThrownBy(() -> poor.bindOrCreate("lawline.legal-aid", LegalAidSettings.class))
+                .rootCause().hasMessageContaining("income-standard");
     }
 
     @Test

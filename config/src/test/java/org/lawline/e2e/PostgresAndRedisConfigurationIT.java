@@ -43,6 +43,7 @@ class PostgresAndRedisConfigurationIT {
         registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
         registry.add("spring.datasource.password", () -> "");
         registry.add("lawline.redis.url", () -> REDIS);
+        registry.add("lawline.conversation.transcript.journal-dir", () -> "target/transcript-journal-it");
     }
 
     @AfterAll

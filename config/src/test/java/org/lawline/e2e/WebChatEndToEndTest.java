@@ -69,9 +69,18 @@ class WebChatEndToEndTest {
 
     @Test
     void replyingOneAfterChoicesAnswersTheFirstChoice() throws Exception {
-        String citizen = newCitizen();
-        JsonNode choices = say(citizen, VAGUE_QUESTION).body();
-        assertThat(choices.get("kind").asString()).isEqualTo("choices");
+        // One-word questions touch several entries; which of them the ranking finds close
+        // depends on the knowledge base, so the test takes the first that is offered as choices.
+        String citizen = null;
+        JsonNode choices = null;
+        for (String vague : VAGUE_QUESTIONS) {
+            citizen = newCitizen();
+            choices = say(citizen, vague).body();
+            if (choices.get("kind").asString().equals("choices")) {
+                break;
+            }
+        }
+        assertThat(choices.get("kind").asString()).as("one of %s is offered as choices", VAGUE_QUESTIONS).isEqualTo("choices");
         assertThat(choices.get("state").asString()).isEqualTo("CLARIFYING");
         String firstChoice = choices.get("entryId").asString();
 
@@ -117,8 +126,8 @@ class WebChatEndToEndTest {
         assertThat(r.body().get("kind").asString()).isIn("no_answer", "greeting", "choices", "answer");
     }
 
-    /** A question the bundled knowledge base answers with several close entries. */
-    static final String VAGUE_QUESTION = "离婚";
+    /** Questions too vague for one entry of the bundled knowledge base. */
+    static final java.util.List<String> VAGUE_QUESTIONS = java.util.List.of("离婚", "孩子", "工伤", "赔偿", "房子", "借钱", "合同");
 
     private static String newCitizen() {
         return "e2e-" + UUID.randomUUID().toString().substring(0, 8);

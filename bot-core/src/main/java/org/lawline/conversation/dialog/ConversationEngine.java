@@ -8,35 +8,45 @@ import java.util.concurrent.locks.Lock;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.ConversationStore;
+import org.lawline.conversation.ConversationStoreUnavailable;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.DialogState;
-import org.lawline.conversation.EscalationCancelled;
-import org.lawline.conversation.EscalationRequested;
 import org.lawline.conversation.InboundMessage;
+import org.lawline.conversation.LegalAidSettings;
 import org.lawline.conversation.Reply;
 import org.lawline.conversation.ReplyComposed;
+import org.lawline.conversation.state.ConversationTurns;
+import org.lawline.conversation.state.StoreTurns;
+import org.lawline.conversation.transcript.TurnRecord;
+import org.lawline.conversation.transcript.Transcripts;
 import org.lawline.knowledge.FaqSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * The conversation engine: for each message, loads the conversation's state, lets the dialog
- * policy decide, saves the new state, and publishes the reply as {@link ReplyComposed}
- * ({@code inReplyTo} = the message id), then {@link EscalationRequested} or
- * {@link EscalationCancelled} when the citizen joined or left the queue for a duty lawyer.
+ * The conversation engine: for each message, takes the conversation's turn (its saved state, and
+ * the right to save it), lets the dialog policy decide, saves the new state, and then publishes
+ * the reply as {@link ReplyComposed} ({@code inReplyTo} = the message id) followed by the
+ * transition's events ({@code EscalationRequested}, {@code EscalationCancelled},
+ * {@code CitizenWroteToLawyer}, {@code CallbackNumberConfirmed}, {@code ConversationClosed}).
+ * Handoff's commands ({@link #lawyerClaimed}, {@link #lawyerClosed}, {@link #pickupTimedOut})
+ * take the same turn, so they fall in line with the citizen's messages. Every turn — the
+ * citizen's text, and the bot's reply with its entry, score and latency — goes to the
+ * {@link Transcripts}, which store it off this path.
  *
- * <p>Messages of one conversation are handled one at a time, in arrival order, within this JVM;
- * events are published on the calling thread while that order holds. Different conversations
- * proceed in parallel.
+ * <p>Order: messages of one conversation are handled one at a time, in arrival order within this
+ * JVM (a fair lock per conversation stripe), and one at a time across instances (the
+ * {@link ConversationTurns} of a shared store). Different conversations proceed in parallel.
+ * Events are published after the state is saved and the turn released, on the calling thread, so
+ * a listener may call a command back.
  *
- * <p>Failure: a store that cannot be reached does not stop the citizen from getting an answer;
- * the turn is decided as if the conversation were new, and the state is not saved (logged at
- * WARN). A failing event listener is logged at ERROR and does not change the reply. While a duty
- * lawyer holds the chat ({@link DialogState#WITH_LAWYER}, {@link DialogState#COLLECTING_PHONE})
- * the bot stays silent: the returned {@link Reply.Handoff} has empty text and no
- * {@link ReplyComposed} is published — except for emergencies, which are always answered.
+ * <p>Failure: a store that cannot be reached (or a turn that does not come within its wait) does
+ * not stop the citizen from getting an answer: the turn is decided as if the conversation were
+ * new, and its state is not saved (logged at WARN). A failing event listener is logged at ERROR
+ * and does not change the reply. Commands, which handoff can retry, fail with
+ * {@link ConversationStoreUnavailable} instead.
  */
 public final class ConversationEngine implements Conversations {
 
@@ -44,40 +54,64 @@ public final class ConversationEngine implements Conversations {
 
     private final DialogPolicy policy;
     private final ConversationStore store;
+    private final ConversationTurns turns;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Transcripts transcripts;
     private final StripedLocks locks = new StripedLocks(256);
 
+    /** An engine over a store only this process uses (the in-process default), with the default pre-check. */
     public ConversationEngine(FaqSearch faqs, ConversationStore store, ApplicationEventPublisher events,
                               DialogSettings settings, Clock clock) {
-        this.policy = new DialogPolicy(new Router(), faqs, settings);
+        this(faqs, store, new StoreTurns(store), events, settings, LegalAidSettings.defaults(), clock, Transcripts.NONE);
+    }
+
+    /**
+     * @param store read directly by {@link #stateOf}
+     * @param turns       how turns are taken on {@code store}: {@link StoreTurns} for a store of this
+     *                    process only, a Redis lease when instances share it
+     * @param transcripts where every turn is left for storing (what the citizen wrote, what the bot said)
+     */
+    public ConversationEngine(FaqSearch faqs, ConversationStore store, ConversationTurns turns, ApplicationEventPublisher events,
+                              DialogSettings settings, LegalAidSettings legalAid, Clock clock, Transcripts transcripts) {
+        this.policy = new DialogPolicy(new Router(), faqs, settings, legalAid);
         this.store = Objects.requireNonNull(store, "store");
+        this.turns = Objects.requireNonNull(turns, "turns");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.transcripts = Objects.requireNonNull(transcripts, "transcripts");
     }
 
     @Override
     public Reply handle(InboundMessage message) {
         Objects.requireNonNull(message, "message");
+        long started = System.nanoTime();
         ChannelIdentity citizen = message.from();
         Lock lock = locks.of(citizen.key());
         lock.lock();
         try {
             Instant now = clock.instant();
-            ConversationSnapshot before = load(citizen).orElseGet(() -> ConversationSnapshot.fresh(now));
-            Turn turn = decide(before, message, now);
-            save(citizen, turn.next());
+            Turn turn;
+            DialogState before;
+            Optional<ConversationTurns.Held> held = take(citizen);
+            try {
+                ConversationSnapshot saved = held.flatMap(ConversationTurns.Held::saved).orElseGet(() -> ConversationSnapshot.fresh(now));
+                before = saved.state();
+                turn = policy.decide(citizen, saved, message, now);
+                held.ifPresent(h -> save(h, citizen, turn.next()));
+            } finally {
+                held.ifPresent(ConversationTurns.Held::close);
+            }
             if (!turn.silent()) {
-                publish(new ReplyComposed(citizen, Optional.of(message.messageId()), turn.reply(), now), message);
+                publish(new ReplyComposed(citizen, Optional.of(message.messageId()), turn.reply(), now), citizen);
             }
-            switch (turn.effect()) {
-                case REQUEST_ESCALATION -> publish(
-                        new EscalationRequested(citizen, EscalationRequested.Reason.ASKED_FOR_PERSON, now), message);
-                case CANCEL_ESCALATION -> publish(new EscalationCancelled(citizen, now), message);
-                case NONE -> { }
+            turn.events().forEach(event -> publish(event, citizen));
+            record(TurnRecord.citizen(citizen, message.messageId(), message.text(), before, message.receivedAt()));
+            if (!turn.silent()) {
+                record(TurnRecord.bot(citizen, Optional.of(message.messageId()), turn.reply(), millisSince(started), clock.instant()));
             }
-            log.debug("Message {} from {}: {} -> {} ({})", message.messageId(), citizen, before.state(),
-                    turn.next().state(), turn.reply().kind());
+            log.debug("Message {} from {}: {} -> {} ({})", message.messageId(), citizen, before, turn.next().state(),
+                    turn.reply().kind());
             return turn.reply();
         } finally {
             lock.unlock();
@@ -87,48 +121,106 @@ public final class ConversationEngine implements Conversations {
     /**
      * {@inheritDoc}
      *
-     * @throws org.lawline.conversation.ConversationStoreUnavailable when the store cannot be reached
+     * <p>When the store cannot be reached, the answer is {@link DialogState#BOT}: what the citizen
+     * gets while the store is down (logged at WARN).
      */
     @Override
     public DialogState stateOf(ChannelIdentity citizen) {
         Instant now = clock.instant();
-        return store.load(citizen).map(saved -> policy.resume(saved, now).state()).orElse(DialogState.BOT);
-    }
-
-    /** The policy's turn; should the policy ever fail, an apology that leaves the state as it was. */
-    private Turn decide(ConversationSnapshot before, InboundMessage message, Instant now) {
         try {
-            return policy.decide(before, message.text(), now);
-        } catch (RuntimeException e) {
-            // a bug, not the citizen's fault: Conversations promises a reply for any text
-            log.error("Dialog policy failed on message {} from {}", message.messageId(), message.from(), e);
-            return Turn.of(new Reply.NoAnswer(ReplyTexts.SEARCH_FAILED, before.state()), before);
+            return store.load(citizen).map(saved -> policy.stateNow(citizen, saved, now)).orElse(DialogState.BOT);
+        } catch (ConversationStoreUnavailable e) {
+            log.warn("Conversation state of {} unavailable; reporting BOT: {}", citizen, e.getMessage());
+            return DialogState.BOT;
         }
     }
 
-    private Optional<ConversationSnapshot> load(ChannelIdentity citizen) {
+    @Override
+    public Optional<Reply> lawyerClaimed(ChannelIdentity citizen, String lawyerId) {
+        return command(citizen, new Cue.LawyerClaimed(lawyerId));
+    }
+
+    @Override
+    public Optional<Reply> lawyerClosed(ChannelIdentity citizen) {
+        return command(citizen, new Cue.Happened(DialogEvent.LAWYER_CLOSED));
+    }
+
+    @Override
+    public Optional<Reply> pickupTimedOut(ChannelIdentity citizen) {
+        return command(citizen, new Cue.Happened(DialogEvent.PICKUP_TIMEOUT));
+    }
+
+    /** The machine's transitions, for the diagram generator. */
+    DialogMachine machine() {
+        return policy.machine();
+    }
+
+    private Optional<Reply> command(ChannelIdentity citizen, Cue command) {
+        Objects.requireNonNull(citizen, "citizen");
+        long started = System.nanoTime();
+        Lock lock = locks.of(citizen.key());
+        lock.lock();
         try {
-            return store.load(citizen);
+            Instant now = clock.instant();
+            Optional<Turn> turn;
+            try (ConversationTurns.Held held = turns.take(citizen)) {
+                ConversationSnapshot saved = held.saved().orElseGet(() -> ConversationSnapshot.fresh(now));
+                turn = policy.command(citizen, saved, command, now);
+                if (turn.isPresent() && !held.saveAndRelease(turn.get().next())) {
+                    throw new ConversationStoreUnavailable("The turn on conversation " + citizen + " was lost before "
+                            + command.event() + " could be saved", null);
+                }
+            }
+            if (turn.isEmpty()) {
+                log.info("{} refused for {}: the conversation is not in a state that takes it", command.event(), citizen);
+                return Optional.empty();
+            }
+            publish(new ReplyComposed(citizen, Optional.empty(), turn.get().reply(), now), citizen);
+            turn.get().events().forEach(event -> publish(event, citizen));
+            record(TurnRecord.bot(citizen, Optional.empty(), turn.get().reply(), millisSince(started), clock.instant()));
+            log.info("{} for {}: now {}", command.event(), citizen, turn.get().next().state());
+            return Optional.of(turn.get().reply());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<ConversationTurns.Held> take(ChannelIdentity citizen) {
+        try {
+            return Optional.of(turns.take(citizen));
         } catch (RuntimeException e) {
             log.warn("Conversation state of {} unavailable; answering as a new conversation: {}", citizen, e.toString());
             return Optional.empty();
         }
     }
 
-    private void save(ChannelIdentity citizen, ConversationSnapshot snapshot) {
+    private static void save(ConversationTurns.Held held, ChannelIdentity citizen, ConversationSnapshot snapshot) {
         try {
-            store.save(citizen, snapshot);
+            if (!held.saveAndRelease(snapshot)) {
+                log.warn("Conversation state of {} not saved: the turn outlived its lease", citizen);
+            }
         } catch (RuntimeException e) {
             log.warn("Conversation state of {} not saved: {}", citizen, e.toString());
         }
     }
 
-    private void publish(Object event, InboundMessage message) {
+    private void record(TurnRecord turn) {
+        try {
+            transcripts.record(turn);
+        } catch (RuntimeException e) {
+            log.error("Turn of {} not recorded: {}", turn.citizen(), e.toString());
+        }
+    }
+
+    private static int millisSince(long startedNanos) {
+        return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
+    }
+
+    private void publish(Object event, ChannelIdentity citizen) {
         try {
             events.publishEvent(event);
         } catch (RuntimeException e) {
-            log.error("A listener of {} failed for message {} from {}", event.getClass().getSimpleName(),
-                    message.messageId(), message.from(), e);
+            log.error("A listener of {} failed for {}", event.getClass().getSimpleName(), citizen, e);
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.lawline.conversation.dialog;
 
 /**
- * What a citizen's message is, before any state is considered: the events of the dialog. They
- * are the rows of {@link DialogPolicy}'s transition table, and become the state machine's events.
+ * What a citizen's message is, before any state is considered: the events of the dialog. The
+ * {@link Interpreter} turns them, with the state, into the state machine's {@link DialogEvent}s.
  */
 enum Intent {
     /** Danger happening now: 110 / 120 / 119. */
@@ -17,6 +17,8 @@ enum Intent {
     REFERRAL,
     /** Hello, thanks or goodbye, and nothing else. */
     GREETING,
+    /** Whether the citizen could get legal aid: starts the pre-check. */
+    LEGAL_AID,
     /** No words at all: only emoji, digits or punctuation, or nothing. */
     WORDLESS,
     /** Anything else: a question for the knowledge base. */

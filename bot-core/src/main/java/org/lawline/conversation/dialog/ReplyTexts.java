@@ -1,7 +1,11 @@
 package org.lawline.conversation.dialog;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.lawline.conversation.LegalAidSettings;
+import org.lawline.conversation.MobileNumber;
 import org.lawline.conversation.Reply;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.LawReference;
@@ -31,7 +35,115 @@ final class ReplyTexts {
     static final String CAPABILITIES = "我可以解答劳动、婚姻家庭、交通事故、借贷、消费、租房、法律援助等方面的常见法律问题，"
             + "请直接描述您的问题；回复“人工”可以找值班律师。";
 
+    static final String LAWYER_JOINED = "值班律师已接入，接下来由律师为您解答，请直接描述您的情况。";
+    static final String LAWYER_CHANGED = "已为您转接另一位值班律师，请继续描述您的情况。";
+    static final String CONSULTATION_CLOSED = "本次律师咨询已结束，感谢您的耐心。如有新的问题，可以随时问我；需要时回复“人工”再转值班律师。";
+
+    static final String ASK_PHONE = "抱歉，值班律师暂时都在忙。我们可以安排12348法律服务热线给您回电：请回复您的11位手机号码。回复“取消”则不回电。";
+    static final String PHONE_STILL_NEEDED = "值班律师暂时都在忙。请留下11位手机号码，12348热线会给您回电；回复“取消”则不回电。";
+    static final String PHONE_HAS_LETTERS = "手机号码里只能有数字。请回复11位手机号码，例如：138 0013 8000；回复“取消”则不回电。";
+    static final String PHONE_WRONG_LENGTH = "手机号码是11位数字，请核对后重新回复；回复“取消”则不回电。";
+    static final String PHONE_NOT_MOBILE = "这不是有效的中国大陆手机号码（应为1开头的11位数字）。请重新回复；回复“取消”则不回电。";
+    static final String PHONE_AGAIN = "好的，请重新回复您的11位手机号码。";
+    static final String CALLBACK_CANCELLED = "已为您取消回电。有问题可以继续问我；需要时回复“人工”再转值班律师。";
+
+    static final String CHECK_DROPPED = "好的，已退出法律援助自测。有问题可以继续问我。";
+    static final String INCOME_HAS_LETTERS = "请只回复数字（单位：元），例如：1800。";
+    static final String INCOME_NOT_A_NUMBER = "没能看懂这个金额。请回复每人每月的平均收入，只写数字（单位：元），例如：1800。";
+    static final String INCOME_OUT_OF_RANGE = "这个金额看起来不对（应在0到1000000元之间）。请重新回复每人每月的平均收入，例如：1800。";
+    static final String MATTER_NO_SUCH_CHOICE = "请回复1到5之间的数字。";
+    static final String LEGAL_AID_WHILE_WAITING = "法律援助的条件和申请方法，可以在值班律师接入后直接询问；"
+            + "一般需要经济困难，并且属于讨要工资、工伤、赡养抚养费、人身伤害赔偿、社会保险等事项。";
+    static final String ASSESSMENT_DISCLAIMER = "以上仅为初步判断，是否给予法律援助由法律援助机构审查决定。";
+
     private ReplyTexts() {
+    }
+
+    /** The handoff, and roughly how long a citizen waits. */
+    static String handoff(Duration expectedWait) {
+        return HANDOFF + "\n" + waitLine(expectedWait);
+    }
+
+    static String alreadyQueued(Duration remaining) {
+        return ALREADY_QUEUED + "\n" + waitLine(remaining);
+    }
+
+    /** Added under the bot's answers while the citizen waits for a lawyer. */
+    static String stillWaiting(String reply, Duration remaining) {
+        long minutes = minutes(remaining);
+        return reply + "\n（您仍在排队等候值班律师" + (minutes > 0 ? "，预计还需约" + minutes + "分钟。）" : "，马上就会有律师接入。）");
+    }
+
+    private static String waitLine(Duration wait) {
+        long minutes = minutes(wait);
+        return minutes > 0
+                ? "预计等候约" + minutes + "分钟；如无律师接入，我们会安排12348热线给您回电。"
+                : "马上就会有律师接入；如无律师接入，我们会安排12348热线给您回电。";
+    }
+
+    /** Whole minutes, rounded up: "about 1 minute" rather than "0 minutes" for 20 seconds. */
+    private static long minutes(Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            return 0;
+        }
+        return (wait.toSeconds() + 59) / 60;
+    }
+
+    static String readBack(MobileNumber phone) {
+        return "您的回电号码是 " + phone.masked() + "，对吗？回复“是”确认；号码不对请直接回复正确的号码。";
+    }
+
+    static String callbackScheduled(MobileNumber phone, Duration within) {
+        return "好的，12348法律服务热线将在" + hours(within) + "内回电到 " + phone.masked()
+                + "（夜间和节假日顺延到下一个工作时段）。回电前您仍可以继续问我；回复“取消”可取消回电。";
+    }
+
+    static String callbackPending(MobileNumber phone) {
+        return "12348热线会尽快回电到 " + phone.masked() + "，请留意来电。回电前您仍可以继续问我；回复“取消”可取消回电。";
+    }
+
+    private static String hours(Duration within) {
+        long minutes = within.toMinutes();
+        return minutes % 60 == 0 ? (minutes / 60) + "小时" : minutes + "分钟";
+    }
+
+    static String eligibilityQuestion(EligibilityCheck.Step step, LegalAidSettings settings) {
+        return switch (step) {
+            case RESIDENCE -> "第1个问题：您的户籍或经常居住地在" + settings.region() + "吗？请回复“是”或“否”。";
+            case INCOME -> "第2个问题：您家庭每人每月的平均收入大约是多少元？请只回复数字，例如：1800。";
+            case MATTER -> "第3个问题：您要解决的是哪类事情？回复数字：\n"
+                    + Arrays.stream(EligibilityCheck.Matter.values())
+                            .map(matter -> matter.number + ". " + matter.label)
+                            .collect(Collectors.joining("\n"));
+        };
+    }
+
+    static String eligibilityStart(LegalAidSettings settings) {
+        return "我来帮您初步判断能否申请法律援助，只需回答3个问题；回复“取消”可随时退出。\n"
+                + eligibilityQuestion(EligibilityCheck.Step.RESIDENCE, settings);
+    }
+
+    static String eligibilityRetry(EligibilityCheck.Answer.Invalid invalid, LegalAidSettings settings) {
+        String hint = switch (invalid.why()) {
+            case NOT_YES_OR_NO -> "请回复“是”或“否”。";
+            case HAS_LETTERS -> INCOME_HAS_LETTERS;
+            case NOT_A_NUMBER -> INCOME_NOT_A_NUMBER;
+            case OUT_OF_RANGE -> INCOME_OUT_OF_RANGE;
+            case NO_SUCH_CHOICE -> MATTER_NO_SUCH_CHOICE;
+        };
+        return hint + "\n" + eligibilityQuestion(invalid.step(), settings);
+    }
+
+    static String assessment(EligibilityCheck.Assessment assessment, LegalAidSettings settings) {
+        StringBuilder text = new StringBuilder(assessment.likelyEligible()
+                ? "初步判断：您很可能符合法律援助条件。"
+                : "初步判断：您可能不符合法律援助条件。");
+        assessment.reasons().forEach(reason -> text.append('\n').append(reason));
+        text.append("\n申请方法：携带身份证、户口簿或居住证、经济困难状况说明（可到现场填写）和与案件有关的材料，")
+                .append(settings.applyAt());
+        text.append("\n依据：《法律援助法》第三十一条、第三十二条、第三十四条");
+        text.append('\n').append(ASSESSMENT_DISCLAIMER);
+        return text.toString();
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Decides what a message is before anything is searched, by keyword rules checked in a fixed
- * order: danger now, then cancel and number picks, then asking for a person, other hotlines,
+ * order: danger now, then cancel and number picks, then asking for a person, legal aid, other hotlines,
  * greetings, and finally "a question". Thread safe and stateless.
  *
  * <p>The rules run on {@link Texts#compact compacted} text, so spacing, punctuation and full-width
@@ -35,7 +35,18 @@ final class Router {
             new Rule(Pattern.compile("着火|起火了|失火了|失火啦|火灾现场|烧起来了"),
                     EnumSet.of(Hotline.FIRE)));
 
-    private static final Pattern CANCEL = Pattern.compile("取消(排队|转人工|人工)?|退出排队|不排队?了|不用(排队)?了|不需要了|算了");
+    private static final Pattern CANCEL = Pattern.compile("取消(排队|转人工|人工|回电|回拨)?|退出(排队|咨询)?|不排队?了|不用(排队|回电)?了|不需要了|算了"
+            + "|结束(咨询|对话|会话)?(吧|了)?");
+
+    /**
+     * Asking whether one could get legal aid, as the whole message: starts the pre-check. A question
+     * about the legal-aid centre itself ("法律援助中心几点上班") stays a question.
+     */
+    private static final Pattern LEGAL_AID = Pattern.compile(
+            "我?(?:能|可以|能不能|可不可以|是否能|是否可以|有没有资格|符合|够)(?:申请|得到|获得)?(?:免费的?)?法律援助(?:吗|么|嘛|条件吗?)?"
+            + "|(?:申请)?法律援助(?:的|需要|要)?(?:什么|哪些)?(?:条件|资格|标准)(?:是什么|有哪些|是啥)?"
+            + "|(?:怎么|如何|怎样)申请(?:免费的?)?法律援助"
+            + "|法律援助(?:预审|自测|测评|评估)");
 
     private static final Pattern PICK = Pattern.compile("我?(?:选择?|要)?第?([1-9一二三四五六七八九])(?:个|项|条|号)?吧?");
 
@@ -97,6 +108,9 @@ final class Router {
         }
         if (ASK_FOR_PERSON.matcher(compact).matches()) {
             return Utterance.of(Intent.ASK_FOR_PERSON);
+        }
+        if (LEGAL_AID.matcher(compact).matches()) {
+            return Utterance.of(Intent.LEGAL_AID);
         }
         Optional<Utterance> referral = referral(compact);
         if (referral.isPresent()) {

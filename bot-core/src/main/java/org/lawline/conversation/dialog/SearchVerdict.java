@@ -29,6 +29,10 @@ sealed interface SearchVerdict {
     record Miss() implements SearchVerdict {
     }
 
+    /** The knowledge base could not be searched: not the citizen's miss, so not counted as one. */
+    record Failed() implements SearchVerdict {
+    }
+
     /**
      * Judges matches ordered best first, as {@code FaqSearch} returns them. An entry that appears
      * twice (found by two of its phrasings) counts once.

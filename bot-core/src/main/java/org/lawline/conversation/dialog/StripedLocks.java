@@ -9,8 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * then wait on each other briefly, which is harmless.
  *
  * <p>Fair locks: a conversation's messages are handled in the order their threads arrived.
- * This serialises within one JVM only; several instances need the state machine's Redis
- * persistence (a later issue) or sticky routing.
+ * This serialises within one JVM only; across instances, the turns of the shared store
+ * ({@code RedisConversationTurns}) do, and this lock keeps a JVM's own messages from racing each
+ * other to Redis.
  */
 final class StripedLocks {
 

@@ -2,6 +2,8 @@ package org.lawline.conversation.dialog;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** How the router reads a citizen's text, whatever keyboard or input method produced it. */
 final class Texts {
@@ -21,6 +23,21 @@ final class Texts {
                 .filter(Character::isLetterOrDigit)
                 .forEach(out::appendCodePoint);
         return out.toString();
+    }
+
+    private static final Pattern YES = Pattern.compile("(?:是|是的|对|对的|对啊|没错|正确|确认|确定|嗯|嗯嗯|好|好的|在|在的|是啊|yes|y|ok|okay)(?:的|啊|呀|吧)?");
+    private static final Pattern NO = Pattern.compile("(?:不是|不对|否|错了|不正确|不在|没有|不|no|n)(?:的|啊|呀|吧)?");
+
+    /** Yes or no, as a citizen answers a question that asked for one; empty for anything else. */
+    static Optional<Boolean> yesOrNo(String text) {
+        String compact = compact(text);
+        if (YES.matcher(compact).matches()) {
+            return Optional.of(true);
+        }
+        if (NO.matcher(compact).matches()) {
+            return Optional.of(false);
+        }
+        return Optional.empty();
     }
 
     /** True when the text has no letter at all (Chinese characters count as letters): only emoji, digits or punctuation. */

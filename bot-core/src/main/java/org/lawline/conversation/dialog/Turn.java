@@ -1,32 +1,28 @@
 package org.lawline.conversation.dialog;
 
+import java.util.List;
 import java.util.Objects;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.Reply;
 
 /**
- * The outcome of one message: the reply, the state to save, and what else the rest of LawLine
- * must hear about.
- *
- * @param silent true when the citizen gets no message from the bot (a duty lawyer holds the chat)
+ * The outcome of one message or command: the reply, the state to save, and the events the rest of
+ * LawLine must hear about, in the order they happened.
  */
-record Turn(Reply reply, ConversationSnapshot next, Effect effect, boolean silent) {
+record Turn(Reply reply, ConversationSnapshot next, List<Object> events) {
 
     Turn {
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(next, "next");
-        Objects.requireNonNull(effect, "effect");
+        events = List.copyOf(events);
     }
 
     static Turn of(Reply reply, ConversationSnapshot next) {
-        return new Turn(reply, next, Effect.NONE, false);
+        return new Turn(reply, next, List.of());
     }
 
-    enum Effect {
-        NONE,
-        /** The citizen asked for a person: publish {@code EscalationRequested}. */
-        REQUEST_ESCALATION,
-        /** The citizen left the queue: publish {@code EscalationCancelled}. */
-        CANCEL_ESCALATION
+    /** The citizen gets no message from the bot: a duty lawyer holds the chat. */
+    boolean silent() {
+        return reply instanceof Reply.Relayed;
     }
 }

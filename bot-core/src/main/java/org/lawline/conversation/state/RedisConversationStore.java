@@ -3,12 +3,17 @@ package org.lawline.conversation.state;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationSnapshot;
@@ -21,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Conversation state in Redis, shared by every LawLine instance: one JSON string per conversation
- * under {@code <prefix><channel>:<account>:<citizen id>}, expiring {@code ttl} after the last save
- * ({@code SET … EX}, so value and expiry change together). Thread safe: Lettuce multiplexes one
- * connection over all threads.
+ * under {@code <prefix>{<channel>:<account>:<citizen id>}}, expiring {@code ttl} after the last save
+ * ({@code SET … EX}, so value and expiry change together). The braces are a Redis Cluster hash tag:
+ * a conversation's state and its turn lock ({@link RedisConversationTurns}) live in one slot, so one
+ * script can touch both. Thread safe: Lettuce multiplexes one connection over all threads.
  *
  * <p>A value this version cannot read (another format, or damaged) reads as no conversation,
  * logged at WARN: the citizen starts afresh rather than being stuck. Redis errors and timeouts
@@ -32,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RedisConversationStore implements ConversationStore {
 
     private static final Logger log = LoggerFactory.getLogger(RedisConversationStore.class);
+
+    /** Reconnecting to a Redis that is back takes milliseconds; one that is not answering need not hold a thread for Lettuce's 10 s. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
     private final RedisCommands<String, String> redis;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -59,13 +68,49 @@ public final class RedisConversationStore implements ConversationStore {
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .requestQueueSize(requestQueueSize)
+                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
                 .autoReconnect(true)
+                .build();
+    }
+
+    /**
+     * Client resources that reconnect soon after Redis comes back (every 100 ms, backing off to
+     * 2 s), rather than Lettuce's default of up to 30 s: while disconnected every command is
+     * rejected and citizens are answered without their conversation's state. Shut them down with
+     * the client.
+     */
+    public static ClientResources clientResources() {
+        return DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
     }
 
     @Override
     public Optional<ConversationSnapshot> load(ChannelIdentity citizen) {
-        String value = call("load", citizen, () -> redis.get(key(citizen)));
+        return read(json, call("load", citizen, () -> redis.get(key(citizen))), citizen);
+    }
+
+    @Override
+    public void save(ChannelIdentity citizen, ConversationSnapshot snapshot) {
+        String value = write(json, snapshot);
+        call("save", citizen, () -> redis.set(key(citizen), value, expiry));
+    }
+
+    @Override
+    public void delete(ChannelIdentity citizen) {
+        call("delete", citizen, () -> redis.del(key(citizen)));
+    }
+
+    String key(ChannelIdentity citizen) {
+        return key(keyPrefix, citizen);
+    }
+
+    static String key(String keyPrefix, ChannelIdentity citizen) {
+        return keyPrefix + "{" + citizen.key() + "}";
+    }
+
+    /** The value as stored, or empty for a value this version cannot read (logged at WARN). */
+    static Optional<ConversationSnapshot> read(JsonMapper json, String value, ChannelIdentity citizen) {
         if (value == null) {
             return Optional.empty();
         }
@@ -77,19 +122,8 @@ public final class RedisConversationStore implements ConversationStore {
         }
     }
 
-    @Override
-    public void save(ChannelIdentity citizen, ConversationSnapshot snapshot) {
-        String value = json.writeValueAsString(StoredConversation.of(Objects.requireNonNull(snapshot, "snapshot")));
-        call("save", citizen, () -> redis.set(key(citizen), value, expiry));
-    }
-
-    @Override
-    public void delete(ChannelIdentity citizen) {
-        call("delete", citizen, () -> redis.del(key(citizen)));
-    }
-
-    String key(ChannelIdentity citizen) {
-        return keyPrefix + citizen.key();
+    static String write(JsonMapper json, ConversationSnapshot snapshot) {
+        return json.writeValueAsString(StoredConversation.of(Objects.requireNonNull(snapshot, "snapshot")));
     }
 
     private <T> T call(String operation, ChannelIdentity citizen, Supplier<T> command) {

@@ -2,6 +2,8 @@ package org.lawline.conversation.state;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.Reply;
@@ -10,10 +12,14 @@ import org.lawline.conversation.Reply;
  * The JSON form of a conversation in Redis. Kept apart from {@link ConversationSnapshot} so that
  * the stored format changes only on purpose: {@code v} says which format a value is in, and a
  * reader ignores a value whose format it does not know (the conversation starts afresh).
+ *
+ * <p>Format 2 added {@code since}, {@code lawyer} and {@code slots}; a format-1 value (written by
+ * the previous version, during a rolling upgrade) reads with none of them.
  */
-record StoredConversation(int v, String state, List<Offer> offered, int misses, Instant updatedAt) {
+record StoredConversation(int v, String state, List<Offer> offered, int misses, Instant updatedAt,
+                          Instant since, String lawyer, Map<String, String> slots) {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     record Offer(int n, String entry, String question, double score) {
     }
@@ -23,17 +29,19 @@ record StoredConversation(int v, String state, List<Offer> offered, int misses, 
                 snapshot.offered().stream()
                         .map(choice -> new Offer(choice.number(), choice.entryId(), choice.question(), choice.score()))
                         .toList(),
-                snapshot.consecutiveMisses(), snapshot.updatedAt());
+                snapshot.consecutiveMisses(), snapshot.updatedAt(), snapshot.stateSince(), snapshot.lawyerId().orElse(null),
+                snapshot.slots().isEmpty() ? null : snapshot.slots());
     }
 
     /** @throws IllegalArgumentException when the stored value is not one this version can read */
     ConversationSnapshot toSnapshot() {
-        if (v != VERSION) {
+        if (v != 1 && v != VERSION) {
             throw new IllegalArgumentException("Unknown stored conversation format " + v);
         }
         List<Reply.Choice> choices = offered == null ? List.of() : offered.stream()
                 .map(offer -> new Reply.Choice(offer.n(), offer.entry(), offer.question(), offer.score()))
                 .toList();
-        return new ConversationSnapshot(DialogState.valueOf(state), choices, misses, updatedAt);
+        return new ConversationSnapshot(DialogState.valueOf(state), choices, misses, updatedAt, since,
+                Optional.ofNullable(lawyer), slots == null ? Map.of() : slots);
     }
 }

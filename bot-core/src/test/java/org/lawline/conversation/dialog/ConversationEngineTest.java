@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.CitizenWroteToLawyer;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.ConversationStore;
 import org.lawline.conversation.ConversationStoreUnavailable;
@@ -251,7 +252,9 @@ class ConversationEngineTest {
 
         assertThat(reply.kind()).isEqualTo(EMERGENCY);
         assertThat(reply.state()).isEqualTo(DialogState.WITH_LAWYER);
-        assertThat(published).hasSize(1);
+        assertThat(published).hasSize(2);
+        assertThat(published.get(0)).isInstanceOf(ReplyComposed.class);
+        assertThat(published.get(1)).as("the lawyer sees it too").isInstanceOf(CitizenWroteToLawyer.class);
     }
 
     @Test
@@ -290,7 +293,8 @@ class ConversationEngineTest {
         Reply reply = say("转人工");
 
         assertThat(reply).isInstanceOf(Reply.Handoff.class);
-        assertThat(reply.text()).isEqualTo("已为您转接值班律师，请稍候。值班律师接入前，您仍可继续向我提问；回复“取消”可退出排队。");
+        assertThat(reply.text()).startsWith("已为您转接值班律师，请稍候。值班律师接入前，您仍可继续向我提问；回复“取消”可退出排队。")
+                .contains("预计等候约3分钟");
         assertThat(published).hasSize(2);
         assertThat(published.get(0)).isInstanceOf(ReplyComposed.class);
         assertThat(published.get(1)).isEqualTo(
@@ -335,15 +339,17 @@ class ConversationEngineTest {
     }
 
     @Test
-    void theBotIsSilentWhileALawyerHoldsTheChat() {
-        store.save(citizen, new ConversationSnapshot(DialogState.WITH_LAWYER, List.of(), 0, clock.instant()));
+    void theBotIsSilentWhileALawyerHoldsTheChat_andTheLawyerGetsTheMessage() {
+        say("人工");
+        engine.lawyerClaimed(citizen, "lawyer-7");
+        published.clear();
 
-        Reply reply = say(CLEAR_QUESTION);
+        Reply reply = engine.handle(new InboundMessage(citizen, "m-for-lawyer", CLEAR_QUESTION, clock.instant()));
 
-        assertThat(reply.kind()).isEqualTo(HANDOFF);
+        assertThat(reply).isEqualTo(new Reply.Relayed(DialogState.WITH_LAWYER));
         assertThat(reply.text()).isEmpty();
-        assertThat(reply.state()).isEqualTo(DialogState.WITH_LAWYER);
-        assertThat(published).isEmpty();
+        assertThat(published).singleElement().isEqualTo(
+                new CitizenWroteToLawyer(citizen, "m-for-lawyer", "lawyer-7", CLEAR_QUESTION, clock.instant()));
         assertThat(faqs.searched()).isEmpty();
     }
 

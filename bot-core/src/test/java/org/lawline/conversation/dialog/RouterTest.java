@@ -108,8 +108,21 @@ class RouterTest {
         assertThat(utterance.pick()).isEqualTo(number);
     }
 
+    @ParameterizedTest(name = "\"{0}\" asks whether legal aid is possible")
+    @ValueSource(strings = {"我能申请法律援助吗", "可以申请法律援助吗？", "我符合法律援助条件吗", "法律援助的条件是什么",
+            "申请法律援助需要什么条件", "怎么申请法律援助", "法律援助自测"})
+    void asksAboutLegalAid(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.LEGAL_AID);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is a question, not the pre-check")
+    @ValueSource(strings = {"法律援助中心几点上班", "法律援助中心在哪里", "法律援助律师收费吗"})
+    void questionsAboutLegalAidOfficesStayQuestions(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
+    }
+
     @ParameterizedTest(name = "\"{0}\" cancels")
-    @ValueSource(strings = {"取消", "取消排队", "取消。", "不用了", "算了"})
+    @ValueSource(strings = {"取消", "取消排队", "取消。", "不用了", "算了", "结束", "结束咨询", "取消回电", "退出"})
     void readsCancel(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.CANCEL);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,17 @@ abstract class ConversationStoreContract {
                 List.of(new Reply.Choice(1, "labour-wage-arrears", "公司拖欠工资怎么办？", 8.25),
                         new Reply.Choice(2, "labour-severance", "被辞退能拿到经济补偿吗？“引号”\n换行", 7.5)),
                 1, Instant.parse("2025-03-01T08:00:00.123456789Z"));
+
+        store.save(citizen, saved);
+
+        assertThat(store.load(citizen)).contains(saved);
+    }
+
+    @Test
+    void aConversationWithALawyerAndSlotsReadsBackWithEveryField() {
+        ConversationSnapshot saved = new ConversationSnapshot(DialogState.WITH_LAWYER, List.of(), 0,
+                Instant.parse("2025-03-01T08:05:00Z"), Instant.parse("2025-03-01T08:01:30Z"), Optional.of("lawyer-42"),
+                Map.of("callback.phone", "13800138000", "aid.income", "1800", "aid.residence", "LOCAL"));
 
         store.save(citizen, saved);
 

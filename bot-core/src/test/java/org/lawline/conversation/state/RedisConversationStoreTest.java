@@ -3,6 +3,7 @@ package org.lawline.conversation.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -71,7 +72,8 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         ChannelIdentity citizen = new ChannelIdentity("weibo", "lawline", "u" + UUID.randomUUID());
         store.save(citizen, snapshot(DialogState.QUEUED));
 
-        assertThat(connection.sync().exists(PREFIX + "weibo:lawline:" + citizen.citizenId())).isEqualTo(1L);
+        // the braces are a Redis Cluster hash tag: state and turn lock share a slot
+        assertThat(connection.sync().exists(PREFIX + "{weibo:lawline:" + citizen.citizenId() + "}")).isEqualTo(1L);
         assertThat(ConversationStoreSettings.DEFAULT_KEY_PREFIX).isEqualTo("lawline:conversation:");
     }
 
@@ -98,6 +100,31 @@ class RedisConversationStoreTest extends ConversationStoreContract {
 
         assertThat(store.load(citizen)).isEmpty();
         assertThat(store.load(other)).isEmpty();
+    }
+
+    @Test
+    void aValueWrittenByThePreviousVersionStillReads() {
+        RedisConversationStore store = new RedisConversationStore(connection, PREFIX, TTL);
+        ChannelIdentity citizen = new ChannelIdentity("web", "default", "u" + UUID.randomUUID());
+        connection.sync().set(store.key(citizen), "{\"v\":1,\"state\":\"QUEUED\",\"offered\":[],\"misses\":1,"
+                + "\"updatedAt\":\"2025-03-01T08:00:00Z\"}");
+
+        assertThat(store.load(citizen)).contains(new ConversationSnapshot(DialogState.QUEUED, List.of(), 1,
+                Instant.parse("2025-03-01T08:00:00Z")));
+    }
+
+    @Test
+    void theClientFailsFastRatherThanQueue() {
+        ClientOptions options = RedisConversationStore.clientOptions(ConversationStoreSettings.defaults().commandTimeout(),
+                ConversationStoreSettings.defaults().requestQueueSize());
+
+        assertThat(options.getTimeoutOptions().isTimeoutCommands()).isTrue();
+        assertThat(ConversationStoreSettings.defaults().commandTimeout()).isLessThanOrEqualTo(Duration.ofMillis(500));
+        assertThat(options.getDisconnectedBehavior()).isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        assertThat(options.getRequestQueueSize()).isEqualTo(1000);
+        assertThat(options.isAutoReconnect()).isTrue();
+        assertThatThrownBy(() -> new ConversationStoreSettings(TTL, Duration.ofSeconds(2), 1000, PREFIX, 10))
+                .hasMessageContaining("command-timeout").hasMessageContaining("500ms");
     }
 
     @Test

@@ -1,0 +1,11 @@
+package org.lawline.conversation;
+
+import java.time.Instant;
+
+/**
+ * No duty lawyer picked the chat up in time, and the 12348 hotline now has a number to call the
+ * citizen back on: one the citizen typed and confirmed after it was read back to them, or the
+ * number the citizen writes from (SMS). Handoff puts the callback on the operators' list.
+ */
+public record CallbackNumberConfirmed(ChannelIdentity citizen, MobileNumber phone, Instant confirmedAt) {
+}

@@ -1,0 +1,241 @@
+package org.lawline.conversation.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.DialogState;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What transcripts promise, against each database LawLine runs on: every turn recorded is stored
+ * with every field, whether the database was up, down for a while, or the process restarted in
+ * between — and stored once. The migration runs here as written (Flyway belongs to the config
+ * module).
+ */
+abstract class TranscriptsContract {
+
+    static final String MIGRATION = "db/migration/conversation/V202611291100__turns.sql";
+
+    /** A fresh, empty database (or schema) with nothing in it yet. */
+    abstract DataSource newDatabase() throws Exception;
+
+    /** Drops what {@link #newDatabase} made. */
+    abstract void dropDatabase() throws Exception;
+
+    @TempDir
+    Path journalDir;
+
+    private Switchable database;
+    private JdbcTemplate sql;
+    private final List<JournaledTranscripts> opened = new ArrayList<>();
+    private final ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "oTranscript123");
+
+    @BeforeEach
+    void createTheTable() throws Exception {
+        DataSource fresh = newDatabase();
+        String migration = new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8);
+        try (Connection connection = fresh.getConnection(); Statement statement = connection.createStatement()) {
+            for (String command : migration.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!command.isBlank()) {
+                    statement.execute(command);
+                }
+            }
+        }
+        database = new Switchable(fresh);
+        sql = new JdbcTemplate(fresh);
+    }
+
+    @AfterEach
+    void closeAndDrop() throws Exception {
+        opened.forEach(transcripts -> transcripts.close(Duration.ZERO));
+        dropDatabase();
+    }
+
+    @Test
+    void aTurnIsStoredWithEveryField() {
+        JournaledTranscripts transcripts = open();
+        TurnRecord asked = new TurnRecord(UUID.randomUUID().toString(), citizen, Optional.of("msg-1"), TurnRecord.Speaker.CITIZEN,
+                "公司拖欠工资怎么办？", Optional.empty(), Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(),
+                DialogState.BOT, Instant.parse("2025-03-01T08:00:00.123Z"));
+        TurnRecord answered = new TurnRecord(UUID.randomUUID().toString(), citizen, Optional.of("msg-1"), TurnRecord.Speaker.BOT,
+                "可以先向公司书面催告……", Optional.of("answer"), Optional.of("labour-wage-arrears"), OptionalDouble.of(8.25),
+                OptionalInt.of(37), DialogState.BOT, Instant.parse("2025-03-01T08:00:00.160Z"));
+
+        transcripts.record(asked);
+        transcripts.record(answered);
+
+        assertThat(transcripts.awaitStored(2, Duration.ofSeconds(10))).isTrue();
+        Map<String, Object> row = sql.queryForMap("select * from conversation_turn where id = ?", answered.id());
+        assertThat(row).containsEntry("CHANNEL", "wechat").containsEntry("ACCOUNT", "gh_lawline")
+                .containsEntry("CITIZEN_ID", "oTranscript123").containsEntry("MESSAGE_ID", "msg-1")
+                .containsEntry("SPEAKER", "BOT").containsEntry("BODY", "可以先向公司书面催告……")
+                .containsEntry("REPLY_KIND", "answer").containsEntry("ENTRY_ID", "labour-wage-arrears")
+                .containsEntry("LATENCY_MS", 37).containsEntry("DIALOG_STATE", "BOT");
+        assertThat(((Number) row.get("SCORE")).doubleValue()).isEqualTo(8.25);
+        assertThat(((java.sql.Timestamp) row.get("OCCURRED_AT")).toInstant()).isEqualTo(answered.occurredAt());
+        Map<String, Object> question = sql.queryForMap("select * from conversation_turn where id = ?", asked.id());
+        assertThat(question).containsEntry("SPEAKER", "CITIZEN").containsEntry("REPLY_KIND", null).containsEntry("SCORE", null);
+    }
+
+    @Test
+    void whatACitizenCanTypeIsStored() {
+        JournaledTranscripts transcripts = open();
+        List<String> texts = List.of("\u0000\u0001\u0007", "😀🙏👍🔥", "问".repeat(10_000), "'; DROP TABLE conversation_turn; --", "\uD800");
+        texts.forEach(text -> transcripts.record(TurnRecord.citizen(citizen, "m", text, DialogState.BOT, Instant.now())));
+
+        assertThat(transcripts.awaitStored(texts.size(), Duration.ofSeconds(10))).isTrue();
+        assertThat(count()).isEqualTo(texts.size());
+        assertThat(sql.queryForList("select body from conversation_turn", String.class)).contains("😀🙏👍🔥", "问".repeat(10_000));
+    }
+
+    @Test
+    void turnsRecordedWhileTheDatabaseIsDownAreStoredOnceItIsBack_andRecordingNeverWaitsForIt() {
+        database.down = true;
+        JournaledTranscripts transcripts = open();
+
+        // a guard against hanging, not a speed limit: recording that waited for the database
+        // would never finish while it is down
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            for (int i = 0; i < 500; i++) {
+                transcripts.record(TurnRecord.citizen(citizen, "m" + i, "问题" + i, DialogState.BOT, Instant.now()));
+            }
+        });
+        sleep(300);
+        assertThat(count()).isZero();
+
+        database.down = false;
+
+        assertThat(transcripts.awaitStored(500, Duration.ofSeconds(20))).isTrue();
+        assertThat(count()).isEqualTo(500);
+    }
+
+    @Test
+    void aJournalLeftByTheLastRunIsStoredOnTheNextStart_andNothingTwice() {
+        JournaledTranscripts first = open();
+        for (int i = 0; i < 10; i++) {
+            first.record(TurnRecord.citizen(citizen, "m" + i, "问题" + i, DialogState.BOT, Instant.now()));
+        }
+        assertThat(first.awaitStored(10, Duration.ofSeconds(10))).isTrue();
+        database.down = true;
+        for (int i = 10; i < 25; i++) {
+            first.record(TurnRecord.citizen(citizen, "m" + i, "问题" + i, DialogState.BOT, Instant.now()));
+        }
+        first.close(Duration.ZERO);
+        opened.remove(first);
+        database.down = false;
+
+        JournaledTranscripts second = open();
+
+        assertThat(second.awaitStored(25, Duration.ofSeconds(20))).as("the whole journal read again").isTrue();
+        assertThat(count()).isEqualTo(25);
+        second.record(TurnRecord.citizen(citizen, "m25", "问题25", DialogState.BOT, Instant.now()));
+        assertThat(second.awaitStored(26, Duration.ofSeconds(10))).isTrue();
+        assertThat(count()).isEqualTo(26);
+    }
+
+    @Test
+    void anUnreadableLineIsSetAside_andTheRestAreStored() throws IOException {
+        JournaledTranscripts transcripts = open();
+        transcripts.close(Duration.ZERO);
+        opened.remove(transcripts);
+        Path slot = journalDir.resolve("0");
+        try (var segments = Files.list(slot)) {
+            Path segment = segments.filter(file -> file.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+            Files.writeString(segment, "{\"id\":\"half a line from a crash\n", StandardOpenOption.APPEND);
+        }
+
+        JournaledTranscripts next = open();
+        next.record(TurnRecord.citizen(citizen, "m1", "问题", DialogState.BOT, Instant.now()));
+
+        assertThat(next.awaitStored(1, Duration.ofSeconds(10))).isTrue();
+        assertThat(count()).isEqualTo(1);
+        assertThat(Files.readString(slot.resolve("refused.jsonl"))).contains("half a line from a crash");
+    }
+
+    @Test
+    void twoTranscriptWritersInOneProcessTakeTheirOwnJournals() {
+        JournaledTranscripts one = open();
+        JournaledTranscripts other = open();
+        one.record(TurnRecord.citizen(citizen, "m1", "一", DialogState.BOT, Instant.now()));
+        other.record(TurnRecord.citizen(citizen, "m2", "二", DialogState.BOT, Instant.now()));
+
+        assertThat(one.awaitStored(1, Duration.ofSeconds(10))).isTrue();
+        assertThat(other.awaitStored(1, Duration.ofSeconds(10))).isTrue();
+        assertThat(count()).isEqualTo(2);
+    }
+
+    private JournaledTranscripts open() {
+        JournaledTranscripts transcripts = new JournaledTranscripts(database, journalDir, 50, Duration.ofMillis(200));
+        opened.add(transcripts);
+        return transcripts;
+    }
+
+    private int count() {
+        return sql.queryForObject("select count(*) from conversation_turn", Integer.class);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A database the test can take down: connections fail while {@link #down} is set. */
+    static final class Switchable implements DataSource {
+        private final DataSource real;
+        volatile boolean down;
+
+        Switchable(DataSource real) {
+            this.real = real;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (down) {
+                throw new SQLException("Connection refused (the test took the database down)", "08001");
+            }
+            return real.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override public PrintWriter getLogWriter() throws SQLException { return real.getLogWriter(); }
+        @Override public void setLogWriter(PrintWriter out) throws SQLException { real.setLogWriter(out); }
+        @Override public void setLoginTimeout(int seconds) throws SQLException { real.setLoginTimeout(seconds); }
+        @Override public int getLoginTimeout() throws SQLException { return real.getLoginTimeout(); }
+        @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException { return real.getParentLogger(); }
+        @Override public <T> T unwrap(Class<T> type) throws SQLException { return real.unwrap(type); }
+        @Override public boolean isWrapperFor(Class<?> type) throws SQLException { return real.isWrapperFor(type); }
+    }
+}
