@@ -2,6 +2,7 @@ package org.lawline.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.lawline.knowledge.Evaluation;
 
 /** What the command line asked for. */
 sealed interface Command {
@@ -20,6 +21,14 @@ sealed interface Command {
 
     /** Push the configured menu to one WeChat official account. */
     record WeChatMenu(String account) implements Command {
+    }
+
+    /**
+     * Measure search on a labelled query set against plain BM25.
+     *
+     * @param declineBelow the confidence below which LawLine does not answer, for no-answer precision
+     */
+    record Eval(Evaluation.Corpus corpus, Path documents, Path queries, double declineBelow) implements Command {
     }
 
     record Help() implements Command {
@@ -42,6 +51,7 @@ sealed interface Command {
             case "serve" -> new Serve(rest);
             case "ask" -> parseAsk(rest);
             case "import" -> parseImport(rest);
+            case "eval" -> parseEval(rest);
             case "wechat" -> parseWeChat(rest);
             case "help", "-h" -> new Help();
             default -> throw new UsageError("未知命令：" + verb);
@@ -71,6 +81,51 @@ sealed interface Command {
             return new WeChatMenu(args[2]);
         }
         throw new UsageError("用法：./lawline wechat menu --account NAME");
+    }
+
+    /** The dialog's default choice threshold: below it LawLine offers nothing. */
+    double DEFAULT_DECLINE_BELOW = 0.35;
+    String EVAL_USAGE = "用法：./lawline eval --corpus faq|laws --kb FILE --queries FILE [--no-answer-below 0.35]";
+
+    private static Command parseEval(String[] args) {
+        Evaluation.Corpus corpus = null;
+        Path documents = null;
+        Path queries = null;
+        double declineBelow = DEFAULT_DECLINE_BELOW;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw new UsageError("eval 的选项 " + option + " 缺少取值\n" + EVAL_USAGE);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--corpus" -> corpus = switch (value) {
+                    case "faq" -> Evaluation.Corpus.FAQ;
+                    case "laws" -> Evaluation.Corpus.LAWS;
+                    default -> throw new UsageError("--corpus 只能是 faq 或 laws：" + value);
+                };
+                case "--kb" -> documents = Path.of(value);
+                case "--queries" -> queries = Path.of(value);
+                case "--no-answer-below" -> declineBelow = threshold(value);
+                default -> throw new UsageError("eval 不认识的选项：" + option + "\n" + EVAL_USAGE);
+            }
+        }
+        if (corpus == null || documents == null || queries == null) {
+            throw new UsageError("eval 需要 --corpus、--kb 和 --queries\n" + EVAL_USAGE);
+        }
+        return new Eval(corpus, documents, queries, declineBelow);
+    }
+
+    private static double threshold(String value) {
+        try {
+            double threshold = Double.parseDouble(value);
+            if (threshold >= 0 && threshold <= 1) {
+                return threshold;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new UsageError("--no-answer-below 应是 0 到 1 之间的数：" + value);
     }
 
     private static Command parseImport(String[] args) {

@@ -19,7 +19,9 @@ public final class LawLineCommand {
               ./lawline [serve]              启动服务（默认），浏览器打开 http://localhost:8080
               ./lawline ask "问题" [--json]   不启动服务，直接回答一个问题
               ./lawline ask --json < 文件     每行一个问题，每行输出一个 JSON
-              ./lawline import FILE          导入知识库条目（JSONL 或 CSV）
+              ./lawline import FILE          导入知识库条目（JSONL 或 CSV）或法条（JSONL，按内容识别）
+              ./lawline eval --corpus faq|laws --kb FILE --queries FILE
+                                             在标注问题集上评测检索（与 BM25 基线同场对比），不需要数据库
               ./lawline wechat menu --account NAME  推送公众号菜单
             """;
 
@@ -42,6 +44,9 @@ public final class LawLineCommand {
             new SpringApplicationBuilder(LawLineApplication.class).run(serve.springArgs());
         } else if (command instanceof Command.Ask ask) {
             System.exit(oneShot(context -> new AskCommand(context, out, err).run(ask)));
+        } else if (command instanceof Command.Eval eval) {
+            // no application context: the evaluation reads only the files it is given
+            System.exit(new EvalCommand(out, err).run(eval));
         } else if (command instanceof Command.Import importing) {
             System.exit(oneShot(context -> new ImportCommand(context, out, err).run(importing)));
         } else if (command instanceof Command.WeChatMenu menu) {

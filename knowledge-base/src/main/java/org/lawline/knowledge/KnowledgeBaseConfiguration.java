@@ -1,22 +1,26 @@
 package org.lawline.knowledge;
 
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.lawline.knowledge.catalog.JdbcFaqEntries;
+import org.lawline.knowledge.catalog.JdbcLawArticles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The knowledge base's beans: {@link FaqEntries} on the application's {@link DataSource}
  * (table faq_entry, created by the migration in {@code db/migration/knowledge}), the in-memory
- * {@link FaqIndex} (also the {@link FaqSearch} other modules inject), {@link FaqImport} and
+ * {@link FaqIndex} (also the {@link FaqSearch} other modules inject; hybrid with vectors cached
+ * on disk unless {@code lawline.knowledge.embeddings.enabled=false}), {@link FaqImport} and
  * {@link KnowledgeBase}. Once every singleton exists (so after database migrations, before the
  * web server takes requests and before command-line runners), the bundled entries missing from
  * the database are stored and the index is built from the database; then it is refreshed every
- * {@code lawline.knowledge.index-refresh-interval} (1 minute) when the database changed.
+ * {@code lawline.knowledge.index-refresh-interval} (5 seconds) when the database changed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KnowledgeSettings.class)
@@ -29,8 +33,11 @@ public class KnowledgeBaseConfiguration {
     }
 
     @Bean
-    FaqIndex faqIndex() {
-        return FaqIndex.inMemory();
+    FaqIndex faqIndex(KnowledgeSettings settings, Environment environment) {
+        if (!settings.embeddings().enabled()) {
+            return FaqIndex.keywordsOnly();
+        }
+        return FaqIndex.inMemory(settings.embeddings().cacheOr(Optional.ofNullable(environment.getProperty("LAWLINE_HOME"))));
     }
 
     @Bean
@@ -39,8 +46,27 @@ public class KnowledgeBaseConfiguration {
     }
 
     @Bean
-    KnowledgeBase knowledgeBase(FaqEntries faqEntries, FaqIndex faqIndex, FaqImport faqImport) {
-        return new KnowledgeBase(faqEntries, faqIndex, faqImport);
+    @DependsOnDatabaseInitialization
+    LawArticleStore lawArticleStore(DataSource dataSource, ObjectProvider<Clock> clock) {
+        return new JdbcLawArticles(dataSource, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    LawArticleIndex lawArticleIndex() {
+        return LawArticleIndex.inMemory();
+    }
+
+    @Bean
+    KnowledgeBase knowledgeBase(FaqEntries faqEntries, FaqIndex faqIndex, FaqImport faqImport,
+                                LawArticleStore lawArticleStore, LawArticleIndex lawArticleIndex) {
+        return new KnowledgeBase(faqEntries, faqIndex, faqImport, lawArticleStore, lawArticleIndex,
+                new LawArticleImport(faqImport.limits()));
+    }
+
+    /** The law articles, for showing a cited article in full (查看法条) and for finding articles. */
+    @Bean
+    LawArticles lawArticles(KnowledgeBase knowledgeBase) {
+        return knowledgeBase.lawArticles();
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package org.lawline.knowledge;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -11,22 +13,46 @@ import org.springframework.util.unit.DataSize;
  * @param seedBundledEntries   whether start-up stores the bundled entries that are not stored yet
  * @param indexRefreshInterval how often the index is rebuilt if the stored entries changed
  *                             meanwhile (edits through another instance, command-line imports);
- *                             zero turns it off
+ *                             zero turns it off. Each check is one small query (count and
+ *                             latest change), so a few seconds costs little
  * @param maxQuestionChars     longest question or phrasing an import accepts
  * @param maxAnswerChars       longest answer an import accepts
  * @param maxImportFileSize    largest file an import reads
+ * @param embeddings           the sentence model beside word search
  */
 @ConfigurationProperties("lawline.knowledge")
 record KnowledgeSettings(
         @DefaultValue("true") boolean seedBundledEntries,
-        @DefaultValue("1m") Duration indexRefreshInterval,
+        @DefaultValue("5s") Duration indexRefreshInterval,
         @DefaultValue("500") int maxQuestionChars,
         @DefaultValue("5000") int maxAnswerChars,
-        @DefaultValue("200MB") DataSize maxImportFileSize) {
+        @DefaultValue("200MB") DataSize maxImportFileSize,
+        @DefaultValue Embeddings embeddings) {
 
     KnowledgeSettings {
         if (indexRefreshInterval.isNegative()) {
             throw new IllegalArgumentException("lawline.knowledge.index-refresh-interval must not be negative");
+        }
+    }
+
+    /**
+     * {@code lawline.knowledge.embeddings.*}.
+     *
+     * @param enabled whether entries are also found by meaning (bge-small-zh, in process);
+     *                off, search is by words alone and no model is loaded
+     * @param cache   where entry vectors are kept between starts; unset, {@code $LAWLINE_HOME/data/embeddings},
+     *                or without LAWLINE_HOME {@code lawline-embeddings} in the temporary folder
+     *                (a test or a tool run never litters the working directory)
+     */
+    record Embeddings(@DefaultValue("true") boolean enabled, Path cache) {
+
+        Path cacheOr(Optional<String> lawlineHome) {
+            if (cache != null) {
+                return cache;
+            }
+            return lawlineHome.filter(home -> !home.isBlank())
+                    .map(home -> Path.of(home, "data", "embeddings"))
+                    .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "lawline-embeddings"));
         }
     }
 

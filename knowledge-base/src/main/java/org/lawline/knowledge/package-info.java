@@ -2,6 +2,11 @@
  * The knowledge base's public API: entries ({@link org.lawline.knowledge.FaqEntry}, kept in
  * {@link org.lawline.knowledge.FaqEntries}), search ({@link org.lawline.knowledge.FaqSearch},
  * {@link org.lawline.knowledge.FaqIndex}), import ({@link org.lawline.knowledge.FaqImport}),
+ * administration ({@link org.lawline.knowledge.EntryRecord}, {@link org.lawline.knowledge.EntryChange}),
+ * law articles ({@link org.lawline.knowledge.LawArticle}, {@link org.lawline.knowledge.LawArticles},
+ * {@link org.lawline.knowledge.LawArticleIndex}, {@link org.lawline.knowledge.LawArticleStore},
+ * {@link org.lawline.knowledge.LawArticleImport}), the evaluation harness
+ * ({@link org.lawline.knowledge.Evaluation}),
  * the bundled data ({@link org.lawline.knowledge.BundledKnowledge}), the service that ties them
  * together ({@link org.lawline.knowledge.KnowledgeBase}) and its Spring wiring
  * ({@link org.lawline.knowledge.KnowledgeBaseConfiguration}). Subpackages are internal.

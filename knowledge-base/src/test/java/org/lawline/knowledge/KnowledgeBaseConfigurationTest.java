@@ -3,9 +3,13 @@ package org.lawline.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +20,12 @@ import org.springframework.context.annotation.Configuration;
  */
 class KnowledgeBaseConfigurationTest {
 
+    @TempDir
+    static Path embeddings;
+
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(Database.class, KnowledgeBaseConfiguration.class);
+            .withUserConfiguration(Database.class, KnowledgeBaseConfiguration.class)
+            .withPropertyValues("lawline.knowledge.embeddings.cache=" + embeddings);
 
     @Test
     void startingSeedsTheDatabaseAndBuildsTheIndex() {
@@ -46,6 +54,28 @@ class KnowledgeBaseConfigurationTest {
 
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                     assertThat(app.getBean(FaqSearch.class).find("pet")).isPresent());
+        });
+    }
+
+    @Test
+    void entryVectorsAreCachedInTheConfiguredFolder() {
+        context.run(app -> {
+            assertThat(app).hasNotFailed();
+            try (Stream<Path> files = Files.walk(embeddings)) {
+                assertThat(files.filter(f -> f.toString().endsWith(".f32")).count())
+                        .isGreaterThanOrEqualTo(BundledKnowledge.faqEntries().size());
+            }
+        });
+    }
+
+    @Test
+    void embeddingsCanBeTurnedOffLeavingSearchByWords(@TempDir Path unused) {
+        context.withPropertyValues("lawline.knowledge.embeddings.enabled=false",
+                "lawline.knowledge.embeddings.cache=" + unused).run(app -> {
+            assertThat(app.getBean(FaqSearch.class).search("老板拖欠工资", 1)).isNotEmpty();
+            try (Stream<Path> files = Files.list(unused)) {
+                assertThat(files).isEmpty();
+            }
         });
     }
 

@@ -17,7 +17,11 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    static final String MIGRATION = "db/migration/knowledge/V202611290900__faq_entries.sql";
+    /** The module's migrations, in the order Flyway runs them. */
+    static final java.util.List<String> MIGRATIONS = java.util.List.of(
+            "db/migration/knowledge/V202611290900__faq_entries.sql",
+            "db/migration/knowledge/V202611291130__law_articles.sql",
+            "db/migration/knowledge/V202611291140__faq_entry_review.sql");
     /** The PostgreSQL server this machine runs for tests (trust auth). */
     private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String POSTGRES_USER = "postgres";
@@ -62,7 +66,9 @@ public final class TestDatabase implements AutoCloseable {
 
     private void migrate() {
         try (Connection c = dataSource.getConnection()) {
-            ScriptUtils.executeSqlScript(c, new ClassPathResource(MIGRATION));
+            for (String migration : MIGRATIONS) {
+                ScriptUtils.executeSqlScript(c, new ClassPathResource(migration));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the knowledge base schema", e);
         }

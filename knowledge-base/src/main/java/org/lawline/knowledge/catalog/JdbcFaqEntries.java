@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -11,7 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.lawline.knowledge.EntryChange;
+import org.lawline.knowledge.EntryMetadata;
+import org.lawline.knowledge.EntryRecord;
 import org.lawline.knowledge.FaqEntries;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.LawReference;
@@ -28,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class JdbcFaqEntries implements FaqEntries {
 
     private static final String COLUMNS = "id, question, phrasings, answer, category, law_refs";
+    private static final String METADATA = "review_date, changed_by, disabled, updated_at";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -44,6 +50,69 @@ public final class JdbcFaqEntries implements FaqEntries {
         return jdbc.sql("select " + COLUMNS + " from faq_entry order by id")
                 .query((rs, row) -> entry(rs))
                 .list();
+    }
+
+    @Override
+    public List<FaqEntry> searchable() {
+        return jdbc.sql("select " + COLUMNS + " from faq_entry where disabled = false order by id")
+                .query((rs, row) -> entry(rs))
+                .list();
+    }
+
+    @Override
+    public void save(FaqEntry entry, EntryChange change) {
+        transactions.executeWithoutResult(status -> {
+            save(entry);
+            jdbc.sql("update faq_entry set changed_by = :changedBy, review_date = :reviewDate where id = :id")
+                    .param("changedBy", change.changedBy())
+                    .param("reviewDate", change.reviewDate().orElse(null))
+                    .param("id", entry.id())
+                    .update();
+        });
+    }
+
+    @Override
+    public boolean setDisabled(String id, boolean disabled, String changedBy) {
+        return jdbc.sql("""
+                        update faq_entry
+                           set disabled = :disabled, changed_by = :changedBy, updated_at = :updatedAt
+                         where id = :id""")
+                .param("disabled", disabled)
+                .param("changedBy", changedBy)
+                .param("updatedAt", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("id", id)
+                .update() > 0;
+    }
+
+    @Override
+    public Optional<EntryRecord> record(String id) {
+        return jdbc.sql("select " + COLUMNS + ", " + METADATA + " from faq_entry where id = :id")
+                .param("id", id)
+                .query((rs, row) -> new EntryRecord(entry(rs), metadata(rs)))
+                .optional();
+    }
+
+    @Override
+    public List<EntryRecord> records(String text, String category, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", " + METADATA + " from faq_entry where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (text != null && !text.isBlank()) {
+            // matched as a literal: % and _ typed by an administrator are characters, not wildcards
+            sql.append(" and (id like :text escape '!' or question like :text escape '!' or answer like :text escape '!')");
+            params.put("text", "%" + text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (category != null && !category.isBlank()) {
+            sql.append(" and category = :category");
+            params.put("category", category.strip());
+        }
+        sql.append(" order by id");
+        // a closed stream gives its connection back; reading stops at the limit
+        try (Stream<EntryRecord> records = jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, row) -> new EntryRecord(entry(rs), metadata(rs)))
+                .stream()) {
+            return records.limit(limit).toList();
+        }
     }
 
     @Override
@@ -130,6 +199,13 @@ public final class JdbcFaqEntries implements FaqEntries {
         // timestamp without time zone holds UTC, whatever the server's zone
         columns.put("updatedAt", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         return columns;
+    }
+
+    private static EntryMetadata metadata(ResultSet rs) throws SQLException {
+        LocalDate reviewDate = rs.getObject("review_date", LocalDate.class);
+        LocalDateTime updatedAt = rs.getObject("updated_at", LocalDateTime.class);
+        return new EntryMetadata(Optional.ofNullable(reviewDate), rs.getString("changed_by"), rs.getBoolean("disabled"),
+                updatedAt.toInstant(ZoneOffset.UTC));
     }
 
     private static FaqEntry entry(ResultSet rs) throws SQLException {

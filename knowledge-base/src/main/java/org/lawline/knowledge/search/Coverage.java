@@ -1,9 +1,11 @@
 package org.lawline.knowledge.search;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -60,6 +62,8 @@ final class Coverage {
     /** Every word of the question with every synonym: what an entry's words are looked up in. */
     private final Set<String> questionForms = new HashSet<>();
     private final String questionText;
+    private final Map<String, Integer> docFreqs = new HashMap<>();
+    private final Map<String, TermsEnum> termsEnums = new HashMap<>();
 
     Coverage(IndexSearcher searcher, String question, List<QueryTerm> terms) throws IOException {
         this.searcher = searcher;
@@ -128,17 +132,35 @@ final class Coverage {
     }
 
     private int docFreq(String word) throws IOException {
+        // candidates' questions share many words: looked up once per search, not once per candidate
+        Integer known = docFreqs.get(word);
+        if (known != null) {
+            return known;
+        }
         IndexReader reader = searcher.getIndexReader();
         int most = 0;
         for (FaqFields.Weighted field : FaqFields.SEARCHED) {
             most = Math.max(most, reader.docFreq(new Term(field.name(), word)));
         }
+        docFreqs.put(word, most);
         return most;
     }
 
     private double idf(int holding) {
         int entries = searcher.getIndexReader().numDocs();
         return Math.log(1 + (entries - holding + 0.5) / (holding + 0.5));
+    }
+
+    /** One terms iterator per segment and field for the whole search: opening one costs more than a seek. */
+    private TermsEnum termsOf(LeafReaderContext leaf, String field) throws IOException {
+        String key = leaf.ord + "/" + field;
+        if (termsEnums.containsKey(key)) {
+            return termsEnums.get(key);
+        }
+        Terms indexed = leaf.reader().terms(field);
+        TermsEnum iterator = indexed == null ? null : indexed.iterator();
+        termsEnums.put(key, iterator);
+        return iterator;
     }
 
     private static String comparable(String text) {
@@ -154,14 +176,13 @@ final class Coverage {
         return false;
     }
 
-    private static boolean holds(LeafReaderContext leaf, int doc, List<String> fields, QueryTerm term)
+    private boolean holds(LeafReaderContext leaf, int doc, List<String> fields, QueryTerm term)
             throws IOException {
         for (String field : fields) {
-            Terms indexed = leaf.reader().terms(field);
-            if (indexed == null) {
+            TermsEnum iterator = termsOf(leaf, field);
+            if (iterator == null) {
                 continue;
             }
-            TermsEnum iterator = indexed.iterator();
             for (String form : term.forms()) {
                 if (iterator.seekExact(new BytesRef(form))) {
                     PostingsEnum postings = iterator.postings(null, PostingsEnum.NONE);

@@ -2,13 +2,17 @@ package org.lawline.knowledge.search;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.LawReference;
 
@@ -21,7 +25,12 @@ final class FaqDocuments {
         this.vocabulary = vocabulary;
     }
 
+    /** The entry's document without a vector: found by words alone until its vector is added. */
     Document toDocument(FaqEntry entry) {
+        return toDocument(entry, Optional.empty());
+    }
+
+    Document toDocument(FaqEntry entry, Optional<float[]> vector) {
         Document doc = new Document();
         doc.add(new StringField(FaqFields.ID, entry.id(), Field.Store.YES));
         // searched text is normalised like questions are; the stored copy keeps what was written
@@ -45,7 +54,17 @@ final class FaqDocuments {
             doc.add(new StoredField(FaqFields.STORED_LAW, ref.law()));
             doc.add(new StoredField(FaqFields.STORED_ARTICLE, ref.article()));
         }
+        vector.ifPresent(v -> {
+            doc.add(new KnnFloatVectorField(FaqFields.VECTOR, v, VectorSimilarityFunction.DOT_PRODUCT));
+            doc.add(new StoredField(FaqFields.STORED_VECTOR, Vectors.toBytes(v)));
+        });
         return doc;
+    }
+
+    /** The entry's stored vector, if it has one yet. */
+    static Optional<float[]> vector(Document doc) {
+        BytesRef bytes = doc.getBinaryValue(FaqFields.STORED_VECTOR);
+        return bytes == null ? Optional.empty() : Optional.of(Vectors.fromBytes(bytes.bytes, bytes.offset, bytes.length));
     }
 
     /** The words of the entry's question and of each phrasing, as {@link Vocabulary#questionTerms} finds them. */

@@ -24,6 +24,13 @@ final class FaqFields {
     /** Per question and phrasing, its analysed words separated by spaces. */
     static final String STORED_ASKED_TERMS = "stored_asked_terms";
     static final String STORED_LAW = "stored_law";
+    /**
+     * The entry's unit vector (see {@link EntryVectors}), searched by HNSW with dot product,
+     * which on unit vectors is the cosine at less cost. Absent while not computed yet.
+     */
+    static final String VECTOR = "vector";
+    /** The same vector as little-endian floats, to score lexical hits the vector search did not reach. */
+    static final String STORED_VECTOR = "stored_vector";
     static final String STORED_ARTICLE = "stored_article";
 
     /**

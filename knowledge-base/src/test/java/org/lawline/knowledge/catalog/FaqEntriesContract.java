@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lawline.knowledge.EntryChange;
+import org.lawline.knowledge.EntryRecord;
 import org.lawline.knowledge.FaqEntries;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.Fixtures;
@@ -171,5 +175,83 @@ abstract class FaqEntriesContract {
         }
 
         assertThat(entries.count()).isEqualTo(1);
+    }
+
+    @Test
+    void anEditKeepsWhoChangedItAndItsReviewDate() {
+        entries.save(WAGES, new EntryChange("王律师", Optional.of(LocalDate.of(2027, 6, 30))));
+
+        EntryRecord record = entries.record("wages").orElseThrow();
+        assertThat(record.entry()).isEqualTo(WAGES);
+        assertThat(record.metadata().changedBy()).isEqualTo("王律师");
+        assertThat(record.metadata().reviewDate()).contains(LocalDate.of(2027, 6, 30));
+        assertThat(record.metadata().disabled()).isFalse();
+    }
+
+    @Test
+    void aDisabledEntryIsKeptButIsNotSearchableUntilEnabled() {
+        entries.save(WAGES);
+        entries.save(Fixtures.entry("other", "问？", "答。"));
+
+        assertThat(entries.setDisabled("wages", true, "王律师")).isTrue();
+        assertThat(entries.searchable()).extracting(FaqEntry::id).containsExactly("other");
+        assertThat(entries.all()).hasSize(2);
+        assertThat(entries.record("wages").orElseThrow().metadata().disabled()).isTrue();
+
+        entries.setDisabled("wages", false, "李律师");
+        assertThat(entries.searchable()).extracting(FaqEntry::id).containsExactly("other", "wages");
+        assertThat(entries.record("wages").orElseThrow().metadata().changedBy()).isEqualTo("李律师");
+    }
+
+    @Test
+    void disablingAnUnknownEntrySaysSo() {
+        assertThat(entries.setDisabled("nobody", true, "王律师")).isFalse();
+    }
+
+    @Test
+    void disablingChangesTheRevisionSoOtherInstancesRefresh() {
+        MutableClock clock = new MutableClock(NOW);
+        FaqEntries timed = new JdbcFaqEntries(database.dataSource(), clock);
+        timed.save(WAGES);
+        FaqEntries.Revision before = timed.revision();
+        clock.now = NOW.plusSeconds(5);
+
+        timed.setDisabled("wages", true, "王律师");
+
+        assertThat(timed.revision()).isNotEqualTo(before);
+    }
+
+    @Test
+    void recordsAreFilteredByTextAndCategoryWithWildcardsTakenLiterally() {
+        entries.save(WAGES);
+        entries.save(new FaqEntry("rent", "房东不退押金", List.of(), "可以起诉。100%", "租赁", List.of()));
+
+        assertThat(entries.records("工资", "", 50)).extracting(r -> r.entry().id()).containsExactly("wages");
+        assertThat(entries.records("", "租赁", 50)).extracting(r -> r.entry().id()).containsExactly("rent");
+        assertThat(entries.records("%", "", 50)).extracting(r -> r.entry().id()).containsExactly("rent");
+        assertThat(entries.records("", "", 1)).hasSize(1);
+    }
+
+    private static final class MutableClock extends Clock {
+        volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

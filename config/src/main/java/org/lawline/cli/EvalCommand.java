@@ -1,0 +1,96 @@
+package org.lawline.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.lawline.knowledge.Evaluation;
+import org.lawline.knowledge.ImportFailed;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./lawline eval}: LawLine's search and plain BM25 on the same labelled queries, each over
+ * an index built in memory from the given file alone. Results on standard output, one line a
+ * method, the baseline then LawLine last; progress on standard error.
+ */
+final class EvalCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    EvalCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(Command.Eval eval) {
+        logToStandardError();
+        for (Path file : List.of(eval.documents(), eval.queries())) {
+            if (!Files.isRegularFile(file)) {
+                err.println("找不到文件：" + file);
+                return 1;
+            }
+        }
+        Evaluation.EvaluationReport report;
+        try {
+            report = Evaluation.run(eval.corpus(), eval.documents(), eval.queries(), eval.declineBelow(), this::progress);
+        } catch (ImportFailed e) {
+            err.println();
+            err.println("评测失败：" + e.getMessage());
+            return 1;
+        }
+        err.println();
+        if (report.rejectedRows() > 0) {
+            err.printf("注意：%s 有 %d 行无法读取，已跳过%n", eval.documents().getFileName(), report.rejectedRows());
+        }
+        err.printf("%d 篇文档已建索引%n", report.documents());
+        report.lines().forEach(out::println);
+        return 0;
+    }
+
+    /**
+     * Without an application context logback would log everything to standard output; like the
+     * other commands (profile cli in logback-spring.xml), only warnings, on standard error, so
+     * standard output holds the results alone.
+     */
+    private static void logToStandardError() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext logging)) {
+            return;
+        }
+        logging.reset();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(logging);
+        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n");
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(logging);
+        appender.setTarget("System.err");
+        appender.setEncoder(encoder);
+        appender.start();
+        Logger root = logging.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(appender);
+        // the model's runtime warns on every start that this machine has no GPU
+        logging.getLogger("ai.djl").setLevel(Level.ERROR);
+    }
+
+    private void progress(String step, int done, int total) {
+        // redrawn in place, and not for every query: a terminal is slower than a search
+        if (total < 0) {
+            if (done % 1000 == 0) {
+                err.printf("\r读取中  已读 %d 行", done);
+            }
+        } else if (step.equals("index")) {
+            err.printf("\r建索引  %d / %d 篇", done, total);
+        } else if (done % 20 == 0 || done == total) {
+            err.printf("\r评测中  method=%s  %d / %d", step, done, total);
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,76 @@
+package org.lawline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lawline.knowledge.Evaluation;
+
+class EvalCommandTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void evalTakesCorpusKnowledgeFileAndQueriesInAnyOrder() {
+        assertThat(Command.parse(new String[] {"eval", "--queries", "q.jsonl", "--corpus", "laws", "--kb", "laws.jsonl"}))
+                .isEqualTo(new Command.Eval(Evaluation.Corpus.LAWS, Path.of("laws.jsonl"), Path.of("q.jsonl"), 0.35));
+        assertThat(Command.parse(new String[] {"eval", "--corpus", "faq", "--kb", "kb.csv", "--queries", "q.jsonl",
+                "--no-answer-below", "0.5"}))
+                .isEqualTo(new Command.Eval(Evaluation.Corpus.FAQ, Path.of("kb.csv"), Path.of("q.jsonl"), 0.5));
+    }
+
+    @Test
+    void evalSaysWhatIsMissingOrWrong() {
+        assertThatThrownBy(() -> Command.parse(new String[] {"eval", "--corpus", "faq"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("--kb");
+        assertThatThrownBy(() -> Command.parse(new String[] {"eval", "--corpus", "web", "--kb", "a", "--queries", "b"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("faq 或 laws");
+        assertThatThrownBy(() -> Command.parse(new String[] {"eval", "--corpus"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("缺少取值");
+        assertThatThrownBy(() -> Command.parse(new String[] {"eval", "--corpus", "faq", "--kb", "a", "--queries", "b",
+                "--no-answer-below", "2"})).isInstanceOf(Command.UsageError.class);
+    }
+
+    @Test
+    void evalPrintsTheBaselineThenLawLineLastAndProgressApart() throws IOException {
+        Path kb = Files.writeString(folder.resolve("kb.jsonl"), """
+                {"id": "wages", "question": "老板拖欠工资怎么办", "answer": "可以申请劳动仲裁。", "category": "劳动", "law_refs": []}
+                {"id": "divorce", "question": "离婚怎么起诉", "answer": "向人民法院起诉离婚。", "category": "婚姻", "law_refs": []}
+                """);
+        Path queries = Files.writeString(folder.resolve("q.jsonl"), """
+                {"q": "工资被拖欠", "gold": ["wages"]}
+                {"q": "起诉离婚", "gold": ["divorce"]}
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = new EvalCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, 0.35));
+
+        assertThat(status).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertThat(lines[lines.length - 2]).startsWith("method=bm25 n=2 top1=");
+        assertThat(lines[lines.length - 1]).isEqualTo("method=lawline n=2 top1=1.000 r3=1.000 mrr10=1.000");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("评测中");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = new EvalCommand(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new Command.Eval(Evaluation.Corpus.LAWS, folder.resolve("none.jsonl"), folder.resolve("q.jsonl"), 0.35));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("找不到文件").contains("none.jsonl");
+    }
+}

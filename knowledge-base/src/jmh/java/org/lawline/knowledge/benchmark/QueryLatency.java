@@ -1,0 +1,74 @@
+package org.lawline.knowledge.benchmark;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.lawline.knowledge.FaqIndex;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Latency of one search over about 5,000 entries, as a conversation asks it (5 results), one
+ * thread: LawLine's full search with the embedding model (the question is embedded every time:
+ * questions are never cached), LawLine's search by words alone, and plain Lucene BM25. Questions
+ * cycle through 578 keyword queries and 1,000 citizen phrasings. SampleTime mode: JMH reports
+ * p0.50 and p0.99.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+public class QueryLatency {
+
+    @Param({"lawline-hybrid", "lawline-keywords", "lucene-bm25"})
+    public String engine;
+
+    private FaqIndex lawline;
+    private RawBm25 bm25;
+    private List<String> questions;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void index() {
+        List<org.lawline.knowledge.FaqEntry> entries = BenchmarkData.entries();
+        questions = BenchmarkData.questions();
+        switch (engine) {
+            case "lawline-hybrid" -> lawline = FaqIndex.inMemory(BenchmarkData.embeddingCache());
+            case "lawline-keywords" -> lawline = FaqIndex.keywordsOnly();
+            case "lucene-bm25" -> bm25 = new RawBm25(entries);
+            default -> throw new IllegalArgumentException("Unknown engine " + engine);
+        }
+        if (lawline != null) {
+            lawline.replaceAll(entries);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        if (lawline != null) {
+            lawline.close();
+        }
+        if (bm25 != null) {
+            bm25.close();
+        }
+    }
+
+    @Benchmark
+    public Object search() {
+        String question = questions.get(next);
+        next = (next + 1) % questions.size();
+        return lawline != null ? lawline.search(question, 5) : bm25.search(question, 5);
+    }
+}

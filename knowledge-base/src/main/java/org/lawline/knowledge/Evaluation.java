@@ -1,0 +1,172 @@
+package org.lawline.knowledge;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.lawline.knowledge.eval.Bm25Baseline;
+import org.lawline.knowledge.eval.Harness;
+import org.lawline.knowledge.eval.LabelledQuery;
+import org.lawline.knowledge.eval.QueriesFile;
+import org.lawline.knowledge.eval.Retriever;
+
+/**
+ * Measures LawLine's search against plain BM25 on labelled queries, both methods on the same
+ * queries in one run, each over an index built in memory from the given file alone (no
+ * database, nothing else consulted).
+ */
+public final class Evaluation {
+
+    /** What is searched. */
+    public enum Corpus {
+        /** FAQ entries from a JSONL or CSV file, as {@link FaqImport} reads it, searched by {@link FaqIndex}. */
+        FAQ,
+        /** Law articles from a JSONL file, as {@link LawArticleImport} reads it, searched by {@link LawArticleIndex}. */
+        LAWS
+    }
+
+    /** Told as the evaluation goes, to show progress. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (step, done, total) -> { };
+
+        /** @param step what is being done: "index", or the method being measured */
+        void progressed(String step, int done, int total);
+    }
+
+    private Evaluation() {
+    }
+
+    /**
+     * Runs the evaluation.
+     *
+     * @param declineBelow the confidence below which LawLine would not answer, for the
+     *                     no-answer precision (the dialog's choice threshold)
+     * @throws ImportFailed when a file is missing or unreadable, or the corpus file holds no
+     *                      good row
+     */
+    public static EvaluationReport run(Corpus corpus, Path documents, Path queriesFile, double declineBelow,
+                                       Progress progress) {
+        List<LabelledQuery> queries = QueriesFile.read(queriesFile);
+        Map<String, String> texts = new LinkedHashMap<>();
+        return switch (corpus) {
+            case FAQ -> {
+                List<FaqEntry> entries = new ArrayList<>();
+                ImportReport read = new FaqImport().read(documents, entries::add,
+                        (rows, bytes, total) -> progress.progressed("read", (int) rows, -1));
+                requireRows(read, documents);
+                for (FaqEntry entry : entries) {
+                    texts.put(entry.id(), String.join("\n", entry.question(), String.join("\n", entry.phrasings()),
+                            entry.answer(), entry.category()));
+                }
+                try (FaqIndex index = FaqIndex.inMemory(); Bm25Baseline baseline = new Bm25Baseline(texts)) {
+                    progress.progressed("index", 0, entries.size());
+                    index.replaceAll(entries);
+                    progress.progressed("index", entries.size(), entries.size());
+                    Retriever lawline = (question, limit) -> index.search(question, limit).stream()
+                            .map(m -> new Retriever.Ranked(m.entry().id(), m.confidence())).toList();
+                    yield report(corpus, index.size(), read, queries, baseline, lawline, declineBelow, progress);
+                }
+            }
+            case LAWS -> {
+                List<LawArticle> articles = new ArrayList<>();
+                ImportReport read = new LawArticleImport(ImportLimits.DEFAULTS).read(documents, articles::add,
+                        (rows, bytes, total) -> progress.progressed("read", (int) rows, -1));
+                requireRows(read, documents);
+                for (LawArticle article : articles) {
+                    texts.put(article.id(), String.join("\n", article.law(), article.book(), article.chapter(),
+                            article.text()));
+                }
+                try (LawArticleIndex index = LawArticleIndex.inMemory(); Bm25Baseline baseline = new Bm25Baseline(texts)) {
+                    progress.progressed("index", 0, articles.size());
+                    index.replaceAll(articles);
+                    progress.progressed("index", articles.size(), articles.size());
+                    Retriever lawline = (question, limit) -> index.search(question, limit).stream()
+                            .map(m -> new Retriever.Ranked(m.article().id(), Double.NaN)).toList();
+                    yield report(corpus, index.size(), read, queries, baseline, lawline, declineBelow, progress);
+                }
+            }
+        };
+    }
+
+    private static void requireRows(ImportReport read, Path documents) {
+        if (read.imported() == 0) {
+            throw new ImportFailed(documents.getFileName() + " holds no usable row"
+                    + (read.rejected().isEmpty() ? "" : "; line " + read.rejected().get(0).line() + ": "
+                    + read.rejected().get(0).reason()));
+        }
+    }
+
+    private static EvaluationReport report(Corpus corpus, int documents, ImportReport read, List<LabelledQuery> queries,
+                                           Retriever baseline, Retriever lawline, double declineBelow,
+                                           Progress progress) {
+        Harness.Score bm25 = Harness.measure(queries, baseline, declineBelow,
+                (done, total) -> progress.progressed("bm25", done, total));
+        Harness.Score ours = Harness.measure(queries, lawline, declineBelow,
+                (done, total) -> progress.progressed("lawline", done, total));
+        List<EvaluationReport.NoAnswerScore> noAnswer = new ArrayList<>();
+        ours.noAnswer().ifPresent(na -> noAnswer.add(
+                new EvaluationReport.NoAnswerScore("lawline", na.threshold(), na.declined(), na.precision())));
+        return new EvaluationReport(corpus, documents, read.rejectedCount(), noAnswer,
+                List.of(score("bm25", bm25), score("lawline", ours)));
+    }
+
+    private static EvaluationReport.MethodScore score(String method, Harness.Score score) {
+        return new EvaluationReport.MethodScore(method, score.n(), score.top1(), score.r3(), score.mrr10());
+    }
+
+    /**
+     * The outcome of one run.
+     *
+     * @param documents    documents indexed
+     * @param rejectedRows rows of the corpus file that could not be read
+     * @param noAnswer     the precision of declining, for methods that give a confidence
+     * @param methods      one score per method, the baseline first and LawLine last
+     */
+    public record EvaluationReport(Corpus corpus, int documents, long rejectedRows, List<NoAnswerScore> noAnswer,
+                                   List<MethodScore> methods) {
+
+        public EvaluationReport {
+            noAnswer = List.copyOf(noAnswer);
+            methods = List.copyOf(methods);
+        }
+
+        /** The score of one method, by name. */
+        public Optional<MethodScore> method(String name) {
+            return methods.stream().filter(m -> m.method().equals(name)).findFirst();
+        }
+
+        /** The lines to print: no-answer precision first, then one line a method, LawLine last. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            noAnswer.forEach(na -> lines.add(na.line()));
+            methods.forEach(m -> lines.add(m.line()));
+            return lines;
+        }
+
+        /**
+         * @param top1  share of queries whose first result is a gold id
+         * @param r3    share with a gold id among the first three
+         * @param mrr10 mean reciprocal rank of the first gold id within ten
+         */
+        public record MethodScore(String method, int n, double top1, double r3, double mrr10) {
+            public String line() {
+                return String.format(Locale.ROOT, "method=%s n=%d top1=%.3f r3=%.3f mrr10=%.3f", method, n, top1, r3, mrr10);
+            }
+        }
+
+        /**
+         * @param declined  queries whose best result's confidence was below the threshold, or that had none
+         * @param precision share of the declined whose first result was not gold: declining was right
+         */
+        public record NoAnswerScore(String method, double threshold, int declined, double precision) {
+            public String line() {
+                return String.format(Locale.ROOT, "no_answer method=%s below=%.2f declined=%d precision=%.3f",
+                        method, threshold, declined, precision);
+            }
+        }
+    }
+}

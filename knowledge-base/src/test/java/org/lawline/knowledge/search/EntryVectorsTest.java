@@ -1,0 +1,82 @@
+package org.lawline.knowledge.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lawline.knowledge.FaqEntry;
+
+class EntryVectorsTest {
+
+    private static final FaqEntry WAGES = new FaqEntry("wages", "老板拖欠工资怎么办？",
+            List.of("公司三个月没发工资", "工钱一直不给"), "可以投诉。", "劳动", List.of());
+
+    @TempDir
+    Path cache;
+
+    @Test
+    void aRestartReadsTheVectorsFromTheCacheWithoutRunningTheModel() {
+        CountingEmbedder first = new CountingEmbedder("restart-model");
+        float[] computed = EntryVectors.cachedIn(cache, first).of(List.of(WAGES)).get(0);
+        assertThat(first.embedded).hasValue(3);
+
+        CountingEmbedder second = new CountingEmbedder("restart-model");
+        EntryVectors restarted = EntryVectors.cachedIn(cache, second);
+
+        assertThat(restarted.known(WAGES)).hasValueSatisfying(v -> assertThat(v).containsExactly(computed));
+        assertThat(restarted.of(List.of(WAGES)).get(0)).containsExactly(computed);
+        assertThat(second.embedded).hasValue(0);
+    }
+
+    @Test
+    void anEditedPhrasingIsTheOnlySentenceEmbeddedAgain() {
+        CountingEmbedder model = new CountingEmbedder("edit-model");
+        EntryVectors vectors = EntryVectors.cachedIn(cache, model);
+        vectors.of(List.of(WAGES));
+
+        FaqEntry edited = new FaqEntry("wages", WAGES.question(), List.of("公司三个月没发工资", "欠薪去哪里告"),
+                WAGES.answer(), WAGES.category(), List.of());
+        vectors.of(List.of(edited));
+
+        assertThat(model.embedded).hasValue(4);
+    }
+
+    @Test
+    void anotherModelNeverReadsTheseVectors() {
+        EntryVectors.cachedIn(cache, new CountingEmbedder("model-a")).of(List.of(WAGES));
+
+        assertThat(EntryVectors.cachedIn(cache, new CountingEmbedder("model-b")).known(WAGES)).isEmpty();
+    }
+
+    @Test
+    void anEntrysVectorIsTheUnitMeanOfItsQuestionAndPhrasings() {
+        CountingEmbedder model = new CountingEmbedder("mean-model");
+        float[] vector = EntryVectors.inMemory(model).of(List.of(WAGES)).get(0);
+
+        // sentences are embedded as searched: NFKC-normalised (？ becomes ?)
+        float[] expected = Vectors.centroid(model.embed(
+                List.of(Vocabulary.normalize(WAGES.question()), "公司三个月没发工资", "工钱一直不给")));
+        assertThat(Vectors.dot(vector, vector)).isCloseTo(1.0, within(1e-5));
+        assertThat(vector).containsExactly(expected);
+    }
+
+    @Test
+    void aFileOfTheWrongSizeIsAMissNotAFailure() throws Exception {
+        EntryVectors.cachedIn(cache, new CountingEmbedder("broken-model")).of(List.of(WAGES));
+        try (Stream<Path> files = Files.walk(cache)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.write(file, new byte[] {1, 2, 3});
+            }
+        }
+        CountingEmbedder model = new CountingEmbedder("broken-model");
+        EntryVectors vectors = EntryVectors.cachedIn(cache, model);
+
+        assertThat(vectors.known(WAGES)).isEmpty();
+        assertThat(vectors.of(List.of(WAGES))).hasSize(1);
+    }
+}
