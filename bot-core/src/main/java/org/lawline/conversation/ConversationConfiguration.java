@@ -5,6 +5,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.lawline.conversation.dialog.ConversationEngine;
 import org.lawline.conversation.state.InMemoryConversationStore;
@@ -16,6 +17,7 @@ import org.lawline.conversation.state.StoreTurns;
 import org.lawline.conversation.transcript.JournaledTranscripts;
 import org.lawline.conversation.transcript.Transcripts;
 import org.lawline.knowledge.FaqSearch;
+import org.lawline.knowledge.LawArticles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,7 +35,7 @@ import org.springframework.util.StringUtils;
  * The conversation engine's wiring. Provides {@link Conversations} and a {@link ConversationStore}:
  * in Redis when {@value #REDIS_URL} is set to a non-blank URL (the application maps
  * {@code LAWLINE_REDIS_URL} to it), else in this process. Needs a {@link FaqSearch} from the
- * context; uses the context's {@link Clock} if there is one.
+ * context; uses the context's {@link LawArticles} (for 查看法条) and {@link Clock} if there are.
  *
  * <p>With Redis, the client, its resources and its connection are beans of their own, named
  * {@code conversationRedisClient}, {@code conversationRedisResources} and
@@ -48,12 +50,13 @@ public class ConversationConfiguration {
     /** The property that selects the Redis store. Its value may hold a password: never log it. */
     public static final String REDIS_URL = "lawline.redis.url";
 
+    /** Law articles are optional: a context without them still converses, and 查看法条 says they cannot be shown. */
     @Bean
-    Conversations conversations(FaqSearch faqs, ConversationStore conversationStore, ConversationTurns conversationTurns,
-                                ApplicationEventPublisher events, DialogSettings settings, LegalAidSettings legalAid,
-                                ObjectProvider<Clock> clock, Transcripts conversationTranscripts) {
-        return new ConversationEngine(faqs, conversationStore, conversationTurns, events, settings, legalAid,
-                clock.getIfAvailable(Clock::systemUTC), conversationTranscripts);
+    Conversations conversations(FaqSearch faqs, ObjectProvider<LawArticles> lawArticles, ConversationStore conversationStore,
+                                ConversationTurns conversationTurns, ApplicationEventPublisher events, DialogSettings settings,
+                                LegalAidSettings legalAid, ObjectProvider<Clock> clock, Transcripts conversationTranscripts) {
+        return new ConversationEngine(faqs, Optional.ofNullable(lawArticles.getIfAvailable()), conversationStore, conversationTurns,
+                events, settings, legalAid, clock.getIfAvailable(Clock::systemUTC), conversationTranscripts);
     }
 
     /**

@@ -103,6 +103,24 @@ public sealed interface Reply {
     }
 
     /**
+     * The articles an earlier answer cited, in full, after the citizen replied 查看法条; or why
+     * they cannot be shown (nothing answered yet, articles not available).
+     *
+     * @param entry   the entry whose answer cited them; empty when there was no answer to go back to
+     * @param lawRefs the articles the entry cites, whether or not their text could be shown
+     */
+    record Articles(String text, DialogState state, Optional<String> entry, List<LawReference> lawRefs) implements Reply {
+        public Articles {
+            Objects.requireNonNull(entry, "entry");
+            lawRefs = List.copyOf(lawRefs);
+        }
+
+        @Override public ReplyKind kind() { return ReplyKind.ARTICLES; }
+        @Override public Optional<String> entryId() { return entry; }
+        @Override public List<LawReference> citations() { return lawRefs; }
+    }
+
+    /**
      * The bot says nothing: a duty lawyer holds the chat, and the message went to them as
      * {@link CitizenWroteToLawyer}. A channel sends the citizen nothing (or an empty
      * acknowledgement); {@link #text()} is empty.

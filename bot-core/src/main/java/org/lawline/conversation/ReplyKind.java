@@ -9,6 +9,8 @@ public enum ReplyKind {
     PROMPT,
     /** The legal-aid pre-check's outcome. */
     ASSESSMENT,
+    /** The full text of the law articles an earlier answer cited (查看法条). */
+    ARTICLES,
     /** Nothing from the bot: a duty lawyer holds the chat and gets the message. */
     RELAYED;
 

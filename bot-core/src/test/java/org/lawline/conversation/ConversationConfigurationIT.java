@@ -20,6 +20,10 @@ import org.lawline.conversation.state.RedisConversationStore;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.FaqSearch;
+import org.lawline.knowledge.LawArticle;
+import org.lawline.knowledge.LawArticleMatch;
+import org.lawline.knowledge.LawArticles;
+import org.lawline.knowledge.LawReference;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
 
@@ -87,6 +91,59 @@ class ConversationConfigurationIT {
     void thresholdsComeFromProperties() {
         context.withPropertyValues("lawline.dialog.answer-confidence=0.75").run(app ->
                 assertThat(app.getBean(DialogSettings.class).answerConfidence()).isEqualTo(0.75));
+    }
+
+    @Test
+    void theContextsLawArticlesAreShownOn查看法条_andWithoutThemItSaysTheyCannotBeShown() {
+        ApplicationContextRunner answering = new ApplicationContextRunner()
+                .withUserConfiguration(ConversationConfiguration.class)
+                .withBean(FaqSearch.class, OneAnswer::new);
+        LawArticle article = LawArticle.of("中华人民共和国劳动合同法", "第三十条", "用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。", "", "");
+
+        answering.withBean(LawArticles.class, () -> new OneArticle(article)).run(app ->
+                assertThat(askThenShowArticles(app.getBean(Conversations.class)).text()).startsWith("《劳动合同法》第三十条\n" + article.text()));
+        answering.run(app ->
+                assertThat(askThenShowArticles(app.getBean(Conversations.class)).text()).startsWith("抱歉，法律条文原文暂时无法查看"));
+    }
+
+    private static Reply askThenShowArticles(Conversations conversations) {
+        ChannelIdentity citizen = new ChannelIdentity("web", "default", "it-" + UUID.randomUUID());
+        Reply answer = conversations.handle(new InboundMessage(citizen, "m1", "公司拖欠工资怎么办", Instant.now()));
+        assertThat(answer.kind()).isEqualTo(ReplyKind.ANSWER);
+        return conversations.handle(new InboundMessage(citizen, "m2", "查看法条", Instant.now()));
+    }
+
+    /** Every question finds the one wage entry, confidently. */
+    static final class OneAnswer implements FaqSearch {
+        private static final FaqEntry WAGES = new FaqEntry("labour-wage-arrears", "公司拖欠工资怎么办？", List.of(),
+                "可以申请劳动仲裁。", "劳动", List.of(LawReference.parse("中华人民共和国劳动合同法第三十条")));
+
+        @Override
+        public List<FaqMatch> search(String text, int limit) {
+            return List.of(new FaqMatch(WAGES, 12.0, 0.95));
+        }
+
+        @Override
+        public Optional<FaqEntry> find(String id) {
+            return WAGES.id().equals(id) ? Optional.of(WAGES) : Optional.empty();
+        }
+    }
+
+    record OneArticle(LawArticle article) implements LawArticles {
+        @Override
+        public Optional<LawArticle> find(String id) {
+            return article.id().equals(id) ? Optional.of(article) : Optional.empty();
+        }
+
+        @Override
+        public List<LawArticleMatch> search(String text, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public int size() {
+            return 1;
+        }
     }
 
     static final class NothingFound implements FaqSearch {

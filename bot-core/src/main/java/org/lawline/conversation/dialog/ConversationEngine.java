@@ -21,6 +21,7 @@ import org.lawline.conversation.state.StoreTurns;
 import org.lawline.conversation.transcript.TurnRecord;
 import org.lawline.conversation.transcript.Transcripts;
 import org.lawline.knowledge.FaqSearch;
+import org.lawline.knowledge.LawArticles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,15 +67,24 @@ public final class ConversationEngine implements Conversations {
         this(faqs, store, new StoreTurns(store), events, settings, LegalAidSettings.defaults(), clock, Transcripts.NONE);
     }
 
+    /** An engine without law articles: 查看法条 says they cannot be shown. */
+    public ConversationEngine(FaqSearch faqs, ConversationStore store, ConversationTurns turns, ApplicationEventPublisher events,
+                              DialogSettings settings, LegalAidSettings legalAid, Clock clock, Transcripts transcripts) {
+        this(faqs, Optional.empty(), store, turns, events, settings, legalAid, clock, transcripts);
+    }
+
     /**
-     * @param store read directly by {@link #stateOf}
+     * @param articles    the law articles a citizen reads with 查看法条; empty where there are none,
+     *                    and 查看法条 then says they cannot be shown
+     * @param store       read directly by {@link #stateOf}
      * @param turns       how turns are taken on {@code store}: {@link StoreTurns} for a store of this
      *                    process only, a Redis lease when instances share it
      * @param transcripts where every turn is left for storing (what the citizen wrote, what the bot said)
      */
-    public ConversationEngine(FaqSearch faqs, ConversationStore store, ConversationTurns turns, ApplicationEventPublisher events,
-                              DialogSettings settings, LegalAidSettings legalAid, Clock clock, Transcripts transcripts) {
-        this.policy = new DialogPolicy(new Router(), faqs, settings, legalAid);
+    public ConversationEngine(FaqSearch faqs, Optional<LawArticles> articles, ConversationStore store, ConversationTurns turns,
+                              ApplicationEventPublisher events, DialogSettings settings, LegalAidSettings legalAid, Clock clock,
+                              Transcripts transcripts) {
+        this.policy = new DialogPolicy(new Router(), faqs, articles, settings, legalAid);
         this.store = Objects.requireNonNull(store, "store");
         this.turns = Objects.requireNonNull(turns, "turns");
         this.events = Objects.requireNonNull(events, "events");

@@ -21,6 +21,9 @@ import org.lawline.conversation.Reply;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.FaqSearch;
+import org.lawline.knowledge.LawArticle;
+import org.lawline.knowledge.LawArticles;
+import org.lawline.knowledge.LawReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +40,25 @@ final class DialogActions {
     /** The callback number: asked for, read back, then kept while the callback is pending. */
     static final String PHONE = "callback.phone";
 
+    /**
+     * The entry of the last answer given, so that 查看法条 can show the articles it cited. Only the
+     * id is kept: the entry, and the articles, are read again when asked for.
+     */
+    static final String LAST_ANSWER = "answer.entry";
+
     private final FaqSearch faqs;
+    private final Optional<LawArticles> articles;
     private final DialogSettings settings;
     private final EligibilityCheck check;
 
+    /** Without law articles: 查看法条 says they cannot be shown. */
     DialogActions(FaqSearch faqs, DialogSettings settings, EligibilityCheck check) {
+        this(faqs, Optional.empty(), settings, check);
+    }
+
+    DialogActions(FaqSearch faqs, Optional<LawArticles> articles, DialogSettings settings, EligibilityCheck check) {
         this.faqs = Objects.requireNonNull(faqs, "faqs");
+        this.articles = Objects.requireNonNull(articles, "articles");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.check = Objects.requireNonNull(check, "check");
     }
@@ -51,7 +67,8 @@ final class DialogActions {
 
     void answer(Exchange x, DialogState to) {
         FaqMatch match = ((SearchVerdict.Clear) question(x).verdict()).match();
-        x.decide(whileWaiting(x, to, answerOf(match.entry(), match.score(), to)), x.next(to).snapshot());
+        x.decide(whileWaiting(x, to, answerOf(match.entry(), match.score(), to)),
+                x.next(to).slot(LAST_ANSWER, match.entry().id()).snapshot());
     }
 
     void offerChoices(Exchange x, DialogState to) {
@@ -87,7 +104,53 @@ final class DialogActions {
         Optional<FaqEntry> entry = find(choice.entryId());
         Reply reply = entry.<Reply>map(found -> answerOf(found, choice.score(), to))
                 .orElseGet(() -> new Reply.NoAnswer(ReplyTexts.ENTRY_GONE, to));
-        x.decide(whileWaiting(x, to, reply), x.next(to).snapshot());
+        Exchange.Next next = x.next(to);
+        entry.ifPresent(found -> next.slot(LAST_ANSWER, found.id()));
+        x.decide(whileWaiting(x, to, reply), next.snapshot());
+    }
+
+    /**
+     * 查看法条: the articles the last answer cited, in full. Not a question and not a miss, and
+     * nothing pending changes: choices offered can still be picked, the misses stay counted.
+     */
+    void showArticles(Exchange x, DialogState to) {
+        Exchange.Next next = x.next(to).offered(x.before.offered()).misses(x.before.consecutiveMisses());
+        Optional<String> entryId = x.before.slot(LAST_ANSWER);
+        Reply.Articles reply;
+        if (entryId.isEmpty()) {
+            reply = new Reply.Articles(ReplyTexts.NOTHING_ANSWERED_YET, to, Optional.empty(), List.of());
+        } else {
+            Optional<FaqEntry> entry = find(entryId.get());
+            if (entry.isEmpty()) {
+                // removed or renamed since it answered: nothing to go back to
+                next.withoutSlot(LAST_ANSWER);
+                reply = new Reply.Articles(ReplyTexts.ENTRY_GONE, to, Optional.empty(), List.of());
+            } else {
+                List<LawReference> cited = entry.get().lawRefs();
+                reply = new Reply.Articles(articlesText(cited), to, entryId, cited);
+            }
+        }
+        x.decide(whileWaiting(x, to, reply), next.snapshot());
+    }
+
+    private String articlesText(List<LawReference> cited) {
+        if (cited.isEmpty()) {
+            return ReplyTexts.NO_ARTICLES_CITED;
+        }
+        if (articles.isEmpty()) {
+            return ReplyTexts.articlesUnavailable(cited);
+        }
+        List<ReplyTexts.CitedArticle> found = new ArrayList<>();
+        try {
+            for (LawReference reference : cited) {
+                found.add(new ReplyTexts.CitedArticle(reference, articles.get().find(reference).map(LawArticle::text)));
+            }
+        } catch (RuntimeException e) {
+            log.error("Law-article lookup failed ({}); replying that articles are unavailable", e.getClass().getName());
+            log.debug("Law-article lookup failure", e);
+            return ReplyTexts.articlesUnavailable(cited);
+        }
+        return ReplyTexts.articles(found);
     }
 
     /** A number that is not on the list: most likely a typo, so the choices stay. */
@@ -281,6 +344,9 @@ final class DialogActions {
         String text = ReplyTexts.stillWaiting(reply.text(), remainingWait(x));
         if (reply instanceof Reply.Answer answer) {
             return new Reply.Answer(text, answer.state(), answer.entry(), answer.matchScore(), answer.lawRefs());
+        }
+        if (reply instanceof Reply.Articles shown) {
+            return new Reply.Articles(text, shown.state(), shown.entry(), shown.lawRefs());
         }
         if (reply instanceof Reply.Referral referral) {
             return new Reply.Referral(text, referral.state(), referral.hotline());

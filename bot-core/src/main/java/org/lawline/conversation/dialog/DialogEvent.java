@@ -23,6 +23,8 @@ enum DialogEvent {
     GREETING,
     /** Only emoji, digits or punctuation. */
     WORDLESS,
+    /** 查看法条: the full text of the articles the last answer cited. */
+    SHOW_ARTICLES,
     /** Could I get legal aid? Starts the pre-check. */
     CHECK_ELIGIBILITY,
     /** An answer to the pre-check's current question (valid or not). */

@@ -24,6 +24,7 @@ import static org.lawline.conversation.dialog.DialogEvent.PHONE_GIVEN;
 import static org.lawline.conversation.dialog.DialogEvent.PICKUP_TIMEOUT;
 import static org.lawline.conversation.dialog.DialogEvent.QUESTION;
 import static org.lawline.conversation.dialog.DialogEvent.REFERRAL;
+import static org.lawline.conversation.dialog.DialogEvent.SHOW_ARTICLES;
 import static org.lawline.conversation.dialog.DialogEvent.TWO_MISSES;
 import static org.lawline.conversation.dialog.DialogEvent.WORDLESS;
 
@@ -190,6 +191,8 @@ final class DialogMachine {
             t.on(GREETING, WAITING, null, Guards.ALWAYS, "greet", act::greet);
             t.on(WORDLESS, of(BOT, CLARIFYING), BOT, Guards.ALWAYS, "askInWords", act::askInWords);
             t.on(WORDLESS, WAITING, null, Guards.ALWAYS, "askInWords", act::askInWords);
+            // 查看法条 leaves everything pending as it was: choices can still be picked afterwards
+            t.on(SHOW_ARTICLES, of(BOT, CLARIFYING, QUEUED, CALLBACK), null, Guards.ALWAYS, "showArticles", act::showArticles);
 
             // a person
             t.on(ASK_FOR_PERSON, of(BOT, CLARIFYING, CHECKING_ELIGIBILITY), QUEUED, Guards.ALWAYS, "requestEscalation", act::requestEscalation);

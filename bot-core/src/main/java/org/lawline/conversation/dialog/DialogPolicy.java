@@ -13,6 +13,7 @@ import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.LegalAidSettings;
 import org.lawline.conversation.Reply;
 import org.lawline.knowledge.FaqSearch;
+import org.lawline.knowledge.LawArticles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +35,12 @@ final class DialogPolicy {
     private final DialogMachine machine;
     private final DialogSettings settings;
 
-    DialogPolicy(Router router, FaqSearch faqs, DialogSettings settings, LegalAidSettings legalAid) {
+    /** @param articles the law articles 查看法条 shows; empty where there are none (it then says so) */
+    DialogPolicy(Router router, FaqSearch faqs, Optional<LawArticles> articles, DialogSettings settings, LegalAidSettings legalAid) {
         this.settings = Objects.requireNonNull(settings, "settings");
         EligibilityCheck check = new EligibilityCheck(legalAid);
         this.interpreter = new Interpreter(router, faqs, settings, check);
-        this.machine = new DialogMachine(new DialogActions(faqs, settings, check));
+        this.machine = new DialogMachine(new DialogActions(faqs, articles, settings, check));
     }
 
     /** The turn for one message. Never throws for any text. */

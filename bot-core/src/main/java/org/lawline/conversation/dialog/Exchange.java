@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogState;
@@ -76,9 +77,16 @@ final class Exchange {
     }
 
     /**
+     * Slots about the conversation rather than a form in progress: kept whatever the state. The
+     * last answer stays readable with 查看法条 after, say, choices were offered or a person asked for.
+     */
+    static final Set<String> CONVERSATION_SLOTS = Set.of(DialogActions.LAST_ANSWER);
+
+    /**
      * The conversation as it will be saved in {@code state}: by default no choices pending, no
-     * misses counted, the lawyer kept only while one holds the chat, the slots kept only while the
-     * conversation stays in its state, and {@code stateSince} restarted on a change of state.
+     * misses counted, the lawyer kept only while one holds the chat, the slots of a form kept only
+     * while the conversation stays in its state ({@link #CONVERSATION_SLOTS} always), and
+     * {@code stateSince} restarted on a change of state.
      */
     Next next(DialogState state) {
         return new Next(state);
@@ -94,7 +102,10 @@ final class Exchange {
         private Next(DialogState state) {
             this.state = state;
             this.lawyer = state == DialogState.WITH_LAWYER ? before.lawyerId() : Optional.empty();
-            this.slots = new HashMap<>(state == before.state() ? before.slots() : Map.of());
+            this.slots = new HashMap<>(before.slots());
+            if (state != before.state()) {
+                slots.keySet().retainAll(CONVERSATION_SLOTS);
+            }
         }
 
         Next offered(List<Reply.Choice> choices) {

@@ -17,6 +17,8 @@ enum Intent {
     REFERRAL,
     /** Hello, thanks or goodbye, and nothing else. */
     GREETING,
+    /** 查看法条: show in full the articles the last answer cited. */
+    SHOW_ARTICLES,
     /** Whether the citizen could get legal aid: starts the pre-check. */
     LEGAL_AID,
     /** No words at all: only emoji, digits or punctuation, or nothing. */

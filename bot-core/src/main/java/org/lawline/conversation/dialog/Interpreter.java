@@ -58,6 +58,7 @@ final class Interpreter {
             case GREETING -> new Cue.Said(DialogEvent.GREETING, said);
             case WORDLESS -> new Cue.Said(DialogEvent.WORDLESS, said);
             case LEGAL_AID -> new Cue.Said(DialogEvent.CHECK_ELIGIBILITY, said);
+            case SHOW_ARTICLES -> new Cue.Said(DialogEvent.SHOW_ARTICLES, said);
             case QUESTION -> question(current, text);
         };
     }

@@ -2,7 +2,11 @@ package org.lawline.conversation.dialog;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.lawline.conversation.LegalAidSettings;
 import org.lawline.conversation.MobileNumber;
@@ -31,6 +35,23 @@ final class ReplyTexts {
     static final String ASK_IN_WORDS = "我没能看懂这条消息。请用文字描述您遇到的问题，例如：“公司拖欠工资怎么办？”";
     static final String ENTRY_GONE = "抱歉，这个问题的答案刚刚更新了，请重新描述一下您的问题。";
     static final String SEARCH_FAILED = "抱歉，系统暂时查不到答案，请稍后再问；着急的话可以回复“人工”转值班律师。";
+
+    /** Under an answer that cites articles, above the disclaimer. */
+    static final String SHOW_ARTICLES_HINT = "回复“查看法条”可查看条文原文。";
+    static final String NOTHING_ANSWERED_YET = "请先提问，我回答后回复“查看法条”即可看到所依据的法律条文原文。";
+    static final String NO_ARTICLES_CITED = "上一个回答没有引用具体的法律条文。有其他问题可以继续问我。";
+    static final String ARTICLES_UNAVAILABLE = "抱歉，法律条文原文暂时无法查看，请稍后再试。";
+    static final String ARTICLE_NOT_COLLECTED = "（原文暂未收录）";
+    /**
+     * At most this many articles, and this many characters of them in all: a chat message is read
+     * on a phone, and channels cut long messages (WeChat's passive reply at 2,048 bytes of UTF-8
+     * is shorter still, so its channel splits or truncates on its own).
+     */
+    static final int MAX_ARTICLES = 3;
+    static final int MAX_ARTICLE_CHARS = 1500;
+    static final String CUT = "……";
+    /** Less of an article than this is not worth starting it: it is named in the closing line instead. */
+    private static final int SHORTEST_EXCERPT = 40;
 
     static final String CAPABILITIES = "我可以解答劳动、婚姻家庭、交通事故、借贷、消费、租房、法律援助等方面的常见法律问题，"
             + "请直接描述您的问题；回复“人工”可以找值班律师。";
@@ -147,18 +168,87 @@ final class ReplyTexts {
     }
 
     /**
-     * The entry's answer, the law it rests on, where it comes from, and the disclaimer as the
-     * last line. The 依据 line is left out only when the entry cites no article.
+     * The entry's answer, the law it rests on, where it comes from, how to read the articles, and
+     * the disclaimer as the last line. The 依据 line and the 查看法条 hint are left out only when
+     * the entry cites no article.
      */
     static String answer(FaqEntry entry) {
         StringBuilder text = new StringBuilder(entry.answer().strip());
-        List<String> citations = entry.lawRefs().stream().map(LawReference::display).distinct().toList();
+        List<String> citations = citations(entry.lawRefs());
         if (!citations.isEmpty()) {
             text.append("\n依据：").append(String.join("；", citations));
         }
         text.append("\n来源：知识库条目 ").append(entry.id());
+        if (!citations.isEmpty()) {
+            text.append('\n').append(SHOW_ARTICLES_HINT);
+        }
         text.append('\n').append(DISCLAIMER);
         return text.toString();
+    }
+
+    /** A cited article and its text, empty when the store does not have it. */
+    record CitedArticle(LawReference reference, Optional<String> text) {
+        CitedArticle {
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * The cited articles in full, a blank line between them: 《劳动合同法》第三十条, then its
+     * text; an article not in the store by name with {@value #ARTICLE_NOT_COLLECTED}. At most
+     * {@value #MAX_ARTICLES} articles and {@value #MAX_ARTICLE_CHARS} characters of them — the
+     * text cut with {@value #CUT} where the budget ends, the articles left out named in one line —
+     * and the disclaimer as the last line, as under an answer.
+     */
+    static String articles(List<CitedArticle> cited) {
+        Map<String, CitedArticle> byName = new LinkedHashMap<>();
+        cited.forEach(article -> byName.putIfAbsent(article.reference().display(), article));
+        List<CitedArticle> distinct = List.copyOf(byName.values());
+        StringBuilder text = new StringBuilder();
+        int budget = MAX_ARTICLE_CHARS;
+        int shown = 0;
+        for (CitedArticle article : distinct) {
+            String name = article.reference().display();
+            // a second article starts only if a useful part of it fits; the first is always shown
+            if (shown == MAX_ARTICLES || (shown > 0 && budget < name.length() + SHORTEST_EXCERPT)) {
+                break;
+            }
+            if (shown > 0) {
+                text.append("\n\n");
+            }
+            String block = article.text().map(body -> name + "\n" + body.strip()).orElse(name + ARTICLE_NOT_COLLECTED);
+            if (block.length() > budget) {
+                block = cut(block, budget) + CUT;
+            }
+            text.append(block);
+            budget -= block.length();
+            shown++;
+        }
+        List<String> left = citations(distinct.subList(shown, distinct.size()).stream().map(CitedArticle::reference).toList());
+        if (!left.isEmpty()) {
+            text.append("\n\n另有").append(String.join("；", left)).append("，篇幅所限未列出原文。");
+        }
+        text.append("\n\n").append(DISCLAIMER);
+        return text.toString();
+    }
+
+    /** 查看法条 without the articles to read: say what the answer rested on, by name. */
+    static String articlesUnavailable(List<LawReference> cited) {
+        return ARTICLES_UNAVAILABLE + "\n上一个回答的依据：" + String.join("；", citations(cited));
+    }
+
+    private static List<String> citations(List<LawReference> refs) {
+        return refs.stream().map(LawReference::display).distinct().toList();
+    }
+
+    /** The first {@code length} chars, never splitting a character outside the BMP in two. */
+    private static String cut(String text, int length) {
+        int end = Math.max(0, length);
+        if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     /** The numbered list the citizen picks from by replying with a number. */

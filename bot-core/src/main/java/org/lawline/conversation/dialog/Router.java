@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Decides what a message is before anything is searched, by keyword rules checked in a fixed
- * order: danger now, then cancel and number picks, then asking for a person, legal aid, other hotlines,
- * greetings, and finally "a question". Thread safe and stateless.
+ * order: danger now, then cancel and number picks, then asking for a person, 查看法条, legal aid, other
+ * hotlines, greetings, and finally "a question". Thread safe and stateless.
  *
  * <p>The rules run on {@link Texts#compact compacted} text, so spacing, punctuation and full-width
  * forms don't matter. Whole-message rules (person, greeting, pick, cancel) are anchored: "律师" asks
@@ -37,6 +37,14 @@ final class Router {
 
     private static final Pattern CANCEL = Pattern.compile("取消(排队|转人工|人工|回电|回拨)?|退出(排队|咨询)?|不排队?了|不用(排队|回电)?了|不需要了|算了"
             + "|结束(咨询|对话|会话)?(吧|了)?");
+
+    /**
+     * Asking to read the articles the last answer cited — the reply every answer suggests
+     * (查看法条) and close variants, as the whole message: "法条是怎么规定的" stays a question.
+     */
+    private static final Pattern SHOW_ARTICLES = Pattern.compile(
+            "(?:请|麻烦)?(?:我要|我想|给我|帮我)?(?:查看|看|看看|查看一下|看一下|显示|发)(?:一下)?(?:法条|条文|法律条文)(?:原文|全文)?吧?"
+            + "|(?:法条|条文|法律条文)(?:原文|全文)");
 
     /**
      * Asking whether one could get legal aid, as the whole message: starts the pre-check. A question
@@ -108,6 +116,9 @@ final class Router {
         }
         if (ASK_FOR_PERSON.matcher(compact).matches()) {
             return Utterance.of(Intent.ASK_FOR_PERSON);
+        }
+        if (SHOW_ARTICLES.matcher(compact).matches()) {
+            return Utterance.of(Intent.SHOW_ARTICLES);
         }
         if (LEGAL_AID.matcher(compact).matches()) {
             return Utterance.of(Intent.LEGAL_AID);

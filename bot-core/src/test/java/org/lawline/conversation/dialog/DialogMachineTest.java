@@ -46,7 +46,7 @@ class DialogMachineTest {
     private static Set<DialogEvent> answering() {
         return EnumSet.of(DialogEvent.QUESTION, DialogEvent.TWO_MISSES, DialogEvent.CHOICE, DialogEvent.ASK_FOR_PERSON,
                 DialogEvent.CANCEL, DialogEvent.EMERGENCY, DialogEvent.REFERRAL, DialogEvent.GREETING, DialogEvent.WORDLESS,
-                DialogEvent.CHECK_ELIGIBILITY);
+                DialogEvent.CHECK_ELIGIBILITY, DialogEvent.SHOW_ARTICLES);
     }
 
     @Test
@@ -122,6 +122,13 @@ class DialogMachineTest {
             case EMERGENCY -> samples.add(exchange(web, plain, new Cue.Said(event, danger)));
             case REFERRAL -> samples.add(exchange(web, plain, new Cue.Said(event, Utterance.referral(Hotline.CITY_SERVICES))));
             case GREETING -> samples.add(exchange(web, plain, new Cue.Said(event, Utterance.greeting(Utterance.GreetingKind.HELLO))));
+            case SHOW_ARTICLES -> {
+                Cue cue = new Cue.Said(event, Utterance.of(Intent.SHOW_ARTICLES));
+                samples.add(exchange(web, plain, cue));
+                samples.add(exchange(web, offering, cue));
+                samples.add(exchange(web, new ConversationSnapshot(state, List.of(), 1, NOW, NOW, Optional.empty(),
+                        Map.of(DialogActions.LAST_ANSWER, Fixtures.WAGES.id())), cue));
+            }
             case ASK_FOR_PERSON, CANCEL, WORDLESS, CHECK_ELIGIBILITY -> samples.add(exchange(web, plain, new Cue.Said(event, Utterance.of(Intent.QUESTION))));
             case FACT_GIVEN -> {
                 samples.add(exchange(web, plain, new Cue.FactGiven(new EligibilityCheck.Answer.Valid(EligibilityCheck.Step.RESIDENCE, "LOCAL"))));

@@ -10,6 +10,7 @@ import static org.lawline.conversation.DialogState.COLLECTING_PHONE;
 import static org.lawline.conversation.DialogState.QUEUED;
 import static org.lawline.conversation.DialogState.WITH_LAWYER;
 import static org.lawline.conversation.ReplyKind.ANSWER;
+import static org.lawline.conversation.ReplyKind.ARTICLES;
 import static org.lawline.conversation.ReplyKind.ASSESSMENT;
 import static org.lawline.conversation.ReplyKind.CHOICES;
 import static org.lawline.conversation.ReplyKind.EMERGENCY;
@@ -64,6 +65,7 @@ class DialogTransitionTableTest {
 
     private static final String LEGAL_AID = "我能申请法律援助吗";
     private static final String DANGER = "他正在打我";
+    private static final String SHOW_ARTICLES = "查看法条";
     private static final List<String> CLARIFYING_ = List.of(CLOSE_QUESTION);
     private static final List<String> QUEUED_ = List.of("人工");
     private static final List<String> WITH_LAWYER_ = List.of("人工", "!claim");
@@ -91,6 +93,8 @@ class DialogTransitionTableTest {
                 row(List.of(), "😭😭🙏", NO_ANSWER, BOT),
                 row(List.of(), DANGER, EMERGENCY, BOT),
                 row(List.of(), LEGAL_AID, PROMPT, CHECKING_ELIGIBILITY),
+                row(List.of(), SHOW_ARTICLES, ARTICLES, BOT),
+                row(List.of(CLEAR_QUESTION), SHOW_ARTICLES, ARTICLES, BOT),
                 row(List.of(), "!claim", null, BOT),
                 row(List.of(), "!timeout", null, BOT),
                 row(List.of(), "!close", null, BOT),
@@ -105,6 +109,8 @@ class DialogTransitionTableTest {
                 row(CLARIFYING_, "救命啊，他拿刀砍我", EMERGENCY, BOT),
                 row(CLARIFYING_, "谢谢", GREETING, BOT),
                 row(CLARIFYING_, LEGAL_AID, PROMPT, CHECKING_ELIGIBILITY),
+                row(CLARIFYING_, SHOW_ARTICLES, ARTICLES, CLARIFYING),
+                row(List.of(CLOSE_QUESTION, SHOW_ARTICLES), "1", ANSWER, BOT),
                 // QUEUED: the bot still answers, and the chat stays queued
                 row(QUEUED_, CLEAR_QUESTION, ANSWER, QUEUED),
                 row(QUEUED_, CLOSE_QUESTION, CHOICES, QUEUED),
@@ -114,6 +120,7 @@ class DialogTransitionTableTest {
                 row(QUEUED_, "取消", GREETING, BOT, EscalationCancelled.class),
                 row(QUEUED_, "家里着火了", EMERGENCY, QUEUED),
                 row(QUEUED_, LEGAL_AID, GREETING, QUEUED),
+                row(List.of("人工", CLEAR_QUESTION), SHOW_ARTICLES, ARTICLES, QUEUED),
                 row(QUEUED_, "!claim", HANDOFF, WITH_LAWYER),
                 row(QUEUED_, "!timeout", PROMPT, COLLECTING_PHONE),
                 row(QUEUED_, "!close", null, QUEUED),
@@ -122,6 +129,7 @@ class DialogTransitionTableTest {
                 row(WITH_LAWYER_, "取消", RELAYED, WITH_LAWYER, CitizenWroteToLawyer.class),
                 row(WITH_LAWYER_, "人工", RELAYED, WITH_LAWYER, CitizenWroteToLawyer.class),
                 row(WITH_LAWYER_, DANGER, EMERGENCY, WITH_LAWYER, CitizenWroteToLawyer.class),
+                row(WITH_LAWYER_, SHOW_ARTICLES, RELAYED, WITH_LAWYER, CitizenWroteToLawyer.class),
                 row(WITH_LAWYER_, "!claim", HANDOFF, WITH_LAWYER),
                 row(WITH_LAWYER_, "!close", HANDOFF, CLOSED, ConversationClosed.class),
                 row(WITH_LAWYER_, "!timeout", null, WITH_LAWYER),
@@ -133,6 +141,7 @@ class DialogTransitionTableTest {
                 row(COLLECTING_PHONE_, "人工", PROMPT, COLLECTING_PHONE),
                 row(COLLECTING_PHONE_, "取消", GREETING, BOT, EscalationCancelled.class),
                 row(COLLECTING_PHONE_, DANGER, EMERGENCY, COLLECTING_PHONE),
+                row(COLLECTING_PHONE_, SHOW_ARTICLES, PROMPT, COLLECTING_PHONE),
                 row(COLLECTING_PHONE_, "!claim", HANDOFF, WITH_LAWYER),
                 row(NUMBER_READ_BACK, "是", HANDOFF, CALLBACK, CallbackNumberConfirmed.class),
                 row(NUMBER_READ_BACK, "不对", PROMPT, COLLECTING_PHONE),
@@ -140,6 +149,7 @@ class DialogTransitionTableTest {
                 // CALLBACK: the bot still answers until the hotline calls
                 row(CALLBACK_, CLEAR_QUESTION, ANSWER, CALLBACK),
                 row(CALLBACK_, "人工", HANDOFF, CALLBACK),
+                row(CALLBACK_, SHOW_ARTICLES, ARTICLES, CALLBACK),
                 row(CALLBACK_, "取消", GREETING, BOT, EscalationCancelled.class),
                 row(CALLBACK_, "!claim", HANDOFF, WITH_LAWYER),
                 // CHECKING_ELIGIBILITY
@@ -148,6 +158,7 @@ class DialogTransitionTableTest {
                 row(CHECKING_, "取消", GREETING, BOT),
                 row(CHECKING_, "人工", HANDOFF, QUEUED, EscalationRequested.class),
                 row(CHECKING_, DANGER, EMERGENCY, CHECKING_ELIGIBILITY),
+                row(CHECKING_, SHOW_ARTICLES, PROMPT, CHECKING_ELIGIBILITY),
                 row(ASKED_INCOME, "abc", PROMPT, CHECKING_ELIGIBILITY),
                 row(ASKED_INCOME, "-5", PROMPT, CHECKING_ELIGIBILITY),
                 row(ASKED_INCOME, "1800", PROMPT, CHECKING_ELIGIBILITY),

@@ -3,6 +3,7 @@ package org.lawline.conversation.dialog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.lawline.conversation.Reply;
 import org.lawline.knowledge.FaqEntry;
@@ -11,14 +12,61 @@ import org.lawline.knowledge.LawReference;
 class ReplyTextsTest {
 
     @Test
-    void anAnswerIsTheEntryThenItsLawThenItsSourceThenTheDisclaimer() {
+    void anAnswerIsTheEntryThenItsLawThenItsSourceThenHowToReadTheArticlesThenTheDisclaimer() {
         String text = ReplyTexts.answer(Fixtures.WAGES);
 
         assertThat(text.split("\n")).containsExactly(
                 Fixtures.WAGES.answer(),
                 "依据：《劳动合同法》第三十条；《劳动合同法》第八十五条",
                 "来源：知识库条目 labour-wage-arrears",
+                "回复“查看法条”可查看条文原文。",
                 "以上为一般性法律信息，不构成对您具体案件的法律意见。");
+    }
+
+    @Test
+    void citedArticlesAreShownInFullUnderTheirNamesAndTheDisclaimerStaysLast() {
+        String text = ReplyTexts.articles(List.of(
+                new ReplyTexts.CitedArticle(LawReference.parse("《劳动合同法》第三十条"), Optional.of("用人单位应当按时足额支付劳动报酬。")),
+                new ReplyTexts.CitedArticle(LawReference.parse("中华人民共和国劳动合同法第八十五条"), Optional.empty())));
+
+        assertThat(text).isEqualTo("《劳动合同法》第三十条\n用人单位应当按时足额支付劳动报酬。\n\n"
+                + "《劳动合同法》第八十五条（原文暂未收录）\n\n" + ReplyTexts.DISCLAIMER);
+    }
+
+    @Test
+    void atMostThreeArticlesAreShownAndTheRestAreNamed() {
+        List<ReplyTexts.CitedArticle> cited = List.of("第一条", "第二条", "第三条", "第四条").stream()
+                .map(article -> new ReplyTexts.CitedArticle(new LawReference("中华人民共和国劳动法", article), Optional.of("条文。")))
+                .toList();
+
+        String text = ReplyTexts.articles(cited);
+
+        assertThat(text).contains("《劳动法》第三条\n条文。").doesNotContain("《劳动法》第四条\n")
+                .contains("另有《劳动法》第四条，篇幅所限未列出原文。");
+        assertThat(text.split("\n")[text.split("\n").length - 1]).isEqualTo(ReplyTexts.DISCLAIMER);
+    }
+
+    @Test
+    void longArticlesAreCutWithAnEllipsisWithinTheBudget() {
+        String longText = "劳".repeat(1000);
+        List<ReplyTexts.CitedArticle> cited = List.of("第一条", "第二条", "第三条").stream()
+                .map(article -> new ReplyTexts.CitedArticle(new LawReference("中华人民共和国劳动法", article), Optional.of(longText)))
+                .toList();
+
+        String text = ReplyTexts.articles(cited);
+
+        String shown = text.substring(0, text.lastIndexOf("\n\n" + ReplyTexts.DISCLAIMER));
+        assertThat(shown.replace("\n", "").replace("另有《劳动法》第三条，篇幅所限未列出原文。", "").length())
+                .isLessThanOrEqualTo(ReplyTexts.MAX_ARTICLE_CHARS + ReplyTexts.CUT.length());
+        assertThat(text).contains("《劳动法》第一条\n" + longText).contains("《劳动法》第二条\n劳").contains("劳" + ReplyTexts.CUT)
+                .contains("另有《劳动法》第三条");
+    }
+
+    @Test
+    void anAnswerWithoutCitationsDoesNotOfferToShowArticles() {
+        FaqEntry entry = new FaqEntry("service-hours", "法律援助中心几点上班？", List.of(), "工作日上午九点至下午五点。", "法律援助", List.of());
+
+        assertThat(ReplyTexts.answer(entry)).doesNotContain("查看法条");
     }
 
     @Test

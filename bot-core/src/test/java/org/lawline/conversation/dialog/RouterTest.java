@@ -121,6 +121,19 @@ class RouterTest {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
 
+    @ParameterizedTest(name = "\"{0}\" asks to see the cited articles")
+    @ValueSource(strings = {"查看法条", "看法条", "法条原文", "查看条文", "查看法条。", " 查看 法条！", "“查看法条”", "看看法条原文",
+            "我要查看法条", "条文原文"})
+    void readsAskingForTheArticles(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.SHOW_ARTICLES);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is a question about the law, not 查看法条")
+    @ValueSource(strings = {"法条是怎么规定的", "劳动合同法第三十条是什么意思", "哪条法条规定了加班费", "查看法条要收费吗"})
+    void questionsMentioningArticlesStayQuestions(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
+    }
+
     @ParameterizedTest(name = "\"{0}\" cancels")
     @ValueSource(strings = {"取消", "取消排队", "取消。", "不用了", "算了", "结束", "结束咨询", "取消回电", "退出"})
     void readsCancel(String text) {
