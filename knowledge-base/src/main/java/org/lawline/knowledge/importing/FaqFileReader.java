@@ -4,8 +4,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.lawline.knowledge.FaqEntry;
@@ -14,7 +12,6 @@ import org.lawline.knowledge.ImportFailed;
 import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.ImportProgress;
 import org.lawline.knowledge.ImportReport;
-import org.lawline.knowledge.ImportReport.RejectedRow;
 
 /**
  * Reads one knowledge-base file: hands each good row to the caller as it is read and collects
@@ -23,7 +20,6 @@ import org.lawline.knowledge.ImportReport.RejectedRow;
 public final class FaqFileReader {
 
     /** How often, in rows, progress is reported. */
-    static final int PROGRESS_EVERY_ROWS = 200;
 
     private final ImportLimits limits;
     private final EntryRules rules;
@@ -44,34 +40,19 @@ public final class FaqFileReader {
                              Consumer<FaqEntry> accepted, ImportProgress progress) {
         CountingInputStream counted = new CountingInputStream(in, limits.maxFileBytes());
         TextCursor text = new TextCursor(new InputStreamReader(counted, StandardCharsets.UTF_8));
-        int imported = 0;
-        long rows = 0;
-        long unlisted = 0;
-        List<RejectedRow> rejected = new ArrayList<>();
+        ImportTally tally = new ImportTally(counted, totalBytes, progress);
         try {
             RowSource source = switch (format) {
                 case JSONL -> new JsonlRows(text, limits.maxRowChars());
                 case CSV -> new CsvRows(text, limits.maxRowChars());
             };
             for (Optional<Row> next = source.next(); next.isPresent(); next = source.next()) {
-                rows++;
-                Optional<String> refusal = take(next.get(), accepted);
-                if (refusal.isEmpty()) {
-                    imported++;
-                } else if (rejected.size() < ImportReport.MAX_LISTED_REJECTIONS) {
-                    rejected.add(new RejectedRow(next.get().line(), refusal.get()));
-                } else {
-                    unlisted++;
-                }
-                if (rows % PROGRESS_EVERY_ROWS == 0) {
-                    progress.progressed(rows, counted.count(), totalBytes);
-                }
+                tally.row(next.get().line(), take(next.get(), accepted));
             }
         } catch (UncheckedIOException e) {
             throw new ImportFailed("The file could not be read: " + e.getCause().getMessage(), e);
         }
-        progress.progressed(rows, counted.count(), totalBytes);
-        return new ImportReport(imported, rejected, unlisted);
+        return tally.finish();
     }
 
     private Optional<String> take(Row row, Consumer<FaqEntry> accepted) {

@@ -4,15 +4,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.lawline.knowledge.ImportFailed;
 import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.ImportProgress;
 import org.lawline.knowledge.ImportReport;
-import org.lawline.knowledge.ImportReport.RejectedRow;
 import org.lawline.knowledge.LawArticle;
 import org.lawline.knowledge.LawReference;
 import tools.jackson.core.JacksonException;
@@ -30,7 +27,6 @@ public final class LawArticleFileReader {
 
     /** Longer than the longest article of the Criminal Law or the Civil Code, by far. */
     static final int MAX_TEXT_CHARS = 20_000;
-    private static final int PROGRESS_EVERY_ROWS = 200;
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -63,30 +59,15 @@ public final class LawArticleFileReader {
     public ImportReport read(InputStream in, long totalBytes, Consumer<LawArticle> accepted, ImportProgress progress) {
         CountingInputStream counted = new CountingInputStream(in, limits.maxFileBytes());
         TextCursor text = new TextCursor(new InputStreamReader(counted, StandardCharsets.UTF_8));
-        int imported = 0;
-        long rows = 0;
-        long unlisted = 0;
-        List<RejectedRow> rejected = new ArrayList<>();
+        ImportTally tally = new ImportTally(counted, totalBytes, progress);
         try {
             for (Optional<Line> line = next(text); line.isPresent(); line = next(text)) {
-                rows++;
-                Optional<String> refusal = take(line.get(), accepted);
-                if (refusal.isEmpty()) {
-                    imported++;
-                } else if (rejected.size() < ImportReport.MAX_LISTED_REJECTIONS) {
-                    rejected.add(new RejectedRow(line.get().number(), refusal.get()));
-                } else {
-                    unlisted++;
-                }
-                if (rows % PROGRESS_EVERY_ROWS == 0) {
-                    progress.progressed(rows, counted.count(), totalBytes);
-                }
+                tally.row(line.get().number(), take(line.get(), accepted));
             }
         } catch (UncheckedIOException e) {
             throw new ImportFailed("The file could not be read: " + e.getCause().getMessage(), e);
         }
-        progress.progressed(rows, counted.count(), totalBytes);
-        return new ImportReport(imported, rejected, unlisted);
+        return tally.finish();
     }
 
     /** One non-blank line; {@code content} is null when the line was too long to keep. */

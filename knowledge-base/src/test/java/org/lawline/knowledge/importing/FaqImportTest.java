@@ -252,7 +252,7 @@ class FaqImportTest {
         importer.read(file, imported::add, (rows, bytes, total) -> reports.add(new long[] {rows, bytes, total}));
 
         long size = Files.size(file);
-        assertThat(reports).hasSize(1_000 / FaqFileReader.PROGRESS_EVERY_ROWS + 1);
+        assertThat(reports).hasSize(1_000 / ImportTally.PROGRESS_EVERY_ROWS + 1);
         assertThat(reports).extracting(r -> r[0]).isSorted().endsWith(1_000L);
         assertThat(reports).extracting(r -> r[1]).isSorted().allSatisfy(b -> assertThat(b).isBetween(1L, size));
         assertThat(reports).extracting(r -> r[2]).containsOnly(size);
