@@ -28,6 +28,13 @@ interface CustomerServiceBudget {
 
     void citizenPrompted(ChannelIdentity citizen, Instant at);
 
+    /**
+     * A message of the citizen's from the past, noted late (its instance died before noting it, or
+     * this process restarted and forgot it): it opens its window unless a later message is known,
+     * whose window and allowance then stay as they are.
+     */
+    void citizenWroteEarlier(ChannelIdentity citizen, Instant at);
+
     /** Takes one message from the allowance if there is one. */
     Verdict use(ChannelIdentity citizen, Instant at);
 
@@ -53,6 +60,15 @@ interface CustomerServiceBudget {
             long[] state = states.computeIfAbsent(citizen.key(), k -> new long[] {-1, 0, -1, 0});
             state[0] = at.toEpochMilli();
             state[1] = 0;
+        }
+
+        @Override
+        public synchronized void citizenWroteEarlier(ChannelIdentity citizen, Instant at) {
+            long[] state = states.computeIfAbsent(citizen.key(), k -> new long[] {-1, 0, -1, 0});
+            if (state[0] < at.toEpochMilli()) {
+                state[0] = at.toEpochMilli();
+                state[1] = 0;
+            }
         }
 
         @Override
@@ -92,6 +108,13 @@ interface CustomerServiceBudget {
                 local ttl = redis.call('PTTL', KEYS[1])
                 if ttl < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
                 return 1""";
+        private static final String WROTE_EARLIER = """
+                local w = tonumber(redis.call('HGET', KEYS[1], 'w') or '-1')
+                if w >= tonumber(ARGV[1]) then return 0 end
+                redis.call('HSET', KEYS[1], 'w', ARGV[1], 'wu', 0)
+                local ttl = redis.call('PTTL', KEYS[1])
+                if ttl < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+                return 1""";
         private static final String PROMPTED = WROTE.replace("'w', ARGV[1], 'wu', 0", "'p', ARGV[1], 'pu', 0");
         private static final String USE = """
                 local now = tonumber(ARGV[1])
@@ -125,6 +148,12 @@ interface CustomerServiceBudget {
         @Override
         public void citizenWrote(ChannelIdentity citizen, Instant at) {
             redis.sync().eval(WROTE, ScriptOutputType.INTEGER, new String[] {key(citizen)},
+                    Long.toString(at.toEpochMilli()), Long.toString(limits.window().toMillis()));
+        }
+
+        @Override
+        public void citizenWroteEarlier(ChannelIdentity citizen, Instant at) {
+            redis.sync().eval(WROTE_EARLIER, ScriptOutputType.INTEGER, new String[] {key(citizen)},
                     Long.toString(at.toEpochMilli()), Long.toString(limits.window().toMillis()));
         }
 

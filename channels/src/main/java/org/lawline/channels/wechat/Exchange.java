@@ -47,12 +47,13 @@ class Exchange {
     /**
      * The passive reply's text, or empty for "answer nothing" (WeChat's empty 200).
      *
+     * @param message      the decrypted message XML, kept with the claim until it is answered
      * @param startedNanos when the webhook call arrived ({@link System#nanoTime()}): the budget
      *                     counts from there
      */
-    Optional<String> handle(Inbound inbound, long startedNanos) {
+    Optional<String> handle(Inbound inbound, String message, long startedNanos) {
         String account = inbound.citizen().account();
-        MessageClaims.Claim claim = claims.claim(inbound, clock.instant());
+        MessageClaims.Claim claim = claims.claim(inbound, message, clock.instant());
         if (claim instanceof MessageClaims.Claim.Answered answered) {
             log.info("WeChat retried a {} on {}: sent the first reply again", inbound.kind(), account);
             return Optional.of(answered.passiveReply());
@@ -75,8 +76,9 @@ class Exchange {
             Optional<String> reply = answer.get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
             return answerNow(inbound, reply);
         } catch (TimeoutException late) {
-            // The worker goes on; its answer leaves as a customer-service message.
-            claims.answeredLater(account, inbound.retryKey(), clock.instant());
+            // The worker goes on; its answer leaves as a customer-service message. The claim stays
+            // ANSWERING until that message is recorded: should this instance die first, the
+            // Reconciler of another one answers the message from the claim.
             answer.whenCompleteAsync((reply, failure) -> answerLater(inbound, reply, failure), workers);
             log.info("WeChat {} on {} not answered within {} ms: answered nothing, the reply follows as a customer-service message",
                     inbound.kind(), account, replyBudget.toMillis());
@@ -86,7 +88,6 @@ class Exchange {
             throw new IllegalStateException("Answering a WeChat " + inbound.kind() + " failed", failed.getCause());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            claims.answeredLater(account, inbound.retryKey(), clock.instant());
             answer.whenCompleteAsync((reply, failure) -> answerLater(inbound, reply, failure), workers);
             return Optional.empty();
         }
@@ -109,11 +110,30 @@ class Exchange {
     }
 
     private void answerLater(Inbound inbound, Optional<String> reply, Throwable failure) {
+        String account = inbound.citizen().account();
         if (failure != null) {
-            log.error("Answering a WeChat {} on {} failed after the webhook returned", inbound.kind(), inbound.citizen().account(), failure);
+            // Not left to the Reconciler: an engine that failed once would most likely fail again.
+            claims.answeredLater(account, inbound.retryKey(), clock.instant());
+            log.error("Answering a WeChat {} on {} failed after the webhook returned", inbound.kind(), account, failure);
             return;
         }
-        reply.ifPresent(text -> outbox.send(inbound.citizen(), text, Outbox.Purpose.REPLY, Optional.of(inbound.retryKey())));
+        sendLater(inbound, reply);
+    }
+
+    /**
+     * Sends the answer to a claimed message as a customer-service message: recorded first, then the
+     * claim closed, then sent. Should the instance die in between, the Reconciler finds the recorded
+     * parts (and sends them) or the open claim (and answers it), never both.
+     */
+    void sendLater(Inbound inbound, Optional<String> reply) {
+        String account = inbound.citizen().account();
+        if (reply.isEmpty()) {
+            claims.answeredLater(account, inbound.retryKey(), clock.instant());
+            return;
+        }
+        List<Long> parts = outbox.record(inbound.citizen(), reply.get(), Outbox.Purpose.REPLY, Optional.of(inbound.retryKey()));
+        claims.answeredLater(account, inbound.retryKey(), clock.instant());
+        outbox.deliver(inbound.citizen(), parts);
     }
 
     /** Opens the citizen's customer-service window: a message, or a click or subscribe. */

@@ -42,7 +42,7 @@ class LaterMessages {
         try {
             workers.execute(() -> outbox.deliver(event.to(), parts));
         } catch (RejectedExecutionException busy) {
-            // Recorded as SENDING: not lost, and visible to whoever looks for stuck messages.
+            // Recorded as SENDING: not lost; the Reconciler sends it once it has waited past its lease.
             log.warn("No worker free to push a message to {}; it stays recorded as sending", event.to());
         }
     }

@@ -4,6 +4,7 @@ import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,6 +26,8 @@ class MessageClaims {
     static final String ANSWERING = "ANSWERING";
     static final String ANSWERED = "ANSWERED";
     static final String ANSWERED_LATER = "ANSWERED_LATER";
+    /** Taken over by a {@link Reconciler} from an instance that died while answering it. */
+    static final String RECOVERING = "RECOVERING";
 
     sealed interface Claim {
         /** This call answers the message; it must then record how ({@link #answered}, …) or {@link #release}. */
@@ -52,7 +55,26 @@ class MessageClaims {
         this.ttl = ttl;
     }
 
-    Claim claim(Inbound inbound, Instant now) {
+    /**
+     * A claim an instance left {@link #ANSWERING} for longer than any turn takes: it died.
+     *
+     * @param message the decrypted message as WeChat sent it; empty for claims made before it was kept
+     */
+    record Stranded(long id, String account, String retryKey, Optional<String> message, Instant receivedAt) {
+        @Override
+        public String toString() {
+            // the message holds the citizen's words and openid: not for logs
+            return "Stranded[id=" + id + ", account=" + account + ", receivedAt=" + receivedAt + "]";
+        }
+    }
+
+    /**
+     * Claims the call for this instance.
+     *
+     * @param message the decrypted message XML, kept while the claim is answered, so that another
+     *                instance can answer it should this one die meanwhile
+     */
+    Claim claim(Inbound inbound, String message, Instant now) {
         String account = inbound.citizen().account();
         String key = inbound.retryKey();
         if (!claimInRedis(account, key)) {
@@ -60,13 +82,14 @@ class MessageClaims {
         }
         try {
             jdbc.sql("""
-                            insert into wechat_inbound (account, retry_key, citizen_id, kind, status, received_at, updated_at)
-                            values (:account, :key, :citizen, :kind, :status, :now, :now)""")
+                            insert into wechat_inbound (account, retry_key, citizen_id, kind, status, message_xml, received_at, updated_at)
+                            values (:account, :key, :citizen, :kind, :status, :message, :now, :now)""")
                     .param("account", account)
                     .param("key", key)
                     .param("citizen", inbound.citizen().citizenId())
                     .param("kind", inbound.kind())
                     .param("status", ANSWERING)
+                    .param("message", message)
                     .param("now", Utc.of(now))
                     .update();
             return new Claim.Won();
@@ -102,9 +125,41 @@ class MessageClaims {
         });
     }
 
+    /** Claims left {@link #ANSWERING} since before {@code staleBefore}, oldest first. */
+    List<Stranded> stranded(Instant staleBefore, int limit) {
+        return jdbc.sql("""
+                        select id, account, retry_key, message_xml, received_at from wechat_inbound
+                         where status = :status and updated_at < :staleBefore order by id limit :limit""")
+                .param("status", ANSWERING)
+                .param("staleBefore", Utc.of(staleBefore))
+                .param("limit", limit)
+                .query((rs, n) -> new Stranded(rs.getLong("id"), rs.getString("account"), rs.getString("retry_key"),
+                        Optional.ofNullable(rs.getString("message_xml")),
+                        Utc.instant(rs.getObject("received_at", LocalDateTime.class))))
+                .list();
+    }
+
+    /**
+     * Takes a stranded claim over, compare-and-set on its status: of several instances trying at
+     * once, exactly one gets true. A claim taken over is never taken over again, even when its new
+     * owner dies too: a message is answered at most once more, never twice.
+     */
+    boolean takeOver(Stranded claim, Instant staleBefore, Instant now) {
+        return jdbc.sql("""
+                        update wechat_inbound set status = :recovering, updated_at = :now
+                         where id = :id and status = :answering and updated_at < :staleBefore""")
+                .param("recovering", RECOVERING)
+                .param("now", Utc.of(now))
+                .param("id", claim.id())
+                .param("answering", ANSWERING)
+                .param("staleBefore", Utc.of(staleBefore))
+                .update() == 1;
+    }
+
     private void finish(String account, String retryKey, String status, String passiveReply, Instant now) {
+        // the message was kept only for an instance to answer it after this one died: no longer needed
         jdbc.sql("""
-                        update wechat_inbound set status = :status, passive_reply = :reply, updated_at = :now
+                        update wechat_inbound set status = :status, passive_reply = :reply, message_xml = null, updated_at = :now
                          where account = :account and retry_key = :key""")
                 .param("status", status)
                 .param("reply", passiveReply)

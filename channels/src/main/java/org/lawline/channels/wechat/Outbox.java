@@ -1,6 +1,7 @@
 package org.lawline.channels.wechat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import org.springframework.jdbc.support.KeyHolder;
 /**
  * Customer-service messages: what we push to a citizen outside a webhook's response (a late
  * answer, a duty lawyer's reply). Each part is recorded in {@code wechat_outbound} before it
- * leaves and ends SENT, NOT_DELIVERED or FAILED. Nothing is retried here: a message WeChat refused
+ * leaves and ends SENT, NOT_DELIVERED or FAILED. A part left SENDING by an instance that died is
+ * sent again once, by the {@link Reconciler} ({@link #retry}). Nothing else is retried: a message WeChat refused
  * because its window or allowance closed (45015, 45047) waits until the citizen writes again;
  * WxJava itself refreshes an expired access_token once and resends once (40001, 42001).
  */
@@ -36,7 +38,18 @@ class Outbox {
         NOTICE
     }
 
-    enum State { SENDING, SENT, NOT_DELIVERED, FAILED }
+    enum State {
+        SENDING,
+        /** Left SENDING by an instance that died or had no worker free; being sent again, once. */
+        RETRYING,
+        SENT,
+        NOT_DELIVERED,
+        FAILED
+    }
+
+    /** A part left {@link State#SENDING} for longer than any send takes. */
+    record Stuck(long id, ChannelIdentity citizen, Purpose purpose) {
+    }
 
     /** The closed-window reason the duty lawyers' inbox shows. */
     static final String CITIZEN_MUST_WRITE = "not delivered: the citizen has to write again";
@@ -142,6 +155,72 @@ class Outbox {
             // WxJava wraps network failures and lock timeouts; its message may hold the URL with the token.
             return new Delivery(State.FAILED, "WeChat API unreachable (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** Parts left SENDING since before {@code staleBefore}, oldest first. */
+    List<Stuck> stuck(Instant staleBefore, int limit) {
+        return jdbc.sql("""
+                        select id, account, citizen_id, purpose from wechat_outbound
+                         where state = :state and updated_at < :staleBefore order by id limit :limit""")
+                .param("state", State.SENDING.name())
+                .param("staleBefore", Utc.of(staleBefore))
+                .param("limit", limit)
+                .query((rs, n) -> new Stuck(rs.getLong("id"),
+                        new ChannelIdentity(WeChatChannel.NAME, rs.getString("account"), rs.getString("citizen_id")),
+                        Purpose.valueOf(rs.getString("purpose"))))
+                .list();
+    }
+
+    /**
+     * Sends a stuck part again, once: a compare-and-set from SENDING to RETRYING decides which
+     * instance does it, and a part that is RETRYING is never sent again, even if its sender dies
+     * (then {@link #giveUpAbandonedRetries} records it as failed). Template messages are not sent
+     * again: WeChat may have taken one before the instance died, and a second notice would confuse.
+     *
+     * @return the delivery, or empty when another instance took the part
+     */
+    Optional<Delivery> retry(Stuck part, Instant staleBefore) {
+        int taken = jdbc.sql("""
+                        update wechat_outbound set state = :retrying, updated_at = :now
+                         where id = :id and state = :sending and updated_at < :staleBefore""")
+                .param("retrying", State.RETRYING.name())
+                .param("now", Utc.of(clock.instant()))
+                .param("id", part.id())
+                .param("sending", State.SENDING.name())
+                .param("staleBefore", Utc.of(staleBefore))
+                .update();
+        if (taken != 1) {
+            return Optional.empty();
+        }
+        Delivery delivery = part.purpose() == Purpose.NOTICE
+                ? new Delivery(State.FAILED, "not sent again: the instance sending this template message stopped")
+                : sendOne(part.citizen(), part.id());
+        mark(part.id(), delivery);
+        log.info("Message part {} to {} left unsent by an instance, sent again: {}", part.id(), part.citizen(), delivery.state());
+        return Optional.of(delivery);
+    }
+
+    /** Parts whose retrier died mid-send: recorded as failed rather than sent a second time. */
+    int giveUpAbandonedRetries(Instant staleBefore) {
+        return jdbc.sql("""
+                        update wechat_outbound set state = :failed, reason = :reason, updated_at = :now
+                         where state = :retrying and updated_at < :staleBefore""")
+                .param("failed", State.FAILED.name())
+                .param("reason", "not sent again: the instance retrying it stopped, and a part is never sent twice")
+                .param("now", Utc.of(clock.instant()))
+                .param("retrying", State.RETRYING.name())
+                .param("staleBefore", Utc.of(staleBefore))
+                .update();
+    }
+
+    /** Whether the answer to this message was recorded for sending (whatever became of it). */
+    boolean hasReplyTo(String account, String retryKey) {
+        return jdbc.sql("select count(*) from wechat_outbound where account = :account and in_reply_to = :key and purpose = :purpose")
+                .param("account", account)
+                .param("key", retryKey)
+                .param("purpose", Purpose.REPLY.name())
+                .query(Integer.class)
+                .single() > 0;
     }
 
     /**

@@ -13,4 +13,8 @@ final class Utc {
     static LocalDateTime of(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
+
+    static Instant instant(LocalDateTime utc) {
+        return utc.toInstant(ZoneOffset.UTC);
+    }
 }

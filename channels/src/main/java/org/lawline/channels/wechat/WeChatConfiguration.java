@@ -99,6 +99,19 @@ class WeChatConfiguration {
         return new Exchange(claims, responder, outbox, budget, workers.executor(), settings.replyBudget(), clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /** Runs only when an account is on: without one, nothing can be left unfinished. */
+    @Bean(destroyMethod = "close")
+    Reconciler weChatReconciler(MessageClaims claims, Outbox outbox, Responder responder, Exchange exchange,
+                                CustomerServiceBudget budget, WeChatAccounts accounts, WeChatSettings settings,
+                                ObjectProvider<Clock> clock) {
+        Reconciler reconciler = new Reconciler(claims, outbox, responder, exchange, budget, clock.getIfAvailable(Clock::systemUTC),
+                settings.reconcileAfter(), settings.customerService().window());
+        if (!accounts.isEmpty()) {
+            reconciler.start(settings.reconcileEvery());
+        }
+        return reconciler;
+    }
+
     @Bean
     LaterMessages weChatLaterMessages(WeChatAccounts accounts, Outbox outbox,
                                       Workers workers) {

@@ -29,6 +29,11 @@ import org.springframework.util.unit.DataSize;
  * @param tokenRefreshMargin an access_token this close to its expiry is refreshed before use
  * @param customerService    WeChat's limits on customer-service messages
  * @param workers            threads answering messages; a webhook waits on them at most replyBudget
+ * @param reconcileAfter     a claim left answering or a message left sending this long was left by
+ *                           an instance that died (or, for a message, had no worker free): another
+ *                           instance answers or sends it, once. Far longer than any live turn or
+ *                           send takes, or those would be taken over while still in hand
+ * @param reconcileEvery     how often each instance looks for such work
  */
 @ConfigurationProperties("lawline.wechat")
 record WeChatSettings(
@@ -40,7 +45,9 @@ record WeChatSettings(
         @DefaultValue(DEFAULT_KEY_PREFIX) String keyPrefix,
         @DefaultValue("5m") Duration tokenRefreshMargin,
         @DefaultValue CustomerServiceLimits customerService,
-        @DefaultValue("32") int workers) {
+        @DefaultValue("32") int workers,
+        @DefaultValue("2m") Duration reconcileAfter,
+        @DefaultValue("30s") Duration reconcileEvery) {
 
     static final String DEFAULT_KEY_PREFIX = "lawline:wechat:";
     static final String DEFAULT_API_BASE_URL = "https://api.weixin.qq.com";
@@ -72,6 +79,14 @@ record WeChatSettings(
         }
         if (tokenRefreshMargin.isNegative() || tokenRefreshMargin.compareTo(Duration.ofMinutes(30)) > 0) {
             throw new IllegalArgumentException("lawline.wechat.token-refresh-margin must be between 0 and 30m, got " + tokenRefreshMargin);
+        }
+        Objects.requireNonNull(reconcileAfter, "lawline.wechat.reconcile-after");
+        Objects.requireNonNull(reconcileEvery, "lawline.wechat.reconcile-every");
+        if (reconcileAfter.compareTo(Duration.ofSeconds(30)) < 0) {
+            throw new IllegalArgumentException("lawline.wechat.reconcile-after must be at least 30s (longer than any turn), got " + reconcileAfter);
+        }
+        if (reconcileEvery.isNegative() || reconcileEvery.isZero()) {
+            throw new IllegalArgumentException("lawline.wechat.reconcile-every must be positive, got " + reconcileEvery);
         }
         if (workers < 1) {
             throw new IllegalArgumentException("lawline.wechat.workers must be positive, got " + workers);

@@ -96,7 +96,7 @@ class WeChatWebhook {
                 ? decrypt(served, timestamp, nonce, msgSignature, body)
                 : WeChatXml.parse(body);
         Inbound inbound = Inbound.of(account, fields);
-        Optional<String> reply = exchange.handle(inbound, started);
+        Optional<String> reply = exchange.handle(inbound, WeChatXml.write(fields), started);
         if (reply.isEmpty()) {
             return ResponseEntity.ok().contentType(TEXT).body(NOTHING);
         }

@@ -125,6 +125,14 @@ final class WeChatXml {
         }
     }
 
+    /** The fields as a WeChat XML document again, which {@link #parse} reads back as the same fields. */
+    static String write(Fields fields) {
+        StringBuilder xml = new StringBuilder("<xml>");
+        // the names were element names of a document we parsed: valid element names again
+        fields.values().forEach((name, value) -> xml.append('<').append(name).append('>').append(cdata(value)).append("</").append(name).append('>'));
+        return xml.append("</xml>").toString();
+    }
+
     /** A passive text reply, from our account to the citizen. */
     static String textReply(String toUser, String fromUser, long createTime, String content) {
         return "<xml><ToUserName>" + cdata(toUser) + "</ToUserName><FromUserName>" + cdata(fromUser)

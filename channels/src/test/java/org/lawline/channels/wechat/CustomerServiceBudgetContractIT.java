@@ -62,4 +62,23 @@ class CustomerServiceBudgetContractIT {
         assertThat(budget.use(citizen, clicked.plusSeconds(5))).isEqualTo(CustomerServiceBudget.Verdict.SPENT);
         assertThat(budget.use(citizen, clicked.plusSeconds(61))).isEqualTo(CustomerServiceBudget.Verdict.WINDOW_CLOSED);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-process", "redis"})
+    void aMessageNotedLateOpensItsWindowUnlessALaterOneIsKnown(String kind) throws Exception {
+        CustomerServiceBudget budget = budget(kind);
+        ChannelIdentity forgotten = new ChannelIdentity("wechat", "default", "oForgotten-" + kind);
+        Instant wrote = Instant.parse("2026-11-29T08:00:00Z");
+        budget.citizenWroteEarlier(forgotten, wrote);
+        assertThat(budget.use(forgotten, wrote.plus(Duration.ofMinutes(3)))).isEqualTo(CustomerServiceBudget.Verdict.ALLOWED);
+
+        ChannelIdentity known = new ChannelIdentity("wechat", "default", "oKnown-" + kind);
+        budget.citizenWrote(known, wrote.plusSeconds(60));
+        for (int i = 0; i < 5; i++) {
+            budget.use(known, wrote.plusSeconds(61 + i));
+        }
+        budget.citizenWroteEarlier(known, wrote);
+        assertThat(budget.use(known, wrote.plusSeconds(120))).as("the later message's allowance stays spent")
+                .isEqualTo(CustomerServiceBudget.Verdict.SPENT);
+    }
 }

@@ -10,14 +10,12 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The real Redis and databases on this machine, as several instances share them: a Redis key
- * prefix and a database (H2 in memory, or a fresh PostgreSQL schema) of one test run's own,
- * removed at the end. A test that needs Redis or PostgreSQL fails at once when it is down.
+ * prefix and a database (H2 in memory, or a fresh PostgreSQL schema) of one test run's own, built
+ * by every module's migrations and removed at the end. A test that needs Redis or PostgreSQL fails at once when it is down.
  */
 final class SharedInfrastructure implements AutoCloseable {
 
@@ -31,22 +29,28 @@ final class SharedInfrastructure implements AutoCloseable {
     final RedisClient redisClient = RedisClient.create(REDIS_URL);
     final StatefulRedisConnection<String, String> redis;
     final DataSource dataSource;
+    /** The database's URL and user, for an application context of its own to open it too. */
+    final String jdbcUrl;
+    final String databaseUser;
     private final Database database;
     private final String schema = "wechat_it_" + runId;
 
     SharedInfrastructure(Database database) throws Exception {
         this.database = database;
+        this.databaseUser = database == Database.POSTGRES ? "postgres" : "sa";
         this.redis = redisClient.connect();
         if (database == Database.POSTGRES) {
             try (Connection connection = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
                  Statement statement = connection.createStatement()) {
                 statement.execute("create schema " + schema);
             }
-            this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), POSTGRES_URL + "?currentSchema=" + schema, "postgres", "");
+            this.jdbcUrl = POSTGRES_URL + "?currentSchema=" + schema;
+            this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl, "postgres", "");
         } else {
-            this.dataSource = new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:wechat-" + runId + ";DB_CLOSE_DELAY=-1", "sa", "");
+            this.jdbcUrl = "jdbc:h2:mem:wechat-" + runId + ";DB_CLOSE_DELAY=-1";
+            this.dataSource = new SimpleDriverDataSource(new org.h2.Driver(), jdbcUrl, "sa", "");
         }
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/channels/V202611291010__wechat.sql")).execute(dataSource);
+        Migrations.applyAll(dataSource);
     }
 
     @Override

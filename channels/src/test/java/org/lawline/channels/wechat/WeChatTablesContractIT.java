@@ -31,14 +31,14 @@ class WeChatTablesContractIT {
 
             MessageClaims claims = new MessageClaims(jdbc, Optional.empty(), shared.keyPrefix, java.time.Duration.ofMinutes(10));
             Inbound.Text text = new Inbound.Text(citizen, "gh", now, "77", "你好");
-            assertThat(claims.claim(text, now)).isInstanceOf(MessageClaims.Claim.Won.class);
-            assertThat(claims.claim(text, now)).isInstanceOf(MessageClaims.Claim.Taken.class);
+            assertThat(claims.claim(text, "<xml/>", now)).isInstanceOf(MessageClaims.Claim.Won.class);
+            assertThat(claims.claim(text, "<xml/>", now)).isInstanceOf(MessageClaims.Claim.Taken.class);
             claims.answered("default", text.retryKey(), "您好。", now);
-            assertThat(claims.claim(text, now)).isEqualTo(new MessageClaims.Claim.Answered("您好。"));
+            assertThat(claims.claim(text, "<xml/>", now)).isEqualTo(new MessageClaims.Claim.Answered("您好。"));
             Inbound.Text other = new Inbound.Text(citizen, "gh", now, "78", "再见");
-            assertThat(claims.claim(other, now)).isInstanceOf(MessageClaims.Claim.Won.class);
+            assertThat(claims.claim(other, "<xml/>", now)).isInstanceOf(MessageClaims.Claim.Won.class);
             claims.release("default", other.retryKey());
-            assertThat(claims.claim(other, now)).isInstanceOf(MessageClaims.Claim.Won.class);
+            assertThat(claims.claim(other, "<xml/>", now)).isInstanceOf(MessageClaims.Claim.Won.class);
 
             WeChatAccounts none = new WeChatAccounts(WeChatSettingsTest.bind(java.util.Map.of()), new AccessTokens.InProcess(), java.time.Clock.systemUTC());
             Outbox outbox = new Outbox(jdbc, none, new CustomerServiceBudget.InProcess(WeChatSettings.CustomerServiceLimits.defaults()), java.time.Clock.systemUTC());

@@ -33,7 +33,8 @@ class WeChatTestApplication {
         DataSourceInitializer initializer = new DataSourceInitializer();
         initializer.setDataSource(dataSource);
         initializer.setDatabasePopulator(new ResourceDatabasePopulator(
-                new ClassPathResource("db/migration/channels/V202611291010__wechat.sql")));
+                new ClassPathResource("db/migration/channels/V202611291010__wechat.sql"),
+                new ClassPathResource("db/migration/channels/V202611291205__wechat_recovery.sql")));
         return initializer;
     }
 }
