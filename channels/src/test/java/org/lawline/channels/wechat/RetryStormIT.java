@@ -115,8 +115,9 @@ class RetryStormIT {
                 .withRequestBody(matchingJsonPath("$.text.content", containing("工资"))));
         assertThat(engine.to(openid)).hasSize(1);
         awaitOneTurnStored(openid);
-        assertThat(first.jdbc.sql("select state from wechat_outbound where citizen_id = :c").param("c", openid)
-                .query(String.class).list()).containsOnly("SENT");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                first.jdbc.sql("select state from wechat_outbound where citizen_id = :c").param("c", openid)
+                        .query(String.class).list()).containsOnly("SENT"));
         // Nothing more leaves afterwards: no instance answers the message a second time.
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
             WeChatStub.SERVER.verify(1, postRequestedFor(urlPathEqualTo(CUSTOM_SEND)));
