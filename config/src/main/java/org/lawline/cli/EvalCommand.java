@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.lawline.knowledge.Evaluation;
 import org.lawline.knowledge.ImportFailed;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,17 @@ final class EvalCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Path embeddingCache;
 
     EvalCommand(PrintStream out, PrintStream err) {
+        this(out, err, defaultEmbeddingCache());
+    }
+
+    /** @param embeddingCache where the FAQ entries' sentence vectors are kept between runs */
+    EvalCommand(PrintStream out, PrintStream err, Path embeddingCache) {
         this.out = out;
         this.err = err;
+        this.embeddingCache = embeddingCache;
     }
 
     int run(Command.Eval eval) {
@@ -39,7 +47,8 @@ final class EvalCommand {
         }
         Evaluation.EvaluationReport report;
         try {
-            report = Evaluation.run(eval.corpus(), eval.documents(), eval.queries(), eval.declineBelow(), this::progress);
+            report = Evaluation.run(eval.corpus(), eval.documents(), eval.queries(), eval.declineBelow(),
+                    Optional.of(embeddingCache), this::progress);
         } catch (ImportFailed e) {
             err.println();
             err.println("评测失败：" + e.getMessage());
@@ -52,6 +61,12 @@ final class EvalCommand {
         err.printf("%d 篇文档已建索引%n", report.documents());
         report.lines().forEach(out::println);
         return 0;
+    }
+
+    /** Where the service keeps entry vectors, {@code $LAWLINE_HOME/data/embeddings}: a repeated run embeds nothing again. */
+    private static Path defaultEmbeddingCache() {
+        String home = System.getenv("LAWLINE_HOME");
+        return Path.of(home == null || home.isBlank() ? "." : home, "data", "embeddings");
     }
 
     /**

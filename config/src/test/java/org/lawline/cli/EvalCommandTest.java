@@ -53,7 +53,7 @@ class EvalCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = new EvalCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
+                new PrintStream(err, true, StandardCharsets.UTF_8), folder.resolve("embeddings"))
                 .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, 0.35));
 
         assertThat(status).isZero();

@@ -50,6 +50,16 @@ public final class Evaluation {
      */
     public static EvaluationReport run(Corpus corpus, Path documents, Path queriesFile, double declineBelow,
                                        Progress progress) {
+        return run(corpus, documents, queriesFile, declineBelow, Optional.empty(), progress);
+    }
+
+    /**
+     * As {@link #run(Corpus, Path, Path, double, Progress)}, with the entries' sentence vectors
+     * also cached in this folder by content hash (as the service does), so a repeated run embeds
+     * only what changed. The cache holds vectors only: results are the same with or without it.
+     */
+    public static EvaluationReport run(Corpus corpus, Path documents, Path queriesFile, double declineBelow,
+                                       Optional<Path> embeddingCache, Progress progress) {
         List<LabelledQuery> queries = QueriesFile.read(queriesFile);
         Map<String, String> texts = new LinkedHashMap<>();
         return switch (corpus) {
@@ -62,7 +72,8 @@ public final class Evaluation {
                     texts.put(entry.id(), String.join("\n", entry.question(), String.join("\n", entry.phrasings()),
                             entry.answer(), entry.category()));
                 }
-                try (FaqIndex index = FaqIndex.inMemory(); Bm25Baseline baseline = new Bm25Baseline(texts)) {
+                try (FaqIndex index = embeddingCache.map(FaqIndex::inMemory).orElseGet(FaqIndex::inMemory);
+                     Bm25Baseline baseline = new Bm25Baseline(texts)) {
                     progress.progressed("index", 0, entries.size());
                     index.replaceAll(entries);
                     progress.progressed("index", entries.size(), entries.size());

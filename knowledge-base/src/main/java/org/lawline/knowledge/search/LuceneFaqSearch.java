@@ -34,12 +34,13 @@ import org.slf4j.LoggerFactory;
  * are serialised and refresh it before they return, so a search sees the index either before
  * or after a write, never half of a {@link #replaceAll}. Thread safe.
  *
- * <p>Candidates are found two ways: by BM25 over question (×3), phrasings (×2.5), answer and
- * category (×1), with synonyms, ranked by {@link Coverage} confidence plus half their BM25 score
- * relative to the best candidate's; and, unless built {@link #keywordsOnly()}, by the cosine of
- * the question's vector to each entry's vector ({@link EntryVectors}), nearest first. Each
- * candidate of either list is scored by confidence ({@link Similarity#confidence}) plus half its
- * relative BM25 plus its {@link Similarity#closeness}: a weighted sum of scores, which beat
+ * <p>Candidates are found two ways: by BM25 over question, phrasings and category (×1) and
+ * answer (×2), with synonyms, ranked by {@link Coverage} (answer words counted in full for the
+ * order, half for the confidence) plus half their BM25 score relative to the best candidate's;
+ * and, unless built {@link #keywordsOnly()}, by the cosine of the question's vector to each
+ * entry's vector ({@link EntryVectors}), nearest first. Each candidate of either list is scored
+ * by that word score plus its {@link Similarity#closeness}, and its confidence is
+ * {@link Similarity#confidence}: a weighted sum of scores, which beat
  * reciprocal-rank fusion on both measurements (see {@link Fusion}).
  *
  * <p>Indexing runs the embedding model only for sentences whose vectors are neither in memory
@@ -172,7 +173,9 @@ public final class LuceneFaqSearch implements FaqIndex {
             for (Candidate candidate : found.values()) {
                 Document doc = stored.document(candidate.doc);
                 candidate.entry = FaqDocuments.toEntry(doc);
-                candidate.coverage = coverage.of(candidate.doc, candidate.entry, FaqDocuments.askedTerms(doc));
+                Coverage.Score covered = coverage.of(candidate.doc, candidate.entry, FaqDocuments.askedTerms(doc));
+                candidate.coverage = covered.confidence();
+                candidate.rankCoverage = covered.ranking();
                 if (asked.isPresent()) {
                     FaqDocuments.vector(doc).ifPresent(v -> candidate.cosine = Vectors.dot(asked.get(), v));
                 }
@@ -229,7 +232,10 @@ public final class LuceneFaqSearch implements FaqIndex {
         FaqEntry entry;
         /** BM25 score over the best lexical hit's; 0 when found by meaning only. */
         double relevance;
+        /** Confidence by words ({@link Coverage.Score#confidence}). */
         double coverage;
+        /** What the words make of the candidate for ordering ({@link Coverage.Score#ranking}). */
+        double rankCoverage;
         /** NaN when the entry has no vector (yet) or the index is keywords only. */
         double cosine = Double.NaN;
 
@@ -238,7 +244,7 @@ public final class LuceneFaqSearch implements FaqIndex {
         }
 
         double keywordScore() {
-            return coverage + RELEVANCE_SHARE * relevance;
+            return rankCoverage + RELEVANCE_SHARE * relevance;
         }
 
         double confidence() {
