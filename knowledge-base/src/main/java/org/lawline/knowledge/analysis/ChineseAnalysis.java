@@ -52,6 +52,11 @@ public final class ChineseAnalysis {
         return new CJKAnalyzer(CharArraySet.EMPTY_SET);
     }
 
+    /** Our stop words (smartcn's punctuation plus {@link #STOP_WORDS}), unmodifiable. */
+    public static CharArraySet stopWords() {
+        return STOP_SET;
+    }
+
     public static boolean isStopWord(String word) {
         return STOP_SET.contains(word);
     }

@@ -1,14 +1,8 @@
 package org.lawline.knowledge.search;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +12,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.lawline.knowledge.analysis.ChineseAnalysis;
 
 /**
  * How Chinese text becomes search terms, the same for entries and questions: NFKC
@@ -43,22 +38,7 @@ final class Vocabulary {
 
     /** The vocabulary in this package's resources: stopwords_zh.txt and synonyms_zh.txt. */
     static Vocabulary bundled() {
-        CharArraySet stopWords = new CharArraySet(SmartChineseAnalyzer.getDefaultStopSet(), false);
-        stopWords.addAll(lines("stopwords_zh.txt"));
-        Map<String, Set<String>> synonyms = new LinkedHashMap<>();
-        for (String line : lines("synonyms_zh.txt")) {
-            List<String> group = new ArrayList<>();
-            for (String word : line.split(",")) {
-                String normal = normalize(word).strip().toLowerCase(java.util.Locale.ROOT);
-                if (!normal.isEmpty()) {
-                    group.add(normal);
-                }
-            }
-            for (String word : group) {
-                synonyms.computeIfAbsent(word, w -> new LinkedHashSet<>()).addAll(group);
-            }
-        }
-        return new Vocabulary(CharArraySet.unmodifiableSet(stopWords), synonyms);
+        return new Vocabulary(ChineseAnalysis.stopWords(), ChineseAnalysis.synonyms(ChineseAnalysis.SYNONYMS));
     }
 
     /** The analyzer for indexing entries. */
@@ -129,7 +109,7 @@ final class Vocabulary {
 
     /** Full-width forms to their usual ones (ＡＢＣ１２３ → ABC123), as Chinese input methods type them. */
     static String normalize(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return ChineseAnalysis.normalize(text);
     }
 
     private static String head(String text) {
@@ -141,24 +121,5 @@ final class Vocabulary {
             end--; // don't cut an emoji in half
         }
         return text.substring(0, end);
-    }
-
-    private static List<String> lines(String resource) {
-        InputStream in = Vocabulary.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Missing search resource " + resource);
-        }
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String content = line.strip();
-                if (!content.isEmpty() && !content.startsWith("#")) {
-                    lines.add(content);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read search resource " + resource, e);
-        }
-        return lines;
     }
 }
