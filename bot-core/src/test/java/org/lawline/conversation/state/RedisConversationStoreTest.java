@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanIterator;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +27,8 @@ import org.lawline.conversation.DialogState;
  */
 class RedisConversationStoreTest extends ConversationStoreContract {
 
-    private static final String URL = System.getProperty("lawline.test.redis-url", "redis://127.0.0.1:6379");
-    private static final String PREFIX = ConversationStoreSettings.DEFAULT_KEY_PREFIX + "test-" + UUID.randomUUID() + ":";
+    private static final TestRedis REDIS = new TestRedis();
+    private static final String PREFIX = REDIS.prefix();
     private static final Duration TTL = Duration.ofHours(24);
 
     private static RedisClient client;
@@ -39,26 +36,14 @@ class RedisConversationStoreTest extends ConversationStoreContract {
 
     @BeforeAll
     static void connect() {
-        client = RedisClient.create(RedisURI.create(URL));
-        client.setOptions(RedisConversationStore.clientOptions(Duration.ofMillis(500), 1000));
-        try {
-            connection = client.connect();
-        } catch (RuntimeException e) {
-            client.shutdown();
-            throw new AssertionError("Redis is required at " + URL + " for this test (start it with scripts/test-services.sh): " + e, e);
-        }
+        REDIS.connect();
+        client = REDIS.client();
+        connection = REDIS.connection();
     }
 
     @AfterAll
     static void removeKeysAndDisconnect() {
-        if (connection != null) {
-            ScanIterator<String> keys = ScanIterator.scan(connection.sync(), KeyScanArgs.Builder.matches(PREFIX + "*").limit(500));
-            keys.forEachRemaining(key -> connection.sync().del(key));
-            connection.close();
-        }
-        if (client != null) {
-            client.shutdown();
-        }
+        REDIS.close();
     }
 
     @Override

@@ -3,10 +3,6 @@ package org.lawline.conversation.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.KeyScanArgs;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanIterator;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationSnapshot;
-import org.lawline.conversation.ConversationStoreSettings;
 import org.lawline.conversation.DialogState;
 
 /**
@@ -29,35 +24,21 @@ import org.lawline.conversation.DialogState;
  */
 class RedisConversationTurnsTest extends ConversationTurnsContract {
 
-    private static final String URL = System.getProperty("lawline.test.redis-url", "redis://127.0.0.1:6379");
-    private static final String PREFIX = ConversationStoreSettings.DEFAULT_KEY_PREFIX + "test-" + UUID.randomUUID() + ":";
+    private static final TestRedis REDIS = new TestRedis();
+    private static final String PREFIX = REDIS.prefix();
     private static final Duration TTL = Duration.ofHours(1);
 
-    private static RedisClient client;
     private static StatefulRedisConnection<String, String> connection;
 
     @BeforeAll
     static void connect() {
-        client = RedisClient.create(RedisURI.create(URL));
-        client.setOptions(RedisConversationStore.clientOptions(Duration.ofMillis(500), 1000));
-        try {
-            connection = client.connect();
-        } catch (RuntimeException e) {
-            client.shutdown();
-            throw new AssertionError("Redis is required at " + URL + " for this test (start it with scripts/test-services.sh): " + e, e);
-        }
+        REDIS.connect();
+        connection = REDIS.connection();
     }
 
     @AfterAll
     static void removeKeysAndDisconnect() {
-        if (connection != null) {
-            ScanIterator<String> keys = ScanIterator.scan(connection.sync(), KeyScanArgs.Builder.matches(PREFIX + "*").limit(500));
-            keys.forEachRemaining(key -> connection.sync().del(key));
-            connection.close();
-        }
-        if (client != null) {
-            client.shutdown();
-        }
+        REDIS.close();
     }
 
     @Override

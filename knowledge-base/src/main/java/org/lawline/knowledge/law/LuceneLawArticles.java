@@ -20,7 +20,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -31,6 +30,7 @@ import org.lawline.knowledge.LawArticle;
 import org.lawline.knowledge.LawArticleIndex;
 import org.lawline.knowledge.LawArticleMatch;
 import org.lawline.knowledge.analysis.ChineseAnalysis;
+import org.lawline.knowledge.index.Searchers;
 
 /**
  * Law articles on Lucene, in memory. Searches share one searcher through a
@@ -78,7 +78,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
         if (id == null) {
             return Optional.empty();
         }
-        return withSearcher(searcher -> {
+        return Searchers.read(searchers, searcher -> {
             TopDocs top = searcher.search(new TermQuery(new Term(LawFields.ID, id)), 1);
             return top.scoreDocs.length == 0
                     ? Optional.empty()
@@ -95,7 +95,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
         if (query.isEmpty()) {
             return List.of();
         }
-        return withSearcher(searcher -> {
+        return Searchers.read(searchers, searcher -> {
             int wanted = Math.min(limit, MAX_RESULTS);
             TopDocs top = searcher.search(query.get(), Math.max(wanted, CANDIDATES));
             StoredFields stored = searcher.storedFields();
@@ -121,7 +121,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
 
     @Override
     public int size() {
-        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+        return Searchers.read(searchers, searcher -> searcher.getIndexReader().numDocs());
     }
 
     @Override
@@ -174,22 +174,5 @@ public final class LuceneLawArticles implements LawArticleIndex {
     private static LawArticle toArticle(Document doc) {
         return new LawArticle(doc.get(LawFields.ID), doc.get(LawFields.STORED_LAW), doc.get(LawFields.STORED_ARTICLE),
                 doc.get(LawFields.STORED_TEXT), doc.get(LawFields.STORED_BOOK), doc.get(LawFields.STORED_CHAPTER));
-    }
-
-    private interface Reading<T> {
-        T read(IndexSearcher searcher) throws IOException;
-    }
-
-    private <T> T withSearcher(Reading<T> reading) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return reading.read(searcher);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading the in-memory index failed", e);
-        }
     }
 }

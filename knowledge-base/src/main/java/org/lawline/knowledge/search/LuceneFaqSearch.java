@@ -15,7 +15,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -25,6 +24,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqIndex;
 import org.lawline.knowledge.FaqMatch;
+import org.lawline.knowledge.index.Searchers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,7 +147,7 @@ public final class LuceneFaqSearch implements FaqIndex {
         }
         int wanted = Math.min(limit, MAX_RESULTS);
         Optional<float[]> asked = meaningOf(text); // before acquiring: the model is the slow part
-        return withSearcher(searcher -> {
+        return Searchers.read(searchers, searcher -> {
             int candidates = Math.max(wanted * 4, MIN_CANDIDATES);
             Map<Integer, Candidate> found = new LinkedHashMap<>();
             TopDocs lexical = searcher.search(FaqQueries.ranking(terms), candidates);
@@ -257,7 +257,7 @@ public final class LuceneFaqSearch implements FaqIndex {
         if (id == null) {
             return Optional.empty();
         }
-        return withSearcher(searcher -> {
+        return Searchers.read(searchers, searcher -> {
             TopDocs top = searcher.search(new TermQuery(new Term(FaqFields.ID, id)), 1);
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
@@ -350,7 +350,7 @@ public final class LuceneFaqSearch implements FaqIndex {
 
     @Override
     public int size() {
-        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+        return Searchers.read(searchers, searcher -> searcher.getIndexReader().numDocs());
     }
 
     @Override
@@ -363,25 +363,8 @@ public final class LuceneFaqSearch implements FaqIndex {
         }
     }
 
-    private interface Reading<T> {
-        T read(IndexSearcher searcher) throws IOException;
-    }
-
     private interface Writing {
         void write() throws IOException;
-    }
-
-    private <T> T withSearcher(Reading<T> reading) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return reading.read(searcher);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading the in-memory index failed", e);
-        }
     }
 
     /** A write that searches see only with the next {@link #write}. */
