@@ -13,6 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lawline.knowledge.FaqEntry;
+import org.lawline.knowledge.embedding.BgeSmallZh;
+import org.lawline.knowledge.embedding.EmbeddingCache;
+import org.lawline.knowledge.embedding.SentenceEmbedder;
+import org.lawline.knowledge.embedding.Vectors;
 
 /**
  * The vectors of entries and questions. An entry's vector is the normalised mean of the

@@ -15,6 +15,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.LawReference;
+import org.lawline.knowledge.embedding.Vectors;
 
 /** Entries to Lucene documents and back. Thread safe. */
 final class FaqDocuments {

@@ -24,6 +24,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqIndex;
 import org.lawline.knowledge.FaqMatch;
+import org.lawline.knowledge.embedding.Vectors;
 import org.lawline.knowledge.index.Searchers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

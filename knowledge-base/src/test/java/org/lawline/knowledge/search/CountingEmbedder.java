@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.lawline.knowledge.embedding.SentenceEmbedder;
+import org.lawline.knowledge.embedding.Vectors;
 
 /** A stand-in model: a fixed 8-dimensional unit vector per sentence, counting the sentences it embeds. */
 final class CountingEmbedder implements SentenceEmbedder {

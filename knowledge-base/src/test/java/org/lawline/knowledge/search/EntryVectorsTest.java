@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawline.knowledge.FaqEntry;
+import org.lawline.knowledge.embedding.Vectors;
 
 class EntryVectorsTest {
 

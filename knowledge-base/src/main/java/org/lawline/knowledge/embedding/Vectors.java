@@ -1,16 +1,16 @@
-package org.lawline.knowledge.search;
+package org.lawline.knowledge.embedding;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 
 /** Small vector arithmetic and the byte form vectors are stored in. */
-final class Vectors {
+public final class Vectors {
 
     private Vectors() {
     }
 
-    static double dot(float[] a, float[] b) {
+    public static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
             sum += a[i] * b[i];
@@ -19,7 +19,7 @@ final class Vectors {
     }
 
     /** A copy scaled to norm 1 (a zero vector stays zero). */
-    static float[] normalized(float[] vector) {
+    public static float[] normalized(float[] vector) {
         double norm = Math.sqrt(dot(vector, vector));
         float[] unit = new float[vector.length];
         if (norm == 0) {
@@ -32,7 +32,7 @@ final class Vectors {
     }
 
     /** The normalised mean of unit vectors: the direction they share. */
-    static float[] centroid(List<float[]> vectors) {
+    public static float[] centroid(List<float[]> vectors) {
         float[] sum = new float[vectors.get(0).length];
         for (float[] vector : vectors) {
             for (int i = 0; i < sum.length; i++) {
@@ -42,13 +42,13 @@ final class Vectors {
         return normalized(sum);
     }
 
-    static byte[] toBytes(float[] vector) {
+    public static byte[] toBytes(float[] vector) {
         ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(vector);
         return bytes.array();
     }
 
-    static float[] fromBytes(byte[] bytes, int offset, int length) {
+    public static float[] fromBytes(byte[] bytes, int offset, int length) {
         float[] vector = new float[length / Float.BYTES];
         ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
         return vector;

@@ -1,4 +1,4 @@
-package org.lawline.knowledge.search;
+package org.lawline.knowledge.embedding;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * Turns sentences into unit-length vectors whose dot product is their cosine similarity.
  * Implementations are thread safe.
  */
-interface SentenceEmbedder {
+public interface SentenceEmbedder {
 
     /** Names the model and its version: part of every cache key, so another model never reads these vectors. */
     String modelId();

@@ -1,4 +1,4 @@
-package org.lawline.knowledge.search;
+package org.lawline.knowledge.embedding;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
  * two cores. One instance per process, loaded at first use (about 1 to 3 s, most of it ONNX
  * Runtime and the tokenizer unpacking their native libraries). Thread safe.
  */
-final class BgeSmallZh implements SentenceEmbedder {
+public final class BgeSmallZh implements SentenceEmbedder {
 
     private static final Logger log = LoggerFactory.getLogger(BgeSmallZh.class);
     /** The artifact's version is part of the id: a new build of the model may move every vector. */
-    static final String MODEL_ID = "bge-small-zh-v1.5-q/langchain4j-1.11.0-beta19";
+    public static final String MODEL_ID = "bge-small-zh-v1.5-q/langchain4j-1.11.0-beta19";
     private static final int DIMENSIONS = 512;
 
     private final BgeSmallZhV15QuantizedEmbeddingModel model;
@@ -30,7 +30,7 @@ final class BgeSmallZh implements SentenceEmbedder {
     }
 
     /** The process's model, loaded on the first call. */
-    static BgeSmallZh shared() {
+    public static BgeSmallZh shared() {
         return Holder.INSTANCE;
     }
 

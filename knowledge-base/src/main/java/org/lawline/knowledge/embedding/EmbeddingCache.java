@@ -1,4 +1,4 @@
-package org.lawline.knowledge.search;
+package org.lawline.knowledge.embedding;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>The cache is an optimisation: a file that cannot be read or written is a miss, logged once
  * as a warning, never a failed search or index build. Thread safe.
  */
-final class EmbeddingCache {
+public final class EmbeddingCache {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddingCache.class);
 
@@ -34,14 +34,14 @@ final class EmbeddingCache {
     private final int dimensions;
     private final AtomicBoolean warned = new AtomicBoolean();
 
-    EmbeddingCache(Path folder, String modelId, int dimensions) {
+    public EmbeddingCache(Path folder, String modelId, int dimensions) {
         this.folder = folder.toAbsolutePath().normalize();
         this.modelId = modelId;
         this.dimensions = dimensions;
     }
 
     /** The cache key of a sentence: hex SHA-256 of model id, a newline and the sentence. */
-    String key(String sentence) {
+    public String key(String sentence) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(modelId.getBytes(StandardCharsets.UTF_8));
@@ -52,7 +52,7 @@ final class EmbeddingCache {
         }
     }
 
-    Optional<float[]> read(String key) {
+    public Optional<float[]> read(String key) {
         Path file = file(key);
         try {
             byte[] bytes = Files.readAllBytes(file);
@@ -69,13 +69,13 @@ final class EmbeddingCache {
         }
     }
 
-    void writeIfAbsent(String key, float[] vector) {
+    public void writeIfAbsent(String key, float[] vector) {
         if (!Files.exists(file(key))) {
             write(key, vector);
         }
     }
 
-    void write(String key, float[] vector) {
+    public void write(String key, float[] vector) {
         Path file = file(key);
         try {
             Files.createDirectories(file.getParent());
