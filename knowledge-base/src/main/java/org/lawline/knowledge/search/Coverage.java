@@ -1,23 +1,21 @@
 package org.lawline.knowledge.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
-import org.lawline.knowledge.FaqEntry;
 
 /**
  * The confidence of a {@link org.lawline.knowledge.FaqMatch}: how much of the citizen's
@@ -66,23 +64,25 @@ final class Coverage {
     private static final double ENTRY_SHARE = 0.4;
 
     private final IndexSearcher searcher;
+    private final EntryCounts.Counts counts;
     private final List<QueryTerm> terms;
     private final double[] weights;
     private final double totalWeight;
     /** Every word of the question with every synonym: what an entry's words are looked up in. */
     private final Set<String> questionForms = new HashSet<>();
     private final String questionText;
-    private final Map<String, Integer> docFreqs = new HashMap<>();
     private final Map<String, TermsEnum> termsEnums = new HashMap<>();
 
-    Coverage(IndexSearcher searcher, String question, List<QueryTerm> terms) throws IOException {
+    Coverage(IndexSearcher searcher, EntryCounts.Counts counts, String question, List<QueryTerm> terms)
+            throws IOException {
         this.searcher = searcher;
+        this.counts = counts;
         this.terms = terms;
         this.questionText = Vocabulary.readPart(question).toLowerCase(Locale.ROOT);
         this.weights = new double[terms.size()];
         double total = 0;
         for (int i = 0; i < terms.size(); i++) {
-            weights[i] = idf(searcher.count(FaqQueries.anywhere(terms.get(i))));
+            weights[i] = idf(counts.holding(terms.get(i)));
             total += weights[i];
             questionForms.addAll(terms.get(i).forms());
         }
@@ -90,19 +90,37 @@ final class Coverage {
     }
 
     /**
-     * The confidence for the entry, found at this document id in the searcher.
+     * The confidence for each candidate.
      *
-     * @param askedTerms the words of the entry's question and of each phrasing
+     * @param docs    the candidates' document ids in the searcher
+     * @param entries the candidates, in the same order
+     * @return their scores, in the same order
      */
-    Score of(int doc, FaqEntry entry, List<List<String>> askedTerms) throws IOException {
+    Score[] of(int[] docs, List<IndexedEntry> entries) throws IOException {
+        Score[] scores = new Score[docs.length];
         if (totalWeight == 0) {
-            return new Score(0, 0);
+            Arrays.fill(scores, new Score(0, 0));
+            return scores;
         }
-        double[] covered = questionCovered(doc, entry);
-        double entryFactor = 1 - ENTRY_SHARE + ENTRY_SHARE * entryCovered(askedTerms);
-        double confidence = Math.min(1.0, (covered[0] + ANSWER_ONLY * covered[1]) / totalWeight) * entryFactor;
-        double ranking = Math.min(1.0, (covered[0] + ANSWER_ONLY_IN_RANKING * covered[1]) / totalWeight) * entryFactor;
-        return new Score(confidence, ranking);
+        Held held = held(docs);
+        for (int c = 0; c < docs.length; c++) {
+            IndexedEntry entry = entries.get(c);
+            double covered = 0;
+            double toldOnly = 0;
+            for (int i = 0; i < terms.size(); i++) {
+                List<String> forms = terms.get(i).forms();
+                if (held.asked[c][i] || contains(entry.asked(), forms)) {
+                    covered += weights[i];
+                } else if (held.told[c][i] || contains(entry.told(), forms)) {
+                    toldOnly += weights[i];
+                }
+            }
+            double entryFactor = 1 - ENTRY_SHARE + ENTRY_SHARE * entryCovered(entry.askedTerms());
+            double confidence = Math.min(1.0, (covered + ANSWER_ONLY * toldOnly) / totalWeight) * entryFactor;
+            double ranking = Math.min(1.0, (covered + ANSWER_ONLY_IN_RANKING * toldOnly) / totalWeight) * entryFactor;
+            scores[c] = new Score(confidence, ranking);
+        }
+        return scores;
     }
 
     /**
@@ -113,24 +131,65 @@ final class Coverage {
     record Score(double confidence, double ranking) {
     }
 
-    /** The weight of the question's terms its question or phrasings hold, and of those only its answer or category holds. */
-    private double[] questionCovered(int doc, FaqEntry entry) throws IOException {
+    /** Which candidate holds which question term as a token, among its asked and among its told fields. */
+    private record Held(boolean[][] asked, boolean[][] told) {
+    }
+
+    /**
+     * Looks the candidates up in the postings of each question term: per segment, field and
+     * form one postings list, walked forward through the candidates in document order, rather
+     * than one seek per candidate, term and field.
+     */
+    private Held held(int[] docs) throws IOException {
+        Held held = new Held(new boolean[docs.length][terms.size()], new boolean[docs.length][terms.size()]);
+        Integer[] order = new Integer[docs.length];
+        for (int c = 0; c < docs.length; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        int local = doc - leaf.docBase;
-        String asked = comparable(entry.question() + "\n" + String.join("\n", entry.phrasings()));
-        String told = comparable(entry.answer() + "\n" + entry.category());
-        double covered = 0;
-        double toldOnly = 0;
-        for (int i = 0; i < terms.size(); i++) {
-            QueryTerm term = terms.get(i);
-            if (holds(leaf, local, FaqFields.ASKED, term) || contains(asked, term.forms())) {
-                covered += weights[i];
-            } else if (holds(leaf, local, FaqFields.TOLD, term) || contains(told, term.forms())) {
-                toldOnly += weights[i];
+        int from = 0;
+        while (from < order.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[order[from]], leaves));
+            int to = from;
+            while (to < order.length && docs[order[to]] < leaf.docBase + leaf.reader().maxDoc()) {
+                to++;
+            }
+            Integer[] inLeaf = Arrays.copyOfRange(order, from, to);
+            for (int i = 0; i < terms.size(); i++) {
+                mark(leaf, FaqFields.ASKED, terms.get(i), docs, inLeaf, held.asked, i);
+                mark(leaf, FaqFields.TOLD, terms.get(i), docs, inLeaf, held.told, i);
+            }
+            from = to;
+        }
+        return held;
+    }
+
+    /** Sets {@code marks[c][term]} for each candidate c (in document order) holding the term or a synonym in one of the fields. */
+    private void mark(LeafReaderContext leaf, List<String> fields, QueryTerm term, int[] docs, Integer[] candidates,
+                      boolean[][] marks, int termIndex) throws IOException {
+        for (String field : fields) {
+            TermsEnum iterator = termsOf(leaf, field);
+            if (iterator == null) {
+                continue;
+            }
+            for (String form : term.forms()) {
+                if (!iterator.seekExact(new BytesRef(form))) {
+                    continue;
+                }
+                PostingsEnum postings = iterator.postings(null, PostingsEnum.NONE);
+                for (int c : candidates) {
+                    int local = docs[c] - leaf.docBase;
+                    int at = postings.docID() < local ? postings.advance(local) : postings.docID();
+                    if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                        break;
+                    }
+                    if (at == local) {
+                        marks[c][termIndex] = true;
+                    }
+                }
             }
         }
-        return new double[] {covered, toldOnly};
     }
 
     private double entryCovered(List<List<String>> askedTerms) throws IOException {
@@ -146,7 +205,7 @@ final class Coverage {
         double total = 0;
         double held = 0;
         for (String word : words) {
-            double weight = idf(docFreq(word));
+            double weight = idf(counts.holdingInOneField(word));
             total += weight;
             if (questionForms.contains(word) || contains(questionText, List.of(word))) {
                 held += weight;
@@ -155,23 +214,8 @@ final class Coverage {
         return total == 0 ? 0 : held / total;
     }
 
-    private int docFreq(String word) throws IOException {
-        // candidates' questions share many words: looked up once per search, not once per candidate
-        Integer known = docFreqs.get(word);
-        if (known != null) {
-            return known;
-        }
-        IndexReader reader = searcher.getIndexReader();
-        int most = 0;
-        for (FaqFields.Weighted field : FaqFields.SEARCHED) {
-            most = Math.max(most, reader.docFreq(new Term(field.name(), word)));
-        }
-        docFreqs.put(word, most);
-        return most;
-    }
-
     private double idf(int holding) {
-        int entries = searcher.getIndexReader().numDocs();
+        int entries = counts.entries();
         return Math.log(1 + (entries - holding + 0.5) / (holding + 0.5));
     }
 
@@ -187,33 +231,10 @@ final class Coverage {
         return iterator;
     }
 
-    private static String comparable(String text) {
-        return Vocabulary.normalize(text).toLowerCase(Locale.ROOT);
-    }
-
     private static boolean contains(String text, List<String> forms) {
         for (String form : forms) {
             if (form.codePointCount(0, form.length()) >= 2 && text.contains(form)) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean holds(LeafReaderContext leaf, int doc, List<String> fields, QueryTerm term)
-            throws IOException {
-        for (String field : fields) {
-            TermsEnum iterator = termsOf(leaf, field);
-            if (iterator == null) {
-                continue;
-            }
-            for (String form : term.forms()) {
-                if (iterator.seekExact(new BytesRef(form))) {
-                    PostingsEnum postings = iterator.postings(null, PostingsEnum.NONE);
-                    if (postings.advance(doc) == doc && doc != DocIdSetIterator.NO_MORE_DOCS) {
-                        return true;
-                    }
-                }
             }
         }
         return false;

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
@@ -103,6 +103,8 @@ public final class LuceneFaqSearch implements FaqIndex {
     double semanticWeight = SEMANTIC_WEIGHT;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final IndexedEntries indexed = new IndexedEntries();
+    private final EntryCounts counts = new EntryCounts();
 
     /** An empty hybrid index with the shared bge-small-zh model, vectors kept in memory only. */
     public LuceneFaqSearch() {
@@ -169,19 +171,27 @@ public final class LuceneFaqSearch implements FaqIndex {
             if (found.isEmpty()) {
                 return List.of();
             }
-            Coverage coverage = new Coverage(searcher, text, terms);
-            StoredFields stored = searcher.storedFields();
-            for (Candidate candidate : found.values()) {
-                Document doc = stored.document(candidate.doc);
-                candidate.entry = FaqDocuments.toEntry(doc);
-                Coverage.Score covered = coverage.of(candidate.doc, candidate.entry, FaqDocuments.askedTerms(doc));
-                candidate.coverage = covered.confidence();
-                candidate.rankCoverage = covered.ranking();
+            List<Candidate> candidateList = List.copyOf(found.values());
+            int[] docs = new int[candidateList.size()];
+            List<IndexedEntry> read = new ArrayList<>(candidateList.size());
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (int i = 0; i < docs.length; i++) {
+                Candidate candidate = candidateList.get(i);
+                docs[i] = candidate.doc;
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(candidate.doc, leaves));
+                IndexedEntry entry = indexed.of(leaf, candidate.doc - leaf.docBase);
+                read.add(entry);
+                candidate.entry = entry.entry();
                 if (asked.isPresent()) {
-                    FaqDocuments.vector(doc).ifPresent(v -> candidate.cosine = Vectors.dot(asked.get(), v));
+                    entry.vector().ifPresent(v -> candidate.cosine = Vectors.dot(asked.get(), v));
                 }
             }
-            return rank(List.copyOf(found.values()), wanted);
+            Coverage.Score[] covered = new Coverage(searcher, counts.of(searcher), text, terms).of(docs, read);
+            for (int i = 0; i < docs.length; i++) {
+                candidateList.get(i).coverage = covered[i].confidence();
+                candidateList.get(i).rankCoverage = covered[i].ranking();
+            }
+            return rank(candidateList, wanted);
         });
     }
 
