@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.lawline.knowledge.ImportFailed;
+import org.lawline.knowledge.ImportTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -46,12 +47,22 @@ class AdminErrors {
      */
     @ExceptionHandler(UploadTooLarge.class)
     void tooLarge(UploadTooLarge e, HttpServletResponse response) throws IOException {
+        refuseAtOnce(e.getMessage(), response);
+    }
+
+    /** A body with no declared length that went past the cap while being imported. */
+    @ExceptionHandler(ImportTooLarge.class)
+    void importTooLarge(ImportTooLarge e, HttpServletResponse response) throws IOException {
+        refuseAtOnce(new UploadTooLarge(e.maxBytes()).getMessage(), response);
+    }
+
+    private static void refuseAtOnce(String message, HttpServletResponse response) throws IOException {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setHeader(HttpHeaders.CONNECTION, "close");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // our own message, without quotes or backslashes
-        response.getWriter().write("{\"error\":\"" + e.getMessage() + "\"}");
+        response.getWriter().write("{\"error\":\"" + message + "\"}");
         response.flushBuffer();
     }
 

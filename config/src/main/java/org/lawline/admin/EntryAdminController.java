@@ -1,7 +1,6 @@
 package org.lawline.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -126,13 +125,15 @@ class EntryAdminController {
             throw new UploadTooLarge(max);
         }
         FaqImport.Format chosen = format != null ? formatOfName("." + format) : formatOfType(request.getContentType());
-        try (InputStream in = new Capped(request.getInputStream(), max)) {
+        // the import stops reading at the cap, so a body without a Content-Length cannot pass it either
+        try (InputStream in = request.getInputStream()) {
             return importFrom(in, chosen, changedBy);
         }
     }
 
     private Imported importFrom(InputStream in, FaqImport.Format format, String changedBy) {
-        ImportReport report = knowledgeBase.importEntries(in, format, name(changedBy), ImportProgress.NONE);
+        ImportReport report = knowledgeBase.importEntries(in, format, name(changedBy),
+                settings.maxUploadSize().toBytes(), ImportProgress.NONE);
         log.info("Admin import: {} entries stored, {} rows rejected", report.imported(), report.rejectedCount());
         return Imported.of(report);
     }
@@ -166,41 +167,5 @@ class EntryAdminController {
             throw new InvalidAdminRequest("修改人（changedBy）不能超过 100 个字符");
         }
         return name;
-    }
-
-    /** Stops reading at the cap, so a body without a Content-Length cannot pass it either. */
-    private static final class Capped extends FilterInputStream {
-        private final long max;
-        private long count;
-
-        Capped(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        private void counted(long n) {
-            count += n;
-            if (count > max) {
-                throw new UploadTooLarge(max);
-            }
-        }
     }
 }

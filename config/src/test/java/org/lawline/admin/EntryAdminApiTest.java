@@ -127,6 +127,33 @@ class EntryAdminApiTest {
     }
 
     @Test
+    void anUploadWithoutADeclaredLengthIsStoppedAtTheCap() throws Exception {
+        // chunked, so only reading tells its size; a little over the 10 MB cap, within what the
+        // server swallows before closing, so the answer is not lost to a reset
+        byte[] chunk = ("{\"id\": \"x\", \"question\": \"" + "问".repeat(20) + "\", \"answer\": \"答\"}\n")
+                .repeat(400).getBytes(StandardCharsets.UTF_8);
+        long cap = 10L * 1024 * 1024;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/admin/import?format=jsonl HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Bearer " + TOKEN + "\r\n"
+                    + "Content-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (long sent = 0; sent <= cap + 64 * 1024; sent += chunk.length) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = readUntil(socket, "}");
+
+            assertThat(response).startsWith("HTTP/1.1 413").contains("上限");
+        }
+    }
+
+    @Test
     void anUploadOfUnknownFormatIsRefusedInChinese() throws Exception {
         Response r = send("POST", "/api/admin/import", "{}", TOKEN);
 

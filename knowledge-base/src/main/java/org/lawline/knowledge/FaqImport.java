@@ -73,8 +73,8 @@ public final class FaqImport {
         try {
             long size = Files.size(file);
             if (size > limits.maxFileBytes()) {
-                throw new ImportFailed("The file is " + size + " bytes, more than the import limit of "
-                        + limits.maxFileBytes());
+                throw new ImportTooLarge("The file is " + size + " bytes, more than the import limit of "
+                        + limits.maxFileBytes(), limits.maxFileBytes());
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return reader.read(in, format, size, accepted, progress);

@@ -20,4 +20,9 @@ public record ImportLimits(int maxQuestionChars, int maxAnswerChars, int maxRowC
             throw new IllegalArgumentException("Import limits must be positive");
         }
     }
+
+    /** These limits with a smaller file size, for a caller with a tighter cap of its own (an upload). */
+    public ImportLimits withMaxFileBytes(long maxBytes) {
+        return new ImportLimits(maxQuestionChars, maxAnswerChars, maxRowChars, Math.min(maxFileBytes, maxBytes));
+    }
 }

@@ -176,15 +176,20 @@ public final class KnowledgeBase {
 
     /**
      * Imports FAQ entries from a stream (see {@link FaqImport}) as {@link #importFile} does a
-     * file, recording who imported them.
+     * file, recording who imported them. Reading stops past {@code maxBytes} (or the import's
+     * own file limit, if smaller): an upload without a declared length cannot pass its cap. As
+     * with a file, batches stored before the limit was reached stay stored.
      *
-     * @throws ImportFailed when the stream cannot be imported at all
+     * @throws ImportTooLarge when the stream holds more than that
+     * @throws ImportFailed   when the stream cannot be imported at all
      */
-    public ImportReport importEntries(InputStream in, FaqImport.Format format, String changedBy, ImportProgress progress) {
+    public ImportReport importEntries(InputStream in, FaqImport.Format format, String changedBy, long maxBytes,
+                                      ImportProgress progress) {
         EntryChange change = new EntryChange(changedBy, Optional.empty());
         List<FaqEntry> batch = new ArrayList<>(SAVE_BATCH);
+        FaqImport capped = new FaqImport(importer.limits().withMaxFileBytes(maxBytes));
         try {
-            ImportReport report = importer.read(in, format, entry -> {
+            ImportReport report = capped.read(in, format, entry -> {
                 batch.add(entry);
                 if (batch.size() == SAVE_BATCH) {
                     saveBatch(batch, change);

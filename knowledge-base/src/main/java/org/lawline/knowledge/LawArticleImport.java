@@ -60,8 +60,8 @@ public final class LawArticleImport {
         try {
             long size = Files.size(file);
             if (size > limits.maxFileBytes()) {
-                throw new ImportFailed("The file is " + size + " bytes, more than the import limit of "
-                        + limits.maxFileBytes());
+                throw new ImportTooLarge("The file is " + size + " bytes, more than the import limit of "
+                        + limits.maxFileBytes(), limits.maxFileBytes());
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return reader.read(in, size, accepted, progress);

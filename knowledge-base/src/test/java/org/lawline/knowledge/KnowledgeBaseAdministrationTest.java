@@ -1,6 +1,7 @@
 package org.lawline.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -93,12 +94,25 @@ class KnowledgeBaseAdministrationTest {
 
         ImportReport report = here.knowledgeBase.importEntries(
                 new ByteArrayInputStream(upload.getBytes(StandardCharsets.UTF_8)), FaqImport.Format.JSONL, "王律师",
-                ImportProgress.NONE);
+                1024 * 1024, ImportProgress.NONE);
 
         assertThat(report.imported()).isEqualTo(1);
         assertThat(report.rejected()).extracting(ImportReport.RejectedRow::line).containsExactly(2L);
         assertThat(topId(here, "押金要不回来")).contains("deposit");
         assertThat(here.knowledgeBase.entry("deposit").orElseThrow().metadata().changedBy()).isEqualTo("王律师");
+    }
+
+    @Test
+    void anUploadIsNotReadPastItsCap() {
+        String row = "{\"id\": \"deposit\", \"question\": \"房东不退押金怎么办\", \"answer\": \"可以起诉。\", \"category\": \"租赁\", \"law_refs\": []}\n";
+        byte[] upload = row.repeat(1_000).getBytes(StandardCharsets.UTF_8);
+        ByteArrayInputStream in = new ByteArrayInputStream(upload);
+
+        assertThatThrownBy(() -> here.knowledgeBase.importEntries(in, FaqImport.Format.JSONL, "王律师", 4096,
+                ImportProgress.NONE))
+                .isInstanceOfSatisfying(ImportTooLarge.class, e -> assertThat(e.maxBytes()).isEqualTo(4096));
+        // the reader buffers ahead, but stops within a buffer of the cap instead of reading it all
+        assertThat(upload.length - in.available()).isLessThan(4096 + 16 * 1024);
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.lawline.knowledge.importing;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.lawline.knowledge.ImportFailed;
+import org.lawline.knowledge.ImportTooLarge;
 
 /** Counts the bytes read through it and refuses to read past a maximum. */
 final class CountingInputStream extends FilterInputStream {
@@ -48,7 +48,7 @@ final class CountingInputStream extends FilterInputStream {
     private void counted(long n) {
         count += n;
         if (count > maxBytes) {
-            throw new ImportFailed("The file is larger than the import limit of " + maxBytes + " bytes");
+            throw new ImportTooLarge("The file is larger than the import limit of " + maxBytes + " bytes", maxBytes);
         }
     }
 }
