@@ -96,21 +96,23 @@ final class Coverage {
      */
     Score of(int doc, FaqEntry entry, List<List<String>> askedTerms) throws IOException {
         if (totalWeight == 0) {
-            return new Score(0, 0);
+            return new Score(0, 0, 0);
         }
         double[] covered = questionCovered(doc, entry);
         double entryFactor = 1 - ENTRY_SHARE + ENTRY_SHARE * entryCovered(askedTerms);
         double confidence = Math.min(1.0, (covered[0] + ANSWER_ONLY * covered[1]) / totalWeight) * entryFactor;
-        double ranking = Math.min(1.0, (covered[0] + ANSWER_ONLY_IN_RANKING * covered[1]) / totalWeight) * entryFactor;
-        return new Score(confidence, ranking);
+        double questionShare = Math.min(1.0, (covered[0] + ANSWER_ONLY_IN_RANKING * covered[1]) / totalWeight);
+        return new Score(confidence, questionShare * entryFactor, questionShare);
     }
 
     /**
-     * @param confidence the confidence described above, from 0 to 1
-     * @param ranking    the same with words only in the answer or category counted in full: what
-     *                   candidates are ordered by, not how sure the answer is
+     * @param confidence    the confidence described above, from 0 to 1
+     * @param ranking       the same with words only in the answer or category counted in full: what
+     *                      candidates are ordered by, not how sure the answer is
+     * @param questionShare the ranking without entry coverage: for ordering where closeness in
+     *                      meaning already tells whether the entry as a whole is what was asked
      */
-    record Score(double confidence, double ranking) {
+    record Score(double confidence, double ranking, double questionShare) {
     }
 
     /** The weight of the question's terms its question or phrasings hold, and of those only its answer or category holds. */
