@@ -71,10 +71,17 @@ public final class LuceneFaqSearch implements FaqIndex {
      */
     static final int RRF_K = 60;
     /**
-     * The weight of closeness in meaning beside confidence and relative BM25 (both up to 1 and
-     * 0.5). Measured on both sets among 0.25, 0.5, 1 and 2: see {@link Fusion}.
+     * The weight of closeness in meaning beside question coverage and relative BM25 (up to 1 and
+     * 0.5). Measured on both sets among 0.25, 0.5, 1 and 2 (see {@link Fusion}), then again once
+     * candidates were found and ordered by the question after bge's query instruction, among
+     * 0.75, 1, 1.25, 1.5 and 2: on faq_keywords_dev (578 keyword queries, 1,532 LeCoQA entries)
+     * top-1 0.808, 0.810, 0.808, 0.813, 0.806, on the bundled entries' held-out phrasings (183)
+     * 0.486, 0.514, 0.530, 0.552, 0.563. Instructed cosines run lower, so closeness needs more
+     * weight to say as much: at 1 the instruction lifted keywords (0.798 → 0.810) but lost
+     * held-out phrasings (0.546 → 0.514); at 1.5, 0.813 and 0.552, and top-1 rose on each half
+     * of the keyword queries.
      */
-    static final double SEMANTIC_WEIGHT = 1.0;
+    static final double SEMANTIC_WEIGHT = 1.5;
     /** Entries embedded per model call and index write while building: a progress step. */
     private static final int EMBEDDING_BATCH = 128;
     /** Room for about 10,000 entries with long answers before a segment is flushed. */
@@ -148,7 +155,7 @@ public final class LuceneFaqSearch implements FaqIndex {
             return List.of();
         }
         int wanted = Math.min(limit, MAX_RESULTS);
-        Optional<float[]> asked = meaningOf(text); // before acquiring: the model is the slow part
+        Optional<EntryVectors.QuestionVectors> asked = meaningOf(text); // before acquiring: the model is the slow part
         return Searchers.read(searchers, searcher -> {
             int candidates = Math.max(wanted * 4, MIN_CANDIDATES);
             Map<Integer, Candidate> found = new LinkedHashMap<>();
@@ -158,7 +165,8 @@ public final class LuceneFaqSearch implements FaqIndex {
                 found.computeIfAbsent(hit.doc, Candidate::new).relevance = hit.score / best;
             }
             if (asked.isPresent()) {
-                TopDocs semantic = searcher.search(new KnnFloatVectorQuery(FaqFields.VECTOR, asked.get(), candidates), candidates);
+                float[] searching = asked.get().searching();
+                TopDocs semantic = searcher.search(new KnnFloatVectorQuery(FaqFields.VECTOR, searching, candidates), candidates);
                 for (ScoreDoc hit : semantic.scoreDocs) {
                     // Lucene scores a dot product d as (1 + d) / 2
                     double cosine = 2.0 * hit.score - 1;
@@ -180,15 +188,18 @@ public final class LuceneFaqSearch implements FaqIndex {
                 candidate.rankCoverage = covered.ranking();
                 candidate.questionShare = covered.questionShare();
                 if (asked.isPresent()) {
-                    FaqDocuments.vector(doc).ifPresent(v -> candidate.cosine = Vectors.dot(asked.get(), v));
+                    FaqDocuments.vector(doc).ifPresent(v -> {
+                        candidate.cosine = Vectors.dot(asked.get().meaning(), v);
+                        candidate.searchCosine = Vectors.dot(asked.get().searching(), v);
+                    });
                 }
             }
             return rank(List.copyOf(found.values()), wanted);
         });
     }
 
-    /** The question's vector; none when keywords only, or, warned about, when the model fails: words still answer. */
-    private Optional<float[]> meaningOf(String text) {
+    /** The question's vectors; none when keywords only, or, warned about, when the model fails: words still answer. */
+    private Optional<EntryVectors.QuestionVectors> meaningOf(String text) {
         if (vectors.isEmpty()) {
             return Optional.empty();
         }
@@ -218,7 +229,7 @@ public final class LuceneFaqSearch implements FaqIndex {
                 fused.merge(byWords.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
             }
             List<Candidate> byMeaning = new ArrayList<>(candidates.stream().filter(c -> !Double.isNaN(c.cosine)).toList());
-            byMeaning.sort(Comparator.comparingDouble((Candidate c) -> c.cosine).reversed());
+            byMeaning.sort(Comparator.comparingDouble((Candidate c) -> c.searchCosine).reversed());
             for (int i = 0; i < byMeaning.size(); i++) {
                 fused.merge(byMeaning.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
             }
@@ -240,8 +251,10 @@ public final class LuceneFaqSearch implements FaqIndex {
         double rankCoverage;
         /** The same without entry coverage ({@link Coverage.Score#questionShare}). */
         double questionShare;
-        /** NaN when the entry has no vector (yet) or the index is keywords only. */
+        /** With the question as it is; NaN when the entry has no vector (yet) or the index is keywords only. */
         double cosine = Double.NaN;
+        /** With the question after the model's query instruction ({@link EntryVectors.QuestionVectors#searching}); NaN as above. */
+        double searchCosine = Double.NaN;
 
         Candidate(int doc) {
             this.doc = doc;
@@ -264,7 +277,7 @@ public final class LuceneFaqSearch implements FaqIndex {
             if (Double.isNaN(cosine)) {
                 return keywordScore();
             }
-            return questionShare + RELEVANCE_SHARE * relevance + semanticWeight * Similarity.closeness(cosine);
+            return questionShare + RELEVANCE_SHARE * relevance + semanticWeight * Similarity.closeness(searchCosine);
         }
 
         double confidence() {
