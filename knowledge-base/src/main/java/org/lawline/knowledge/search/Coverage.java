@@ -99,7 +99,7 @@ final class Coverage {
     Score[] of(int[] docs, List<IndexedEntry> entries) throws IOException {
         Score[] scores = new Score[docs.length];
         if (totalWeight == 0) {
-            Arrays.fill(scores, new Score(0, 0));
+            Arrays.fill(scores, new Score(0, 0, 0));
             return scores;
         }
         Held held = held(docs);
@@ -117,18 +117,20 @@ final class Coverage {
             }
             double entryFactor = 1 - ENTRY_SHARE + ENTRY_SHARE * entryCovered(entry.askedTerms());
             double confidence = Math.min(1.0, (covered + ANSWER_ONLY * toldOnly) / totalWeight) * entryFactor;
-            double ranking = Math.min(1.0, (covered + ANSWER_ONLY_IN_RANKING * toldOnly) / totalWeight) * entryFactor;
-            scores[c] = new Score(confidence, ranking);
+            double questionShare = Math.min(1.0, (covered + ANSWER_ONLY_IN_RANKING * toldOnly) / totalWeight);
+            scores[c] = new Score(confidence, questionShare * entryFactor, questionShare);
         }
         return scores;
     }
 
     /**
-     * @param confidence the confidence described above, from 0 to 1
-     * @param ranking    the same with words only in the answer or category counted in full: what
-     *                   candidates are ordered by, not how sure the answer is
+     * @param confidence    the confidence described above, from 0 to 1
+     * @param ranking       the same with words only in the answer or category counted in full: what
+     *                      candidates are ordered by, not how sure the answer is
+     * @param questionShare the ranking without entry coverage: for ordering where closeness in
+     *                      meaning already tells whether the entry as a whole is what was asked
      */
-    record Score(double confidence, double ranking) {
+    record Score(double confidence, double ranking, double questionShare) {
     }
 
     /** Which candidate holds which question term as a token, among its asked and among its told fields. */

@@ -76,9 +76,29 @@ final class EntryVectors {
         return embedder.dimensions();
     }
 
-    /** The question's vector: always computed, never cached (questions rarely repeat word for word). */
-    float[] ofQuestion(String question) {
-        return embedder.embed(List.of(Vocabulary.readPart(question))).get(0);
+    /**
+     * The question's vectors, in one model call: always computed, never cached (questions rarely
+     * repeat word for word).
+     */
+    QuestionVectors ofQuestion(String question) {
+        String read = Vocabulary.readPart(question);
+        List<float[]> vectors = embedder.embed(List.of(read, QUERY_INSTRUCTION + read));
+        return new QuestionVectors(vectors.get(0), vectors.get(1));
+    }
+
+    /**
+     * The instruction bge-small-zh v1.5 was trained to read before a short query that searches
+     * for longer texts (its model card). Entries are embedded without it, as the card says.
+     */
+    static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
+
+    /**
+     * @param meaning   the question as it is: what {@link Similarity}'s thresholds were measured
+     *                  on, so what confidence is computed from
+     * @param searching the question after {@link #QUERY_INSTRUCTION}: what candidates are found
+     *                  and ordered by. Its cosines run lower, so it is no input to confidence
+     */
+    record QuestionVectors(float[] meaning, float[] searching) {
     }
 
     /** The entry's vector if every sentence's vector is in memory or on disk; runs no model. */

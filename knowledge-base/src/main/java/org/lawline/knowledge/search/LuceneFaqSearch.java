@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * order, half for the confidence) plus half their BM25 score relative to the best candidate's;
  * and, unless built {@link #keywordsOnly()}, by the cosine of the question's vector to each
  * entry's vector ({@link EntryVectors}), nearest first. Each candidate of either list is scored
- * by that word score plus its {@link Similarity#closeness}, and its confidence is
+ * by that word score, without its entry coverage once the cosine is known, plus its
+ * {@link Similarity#closeness}, and its confidence is
  * {@link Similarity#confidence}: a weighted sum of scores, which beat
  * reciprocal-rank fusion on both measurements (see {@link Fusion}).
  *
@@ -70,10 +71,17 @@ public final class LuceneFaqSearch implements FaqIndex {
      */
     static final int RRF_K = 60;
     /**
-     * The weight of closeness in meaning beside confidence and relative BM25 (both up to 1 and
-     * 0.5). Measured on both sets among 0.25, 0.5, 1 and 2: see {@link Fusion}.
+     * The weight of closeness in meaning beside question coverage and relative BM25 (up to 1 and
+     * 0.5). Measured on both sets among 0.25, 0.5, 1 and 2 (see {@link Fusion}), then again once
+     * candidates were found and ordered by the question after bge's query instruction, among
+     * 0.75, 1, 1.25, 1.5 and 2: on faq_keywords_dev (578 keyword queries, 1,532 LeCoQA entries)
+     * top-1 0.808, 0.810, 0.808, 0.813, 0.806, on the bundled entries' held-out phrasings (183)
+     * 0.486, 0.514, 0.530, 0.552, 0.563. Instructed cosines run lower, so closeness needs more
+     * weight to say as much: at 1 the instruction lifted keywords (0.798 → 0.810) but lost
+     * held-out phrasings (0.546 → 0.514); at 1.5, 0.813 and 0.552, and top-1 rose on each half
+     * of the keyword queries.
      */
-    static final double SEMANTIC_WEIGHT = 1.0;
+    static final double SEMANTIC_WEIGHT = 1.5;
     /** Entries embedded per model call and index write while building: a progress step. */
     private static final int EMBEDDING_BATCH = 128;
     /** Room for about 10,000 entries with long answers before a segment is flushed. */
@@ -149,7 +157,7 @@ public final class LuceneFaqSearch implements FaqIndex {
             return List.of();
         }
         int wanted = Math.min(limit, MAX_RESULTS);
-        Optional<float[]> asked = meaningOf(text); // before acquiring: the model is the slow part
+        Optional<EntryVectors.QuestionVectors> asked = meaningOf(text); // before acquiring: the model is the slow part
         return Searchers.read(searchers, searcher -> {
             int candidates = Math.max(wanted * 4, MIN_CANDIDATES);
             Map<Integer, Candidate> found = new LinkedHashMap<>();
@@ -159,7 +167,8 @@ public final class LuceneFaqSearch implements FaqIndex {
                 found.computeIfAbsent(hit.doc, Candidate::new).relevance = hit.score / best;
             }
             if (asked.isPresent()) {
-                TopDocs semantic = searcher.search(new KnnFloatVectorQuery(FaqFields.VECTOR, asked.get(), candidates), candidates);
+                float[] searching = asked.get().searching();
+                TopDocs semantic = searcher.search(new KnnFloatVectorQuery(FaqFields.VECTOR, searching, candidates), candidates);
                 for (ScoreDoc hit : semantic.scoreDocs) {
                     // Lucene scores a dot product d as (1 + d) / 2
                     double cosine = 2.0 * hit.score - 1;
@@ -183,20 +192,24 @@ public final class LuceneFaqSearch implements FaqIndex {
                 read.add(entry);
                 candidate.entry = entry.entry();
                 if (asked.isPresent()) {
-                    entry.vector().ifPresent(v -> candidate.cosine = Vectors.dot(asked.get(), v));
+                    entry.vector().ifPresent(v -> {
+                        candidate.cosine = Vectors.dot(asked.get().meaning(), v);
+                        candidate.searchCosine = Vectors.dot(asked.get().searching(), v);
+                    });
                 }
             }
             Coverage.Score[] covered = new Coverage(searcher, counts.of(searcher), text, terms).of(docs, read);
             for (int i = 0; i < docs.length; i++) {
                 candidateList.get(i).coverage = covered[i].confidence();
                 candidateList.get(i).rankCoverage = covered[i].ranking();
+                candidateList.get(i).questionShare = covered[i].questionShare();
             }
             return rank(candidateList, wanted);
         });
     }
 
-    /** The question's vector; none when keywords only, or, warned about, when the model fails: words still answer. */
-    private Optional<float[]> meaningOf(String text) {
+    /** The question's vectors; none when keywords only, or, warned about, when the model fails: words still answer. */
+    private Optional<EntryVectors.QuestionVectors> meaningOf(String text) {
         if (vectors.isEmpty()) {
             return Optional.empty();
         }
@@ -216,8 +229,7 @@ public final class LuceneFaqSearch implements FaqIndex {
             }
         } else if (fusion == Fusion.WEIGHTED) {
             for (Candidate c : candidates) {
-                double closeness = Double.isNaN(c.cosine) ? 0 : Similarity.closeness(c.cosine);
-                ranked.add(new FaqMatch(c.entry, c.keywordScore() + semanticWeight * closeness, c.confidence()));
+                ranked.add(new FaqMatch(c.entry, c.weightedScore(semanticWeight), c.confidence()));
             }
         } else {
             Map<Candidate, Double> fused = new LinkedHashMap<>();
@@ -227,7 +239,7 @@ public final class LuceneFaqSearch implements FaqIndex {
                 fused.merge(byWords.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
             }
             List<Candidate> byMeaning = new ArrayList<>(candidates.stream().filter(c -> !Double.isNaN(c.cosine)).toList());
-            byMeaning.sort(Comparator.comparingDouble((Candidate c) -> c.cosine).reversed());
+            byMeaning.sort(Comparator.comparingDouble((Candidate c) -> c.searchCosine).reversed());
             for (int i = 0; i < byMeaning.size(); i++) {
                 fused.merge(byMeaning.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
             }
@@ -247,8 +259,12 @@ public final class LuceneFaqSearch implements FaqIndex {
         double coverage;
         /** What the words make of the candidate for ordering ({@link Coverage.Score#ranking}). */
         double rankCoverage;
-        /** NaN when the entry has no vector (yet) or the index is keywords only. */
+        /** The same without entry coverage ({@link Coverage.Score#questionShare}). */
+        double questionShare;
+        /** With the question as it is; NaN when the entry has no vector (yet) or the index is keywords only. */
         double cosine = Double.NaN;
+        /** With the question after the model's query instruction ({@link EntryVectors.QuestionVectors#searching}); NaN as above. */
+        double searchCosine = Double.NaN;
 
         Candidate(int doc) {
             this.doc = doc;
@@ -256,6 +272,22 @@ public final class LuceneFaqSearch implements FaqIndex {
 
         double keywordScore() {
             return rankCoverage + RELEVANCE_SHARE * relevance;
+        }
+
+        /**
+         * Words and meaning by {@link Fusion#WEIGHTED}. Where the cosine is known, the words count
+         * without entry coverage: it stands in for whether the entry's question as a whole is the
+         * one asked, which the cosine tells better, and it held back long entry questions against
+         * short keyword queries. On faq_keywords_dev (578 keyword queries, 1,532 LeCoQA entries)
+         * top-1 0.791 → 0.798, on the bundled entries' held-out phrasings (first phrasing of each
+         * of 183 held out) 0.536 → 0.546. Searched by words alone the factor stays: without it
+         * keyword top-1 fell from 0.791 to 0.765.
+         */
+        double weightedScore(double semanticWeight) {
+            if (Double.isNaN(cosine)) {
+                return keywordScore();
+            }
+            return questionShare + RELEVANCE_SHARE * relevance + semanticWeight * Similarity.closeness(searchCosine);
         }
 
         double confidence() {

@@ -67,6 +67,18 @@ class EntryVectorsTest {
     }
 
     @Test
+    void aQuestionIsSearchedAfterTheModelsQueryInstructionAndWeighedForConfidenceAsItIs() {
+        CountingEmbedder model = new CountingEmbedder("question-model");
+
+        EntryVectors.QuestionVectors asked = EntryVectors.inMemory(model).ofQuestion("公司三个月没发工资");
+
+        assertThat(model.embedded).hasValue(2);
+        assertThat(asked.meaning()).containsExactly(model.embed(List.of("公司三个月没发工资")).get(0));
+        assertThat(asked.searching()).containsExactly(
+                model.embed(List.of(EntryVectors.QUERY_INSTRUCTION + "公司三个月没发工资")).get(0));
+    }
+
+    @Test
     void aFileOfTheWrongSizeIsAMissNotAFailure() throws Exception {
         EntryVectors.cachedIn(cache, new CountingEmbedder("broken-model")).of(List.of(WAGES));
         try (Stream<Path> files = Files.walk(cache)) {
