@@ -27,7 +27,9 @@ record LawRanking(Fusion fusion, double semanticWeight, int candidates, double c
 
     /**
      * Words and meaning. Measured on statute_dev (361 questions, 3,410 articles) as top-1 / r3 /
-     * mrr10, words alone being 0.454 / 0.598 / 0.544:
+     * mrr10, words alone being 0.454 / 0.598 / 0.544, with whole-article vectors only (the
+     * clauses of {@link ArticleVectors#clauses} then took the chosen setting from 0.479 / 0.654 /
+     * 0.583 to 0.485 / 0.665 / 0.590):
      * <ul>
      * <li>fusion: weighted scores 0.479 / 0.654 / 0.583, reciprocal ranks (k = 60) 0.449 / 0.629
      *     / 0.557 — ranks forget how sure each list is;</li>

@@ -42,7 +42,7 @@ class ArticleVectorsBuildTest {
             index.replaceAll(articles);
             index.awaitVectors();
         }
-        assertThat(first.embedded.get()).isEqualTo(2 * articles.size()); // two passages an article
+        assertThat(first.embedded.get()).isEqualTo(articles.stream().mapToInt(a -> ArticleVectors.sentences(a).size()).sum());
 
         CountingEmbedder second = new CountingEmbedder("cache-test");
         try (LuceneLawArticles index = hybrid(second, Optional.of(cache))) {
@@ -104,6 +104,34 @@ class ArticleVectorsBuildTest {
             assertThat(index.size()).isEqualTo(1);
             assertThat(index.search("工伤认定", 5)).extracting(m -> m.article().id()).containsExactly("art:工伤保险条例第十四条");
         }
+    }
+
+    @Test
+    void anArticleOfSeveralSentencesGetsAVectorForEachBesideItsWholeOneOfOneSentenceNone() {
+        LawArticle several = LawArticle.of("中华人民共和国劳动合同法", "第三十八条",
+                "用人单位有下列情形之一的，劳动者可以解除劳动合同：\n（一）未按照劳动合同约定提供劳动保护或者劳动条件的；\n"
+                        + "（二）未及时足额支付劳动报酬的；\n用人单位以暴力手段强迫劳动者劳动的，劳动者可以立即解除劳动合同。",
+                "", "第四章  劳动合同的解除和终止");
+        LawArticle one = LawArticle.of("中华人民共和国民法典", "第六百七十九条", "自然人之间的借款合同，自贷款人提供借款时成立。",
+                "合同编", "第十二章  借款合同");
+
+        assertThat(ArticleVectors.clauses(several)).containsExactly(
+                "劳动合同法 劳动合同的解除和终止：用人单位有下列情形之一的，劳动者可以解除劳动合同：",
+                "劳动合同法 劳动合同的解除和终止：（一）未按照劳动合同约定提供劳动保护或者劳动条件的；",
+                "劳动合同法 劳动合同的解除和终止：（二）未及时足额支付劳动报酬的；",
+                "劳动合同法 劳动合同的解除和终止：用人单位以暴力手段强迫劳动者劳动的，劳动者可以立即解除劳动合同。");
+        assertThat(ArticleVectors.clauses(one)).isEmpty();
+        assertThat(ArticleVectors.passages(one)).containsExactly(
+                "民法典 借款合同：自然人之间的借款合同，自贷款人提供借款时成立。", "自然人之间的借款合同，自贷款人提供借款时成立。");
+    }
+
+    @Test
+    void anArticleIsAsCloseToAQuestionAsItsClosestClause() {
+        ArticleVectors.ArticleVector vector = new ArticleVectors.ArticleVector(new float[] {1, 0, 0},
+                List.of(new float[] {0, 1, 0}, new float[] {0, 0.6f, 0.8f}));
+
+        assertThat(vector.cosine(new float[] {0, 0, 1})).isEqualTo(0.8f, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(vector.cosine(new float[] {1, 0, 0})).isEqualTo(1.0);
     }
 
     private static LuceneLawArticles hybrid(CountingEmbedder model, Optional<Path> cache) {
