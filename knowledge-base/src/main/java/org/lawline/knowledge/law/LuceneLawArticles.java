@@ -178,10 +178,12 @@ public final class LuceneLawArticles implements LawArticleIndex {
                     vector(doc).ifPresent(v -> candidate.cosine = v.cosine(asked.get()));
                 }
             }
-            if (asked.isPresent()) {
+            // while vectors are still being computed, or when the model failed, rank as words alone do
+            boolean byMeaning = asked.isPresent() && candidates.stream().anyMatch(c -> !Double.isNaN(c.cosine));
+            if (byMeaning) {
                 scoreByWords(searcher, query.get(), candidates);
             }
-            return rank(candidates, asked.isPresent(), wanted);
+            return rank(candidates, byMeaning ? ranking : LawRanking.WORDS, byMeaning, wanted);
         });
     }
 
@@ -207,10 +209,10 @@ public final class LuceneLawArticles implements LawArticleIndex {
         }
     }
 
-    private List<LawArticleMatch> rank(List<Candidate> candidates, boolean byMeaning, int wanted) {
-        Map<Candidate, Double> fused = byMeaning && ranking.fusion() == LawRanking.Fusion.RECIPROCAL_RANK
+    private static List<LawArticleMatch> rank(List<Candidate> candidates, LawRanking used, boolean byMeaning, int wanted) {
+        Map<Candidate, Double> fused = byMeaning && used.fusion() == LawRanking.Fusion.RECIPROCAL_RANK
                 ? reciprocalRanks(candidates)
-                : weightedScores(candidates, byMeaning);
+                : weightedScores(candidates, used.semanticWeight(), byMeaning);
         double best = fused.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         double top = best > 0 ? best : 1;
         Map<String, Double> chapters = new HashMap<>();
@@ -218,7 +220,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
         double bestChapter = chapters.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         List<LawArticleMatch> matches = new ArrayList<>(candidates.size());
         fused.forEach((c, score) -> matches.add(new LawArticleMatch(c.article,
-                score / top + ranking.chapterShare() * chapters.get(chapterOf(c.article)) / bestChapter)));
+                score / top + used.chapterShare() * chapters.get(chapterOf(c.article)) / bestChapter)));
         matches.sort(Comparator.comparingDouble(LawArticleMatch::score).reversed());
         return List.copyOf(matches.subList(0, Math.min(wanted, matches.size())));
     }
@@ -234,7 +236,8 @@ public final class LuceneLawArticles implements LawArticleIndex {
      * more arithmetic. Feeding the first three results' vectors back into the question's
      * (Rocchio, β 0.5 or 1) lowered every figure (r3 0.637 → 0.632, 0.623).
      */
-    private Map<Candidate, Double> weightedScores(List<Candidate> candidates, boolean byMeaning) {
+    private static Map<Candidate, Double> weightedScores(List<Candidate> candidates, double semanticWeight,
+                                                         boolean byMeaning) {
         double bestWords = candidates.stream().mapToDouble(c -> c.bm25).filter(s -> !Double.isNaN(s)).max().orElse(1);
         double nearest = candidates.stream().mapToDouble(c -> c.cosine).filter(s -> !Double.isNaN(s)).max().orElse(1);
         double farthest = candidates.stream().mapToDouble(c -> c.cosine).filter(s -> !Double.isNaN(s)).min().orElse(0);
@@ -243,7 +246,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
         for (Candidate c : candidates) {
             double words = Double.isNaN(c.bm25) || bestWords <= 0 ? 0 : c.bm25 / bestWords;
             double meaning = !byMeaning || Double.isNaN(c.cosine) ? 0 : (c.cosine - farthest) / spread;
-            fused.put(c, words + ranking.semanticWeight() * meaning);
+            fused.put(c, words + semanticWeight * meaning);
         }
         return fused;
     }

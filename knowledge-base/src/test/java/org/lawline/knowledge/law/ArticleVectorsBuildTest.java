@@ -16,6 +16,7 @@ import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.ImportProgress;
 import org.lawline.knowledge.LawArticle;
 import org.lawline.knowledge.LawArticleImport;
+import org.lawline.knowledge.LawArticleIndex;
 
 /** How a hybrid index gets its article vectors: from memory, from the cache folder, from the model in the background. */
 class ArticleVectorsBuildTest {
@@ -81,6 +82,13 @@ class ArticleVectorsBuildTest {
             assertThat(index.search("老板拖欠工资不发怎么办", 3)).extracting(m -> m.article().id())
                     .containsAnyOf("art:劳动合同法第三十条", "art:劳动合同法第三十八条");
             assertThat(index.search(WORDLESS_MATCH, 3)).as("no vectors yet").isEmpty();
+            try (LawArticleIndex words = LawArticleIndex.inMemory()) {
+                words.replaceAll(articles);
+                for (String question : List.of("老板拖欠工资不发怎么办", "借钱不还怎么起诉", "离婚后孩子归谁")) {
+                    assertThat(index.search(question, 5)).as("ranked as by words alone: " + question)
+                            .isEqualTo(words.search(question, 5));
+                }
+            }
 
             model.release();
             index.awaitVectors();
