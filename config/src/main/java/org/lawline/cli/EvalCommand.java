@@ -30,7 +30,7 @@ final class EvalCommand {
         this(out, err, defaultEmbeddingCache());
     }
 
-    /** @param embeddingCache where the FAQ entries' sentence vectors are kept between runs */
+    /** @param embeddingCache where the FAQ entries' and law articles' sentence vectors are kept between runs */
     EvalCommand(PrintStream out, PrintStream err, Path embeddingCache) {
         this.out = out;
         this.err = err;
@@ -63,7 +63,7 @@ final class EvalCommand {
         return 0;
     }
 
-    /** Where the service keeps entry vectors, {@code $LAWLINE_HOME/data/embeddings}: a repeated run embeds nothing again. */
+    /** Where the service keeps entry and article vectors, {@code $LAWLINE_HOME/data/embeddings}: a repeated run embeds nothing again. */
     private static Path defaultEmbeddingCache() {
         String home = System.getenv("LAWLINE_HOME");
         return Path.of(home == null || home.isBlank() ? "." : home, "data", "embeddings");

@@ -54,7 +54,7 @@ public final class Evaluation {
     }
 
     /**
-     * As {@link #run(Corpus, Path, Path, double, Progress)}, with the entries' sentence vectors
+     * As {@link #run(Corpus, Path, Path, double, Progress)}, with the entries' and articles' sentence vectors
      * also cached in this folder by content hash (as the service does), so a repeated run embeds
      * only what changed. The cache holds vectors only: results are the same with or without it.
      */
@@ -91,9 +91,11 @@ public final class Evaluation {
                     texts.put(article.id(), String.join("\n", article.law(), article.book(), article.chapter(),
                             article.text()));
                 }
-                try (LawArticleIndex index = LawArticleIndex.inMemory(); Bm25Baseline baseline = new Bm25Baseline(texts)) {
+                try (LawArticleIndex index = embeddingCache.map(LawArticleIndex::hybrid).orElseGet(LawArticleIndex::hybrid);
+                     Bm25Baseline baseline = new Bm25Baseline(texts)) {
                     progress.progressed("index", 0, articles.size());
                     index.replaceAll(articles);
+                    index.awaitVectors();
                     progress.progressed("index", articles.size(), articles.size());
                     Retriever lawline = (question, limit) -> index.search(question, limit).stream()
                             .map(m -> new Retriever.Ranked(m.article().id(), Double.NaN)).toList();

@@ -16,7 +16,8 @@ import org.springframework.core.env.Environment;
  * The knowledge base's beans: {@link FaqEntries} on the application's {@link DataSource}
  * (table faq_entry, created by the migration in {@code db/migration/knowledge}), the in-memory
  * {@link FaqIndex} (also the {@link FaqSearch} other modules inject; hybrid with vectors cached
- * on disk unless {@code lawline.knowledge.embeddings.enabled=false}), {@link FaqImport} and
+ * on disk unless {@code lawline.knowledge.embeddings.enabled=false}; so is the
+ * {@link LawArticleIndex}), {@link FaqImport} and
  * {@link KnowledgeBase}. Once every singleton exists (so after database migrations, before the
  * web server takes requests and before command-line runners), the bundled entries missing from
  * the database are stored and the index is built from the database; then it is refreshed every
@@ -51,9 +52,17 @@ public class KnowledgeBaseConfiguration {
         return new JdbcLawArticles(dataSource, clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /**
+     * Hybrid like the FAQ index, sharing its cache folder: articles are searchable by words as
+     * soon as the index is built (at the first search) and by meaning once their vectors are read
+     * or computed in the background.
+     */
     @Bean
-    LawArticleIndex lawArticleIndex() {
-        return LawArticleIndex.inMemory();
+    LawArticleIndex lawArticleIndex(KnowledgeSettings settings, Environment environment) {
+        if (!settings.embeddings().enabled()) {
+            return LawArticleIndex.inMemory();
+        }
+        return LawArticleIndex.hybrid(settings.embeddings().cacheOr(Optional.ofNullable(environment.getProperty("LAWLINE_HOME"))));
     }
 
     @Bean

@@ -38,9 +38,9 @@ record KnowledgeSettings(
     /**
      * {@code lawline.knowledge.embeddings.*}.
      *
-     * @param enabled whether entries are also found by meaning (bge-small-zh, in process);
-     *                off, search is by words alone and no model is loaded
-     * @param cache   where entry vectors are kept between starts; unset, {@code $LAWLINE_HOME/data/embeddings},
+     * @param enabled whether entries and law articles are also found by meaning (bge-small-zh,
+     *                in process); off, search is by words alone and no model is loaded
+     * @param cache   where entry and article vectors are kept between starts; unset, {@code $LAWLINE_HOME/data/embeddings},
      *                or without LAWLINE_HOME {@code lawline-embeddings} in the temporary folder
      *                (a test or a tool run never litters the working directory)
      */

@@ -17,6 +17,13 @@ final class LawFields {
      */
     static final String BIGRAMS = "bigrams";
 
+    /** The article's passage vector ({@link ArticleVectors}), for nearest-neighbour search; absent until computed. */
+    static final String VECTOR = "vector";
+    /** The same vector stored, for the cosine of candidates found by words. */
+    static final String STORED_VECTOR = "stored_vector";
+    /** One stored vector per clause of an article of several sentences ({@link ArticleVectors#clauses}). */
+    static final String STORED_CLAUSE_VECTOR = "stored_clause_vector";
+
     static final String STORED_LAW = "stored_law";
     static final String STORED_ARTICLE = "stored_article";
     static final String STORED_TEXT = "stored_text";

@@ -118,7 +118,7 @@ final class LawQueries {
         return HEADING_NUMBER.matcher(heading.strip()).replaceFirst("");
     }
 
-    private static String head(String text) {
+    static String head(String text) {
         if (text.length() <= MAX_QUESTION_CHARS) {
             return text;
         }

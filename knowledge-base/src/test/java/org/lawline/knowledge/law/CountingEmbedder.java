@@ -1,0 +1,72 @@
+package org.lawline.knowledge.law;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.lawline.knowledge.embedding.SentenceEmbedder;
+import org.lawline.knowledge.embedding.Vectors;
+
+/**
+ * A stand-in model: a fixed 8-dimensional unit vector per sentence, counting the sentences it
+ * embeds. {@link #holdingBatches} makes one that keeps every call of more than one sentence (an
+ * index build's batches, never a question) waiting until {@link #release}.
+ */
+final class CountingEmbedder implements SentenceEmbedder {
+
+    final AtomicInteger embedded = new AtomicInteger();
+    private final String modelId;
+    private final CountDownLatch batchesAllowed;
+
+    /** A model id of its own, so tests never share vectors by cache key. */
+    CountingEmbedder(String modelId) {
+        this(modelId, new CountDownLatch(0));
+    }
+
+    private CountingEmbedder(String modelId, CountDownLatch batchesAllowed) {
+        this.modelId = modelId;
+        this.batchesAllowed = batchesAllowed;
+    }
+
+    static CountingEmbedder holdingBatches(String modelId) {
+        return new CountingEmbedder(modelId, new CountDownLatch(1));
+    }
+
+    void release() {
+        batchesAllowed.countDown();
+    }
+
+    @Override
+    public String modelId() {
+        return modelId;
+    }
+
+    @Override
+    public int dimensions() {
+        return 8;
+    }
+
+    @Override
+    public List<float[]> embed(List<String> sentences) {
+        if (sentences.size() > 1) {
+            try {
+                batchesAllowed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while held", e);
+            }
+        }
+        embedded.addAndGet(sentences.size());
+        List<float[]> vectors = new ArrayList<>();
+        for (String sentence : sentences) {
+            float[] vector = new float[8];
+            byte[] bytes = sentence.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < bytes.length; i++) {
+                vector[i % 8] += (bytes[i] & 0xff) + 1;
+            }
+            vectors.add(Vectors.normalized(vector));
+        }
+        return vectors;
+    }
+}
