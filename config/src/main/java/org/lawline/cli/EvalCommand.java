@@ -103,6 +103,12 @@ final class EvalCommand {
             }
         } else if (step.equals("index")) {
             err.printf("\r建索引  %d / %d 篇", done, total);
+        } else if (step.equals("vectors")) {
+            // minutes on a first run (thousands of sentences through the model), then cached
+            err.printf("\r计算语义向量（首次运行，之后读缓存）  %d / %d 篇", done, total);
+            if (done == total) {
+                err.println();
+            }
         } else if (done % 20 == 0 || done == total) {
             err.printf("\r评测中  method=%s  %d / %d", step, done, total);
         }

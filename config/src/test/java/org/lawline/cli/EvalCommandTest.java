@@ -41,9 +41,10 @@ class EvalCommandTest {
 
     @Test
     void evalPrintsTheBaselineThenLawLineLastAndProgressApart() throws IOException {
+        // sentences no other test embeds: this process remembers recent vectors across indexes
         Path kb = Files.writeString(folder.resolve("kb.jsonl"), """
-                {"id": "wages", "question": "老板拖欠工资怎么办", "answer": "可以申请劳动仲裁。", "category": "劳动", "law_refs": []}
-                {"id": "divorce", "question": "离婚怎么起诉", "answer": "向人民法院起诉离婚。", "category": "婚姻", "law_refs": []}
+                {"id": "wages", "question": "老板拖欠我的工资该怎么办呢（评测命令测试）", "answer": "可以申请劳动仲裁。", "category": "劳动", "law_refs": []}
+                {"id": "divorce", "question": "离婚该怎么去法院起诉呢（评测命令测试）", "answer": "向人民法院起诉离婚。", "category": "婚姻", "law_refs": []}
                 """);
         Path queries = Files.writeString(folder.resolve("q.jsonl"), """
                 {"q": "工资被拖欠", "gold": ["wages"]}
@@ -60,7 +61,14 @@ class EvalCommandTest {
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
         assertThat(lines[lines.length - 2]).startsWith("method=bm25 n=2 top1=");
         assertThat(lines[lines.length - 1]).isEqualTo("method=lawline n=2 top1=1.000 r3=1.000 mrr10=1.000");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("评测中");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("评测中").contains("计算语义向量").contains("2 / 2 篇");
+
+        // a second run reads the vectors the first one cached: nothing to compute, nothing to show
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        new EvalCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(again, true, StandardCharsets.UTF_8), folder.resolve("embeddings"))
+                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, 0.35));
+        assertThat(again.toString(StandardCharsets.UTF_8)).contains("评测中").doesNotContain("计算语义向量");
     }
 
     @Test

@@ -33,7 +33,11 @@ public final class Evaluation {
     public interface Progress {
         Progress NONE = (step, done, total) -> { };
 
-        /** @param step what is being done: "index", or the method being measured */
+        /**
+         * @param step what is being done: "read", "index", "vectors" (entries or articles whose
+         *             sentence vectors the model has computed, of those not in the cache), or the
+         *             method being measured
+         */
         void progressed(String step, int done, int total);
     }
 
@@ -75,7 +79,7 @@ public final class Evaluation {
                 try (FaqIndex index = embeddingCache.map(FaqIndex::inMemory).orElseGet(FaqIndex::inMemory);
                      Bm25Baseline baseline = new Bm25Baseline(texts)) {
                     progress.progressed("index", 0, entries.size());
-                    index.replaceAll(entries);
+                    index.replaceAll(entries, (done, total) -> progress.progressed("vectors", done, total));
                     progress.progressed("index", entries.size(), entries.size());
                     Retriever lawline = (question, limit) -> index.search(question, limit).stream()
                             .map(m -> new Retriever.Ranked(m.entry().id(), m.confidence())).toList();
@@ -95,7 +99,7 @@ public final class Evaluation {
                      Bm25Baseline baseline = new Bm25Baseline(texts)) {
                     progress.progressed("index", 0, articles.size());
                     index.replaceAll(articles);
-                    index.awaitVectors();
+                    index.awaitVectors((done, total) -> progress.progressed("vectors", done, total));
                     progress.progressed("index", articles.size(), articles.size());
                     Retriever lawline = (question, limit) -> index.search(question, limit).stream()
                             .map(m -> new Retriever.Ranked(m.article().id(), Double.NaN)).toList();

@@ -31,6 +31,11 @@ public interface FaqIndex extends FaqSearch, AutoCloseable {
     /** Makes the index hold exactly these entries (the last one wins when ids repeat). */
     void replaceAll(Collection<FaqEntry> entries);
 
+    /** As {@link #replaceAll(Collection)}, told how far a hybrid index is with the vectors it computes. */
+    default void replaceAll(Collection<FaqEntry> entries, VectorProgress progress) {
+        replaceAll(entries);
+    }
+
     /** Adds the entry, or replaces the entry with the same id. */
     void upsert(FaqEntry entry);
 

@@ -31,6 +31,11 @@ public interface LawArticleIndex extends LawArticles, AutoCloseable {
      * measurements, which must see the index whole; a service never needs to wait.
      */
     default void awaitVectors() {
+        awaitVectors(VectorProgress.NONE);
+    }
+
+    /** As {@link #awaitVectors()}, told how far the vectors are while it waits. */
+    default void awaitVectors(VectorProgress progress) {
     }
 
     /** Releases the index; searching a closed index fails. */

@@ -15,6 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -44,6 +47,7 @@ import org.apache.lucene.util.BytesRef;
 import org.lawline.knowledge.LawArticle;
 import org.lawline.knowledge.LawArticleIndex;
 import org.lawline.knowledge.LawArticleMatch;
+import org.lawline.knowledge.VectorProgress;
 import org.lawline.knowledge.analysis.ChineseAnalysis;
 import org.lawline.knowledge.embedding.Vectors;
 import org.lawline.knowledge.index.Searchers;
@@ -95,6 +99,9 @@ public final class LuceneLawArticles implements LawArticleIndex {
     /** Bumped by every {@link #replaceAll}: a vector job of an older build stops writing. */
     private long generation;
     private CompletableFuture<Void> vectorsDone = CompletableFuture.completedFuture(null);
+    /** Articles of the running build whose vectors are in, and those that lacked one: for progress. */
+    private final AtomicInteger vectorsComputed = new AtomicInteger();
+    private volatile int vectorsLacking;
     private boolean closed;
 
     /** An empty index searched by words alone: no model is loaded. */
@@ -313,6 +320,8 @@ public final class LuceneLawArticles implements LawArticleIndex {
             }
         });
         vectors.ifPresent(v -> v.retainOnly(byId.values()));
+        vectorsComputed.set(0);
+        vectorsLacking = lacking.size();
         if (!lacking.isEmpty()) {
             log.info("Law-article index: {} articles searchable by words; computing the vectors of {} in the background",
                     byId.size(), lacking.size());
@@ -324,16 +333,27 @@ public final class LuceneLawArticles implements LawArticleIndex {
 
     /**
      * Waits until the vectors of the last {@link #replaceAll} are in (at once when there are none
-     * to compute): for measurements, which must see the index whole.
+     * to compute): for measurements, which must see the index whole. Told every second how many
+     * are in.
      */
     @Override
-    public void awaitVectors() {
+    public void awaitVectors(VectorProgress progress) {
         CompletableFuture<Void> pending;
         synchronized (this) {
             pending = vectorsDone;
         }
         try {
-            pending.get();
+            while (true) {
+                try {
+                    pending.get(1, TimeUnit.SECONDS);
+                    break;
+                } catch (TimeoutException stillRunning) {
+                    progress.computed(vectorsComputed.get(), vectorsLacking);
+                }
+            }
+            if (vectorsLacking > 0) {
+                progress.computed(vectorsComputed.get(), vectorsLacking);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
@@ -360,6 +380,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
                                     toDocument(batch.get(i), Optional.of(computed.get(i))));
                         }
                     };
+                    vectorsComputed.set(done);
                     if (report) {
                         // searches gain the vectors made so far; refreshing each batch would leave dozens of segments
                         write(update);

@@ -24,6 +24,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqIndex;
 import org.lawline.knowledge.FaqMatch;
+import org.lawline.knowledge.VectorProgress;
 import org.lawline.knowledge.embedding.Vectors;
 import org.lawline.knowledge.index.Searchers;
 import org.slf4j.Logger;
@@ -315,7 +316,12 @@ public final class LuceneFaqSearch implements FaqIndex {
      * then the new ones by their words, and by meaning as their vectors are added.
      */
     @Override
-    public synchronized void replaceAll(Collection<FaqEntry> entries) {
+    public void replaceAll(Collection<FaqEntry> entries) {
+        replaceAll(entries, VectorProgress.NONE);
+    }
+
+    @Override
+    public synchronized void replaceAll(Collection<FaqEntry> entries, VectorProgress progress) {
         long started = System.nanoTime();
         Map<String, FaqEntry> byId = new LinkedHashMap<>();
         for (FaqEntry entry : entries) {
@@ -335,7 +341,7 @@ public final class LuceneFaqSearch implements FaqIndex {
         });
         if (!lacking.isEmpty()) {
             try {
-                addVectors(lacking, byId.size(), started);
+                addVectors(lacking, byId.size(), started, progress);
             } catch (RuntimeException e) {
                 // the entries are in and found by their words; a later rebuild or upsert tries again
                 log.warn("Computing entry vectors failed; entries without one are found by words alone", e);
@@ -344,7 +350,7 @@ public final class LuceneFaqSearch implements FaqIndex {
         vectors.ifPresent(v -> v.retainOnly(byId.values()));
     }
 
-    private void addVectors(List<FaqEntry> lacking, int total, long started) {
+    private void addVectors(List<FaqEntry> lacking, int total, long started, VectorProgress progress) {
         EntryVectors model = vectors.orElseThrow();
         log.info("Knowledge index: {} of {} entries searchable by words; computing the vectors of {}",
                 total, total, lacking.size());
@@ -359,6 +365,7 @@ public final class LuceneFaqSearch implements FaqIndex {
                 }
             };
             int done = from + batch.size();
+            progress.computed(done, lacking.size());
             if (System.nanoTime() - lastReport > PROGRESS_NANOS && done < lacking.size()) {
                 // searches gain the vectors made so far; refreshing each batch would leave dozens of segments
                 write(update);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,6 +54,18 @@ class ArticleVectorsBuildTest {
             assertThat(second.embedded.get()).isZero();
             assertThat(index.search(WORDLESS_MATCH, 3)).hasSize(3);
         }
+    }
+
+    @Test
+    void whoeverWaitsForTheVectorsIsToldHowFarTheyAre() {
+        List<int[]> told = new CopyOnWriteArrayList<>();
+        try (LuceneLawArticles index = hybrid(new CountingEmbedder("progress-test"), Optional.empty())) {
+            index.replaceAll(articles);
+            index.awaitVectors((done, total) -> told.add(new int[] {done, total}));
+        }
+
+        assertThat(told).isNotEmpty().allSatisfy(step -> assertThat(step[1]).isEqualTo(articles.size()));
+        assertThat(told.get(told.size() - 1)).containsExactly(articles.size(), articles.size());
     }
 
     @Test
