@@ -1,7 +1,6 @@
 package org.lawline.knowledge.law;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,7 +41,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.lawline.knowledge.LawArticle;
 import org.lawline.knowledge.LawArticleIndex;
@@ -50,7 +48,7 @@ import org.lawline.knowledge.LawArticleMatch;
 import org.lawline.knowledge.VectorProgress;
 import org.lawline.knowledge.analysis.ChineseAnalysis;
 import org.lawline.knowledge.embedding.Vectors;
-import org.lawline.knowledge.index.Searchers;
+import org.lawline.knowledge.index.MemoryIndex;
 import org.lawline.knowledge.law.ArticleVectors.ArticleVector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,8 +90,9 @@ public final class LuceneLawArticles implements LawArticleIndex {
     private final LawQueries queries;
     private final Optional<ArticleVectors> vectors;
     private final LawRanking ranking;
+    private final MemoryIndex lucene;
+    /** {@link #lucene}'s writer. */
     private final IndexWriter writer;
-    private final SearcherManager searchers;
     /** Computes missing vectors after a build; absent in a words-only index. */
     private final Optional<ExecutorService> background;
     /** Bumped by every {@link #replaceAll}: a vector job of an older build stops writing. */
@@ -126,13 +125,8 @@ public final class LuceneLawArticles implements LawArticleIndex {
             return thread;
         }));
         Analyzer analyzer = new PerFieldAnalyzerWrapper(words, Map.of(LawFields.BIGRAMS, ChineseAnalysis.bigrams()));
-        try {
-            this.writer = new IndexWriter(new ByteBuffersDirectory(),
-                    new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
-            this.searchers = new SearcherManager(writer, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create an in-memory index", e);
-        }
+        this.lucene = new MemoryIndex(new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+        this.writer = lucene.writer();
     }
 
     @Override
@@ -140,7 +134,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
         if (id == null) {
             return Optional.empty();
         }
-        return Searchers.read(searchers, searcher -> {
+        return lucene.read(searcher -> {
             TopDocs top = searcher.search(new TermQuery(new Term(LawFields.ID, id)), 1);
             return top.scoreDocs.length == 0
                     ? Optional.empty()
@@ -160,7 +154,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
         }
         int wanted = Math.min(limit, MAX_RESULTS);
         Optional<float[]> asked = meaningOf(text); // before acquiring: the model is the slow part
-        return Searchers.read(searchers, searcher -> {
+        return lucene.read(searcher -> {
             int depth = Math.max(wanted, ranking.candidates());
             Map<Integer, Candidate> found = new LinkedHashMap<>();
             for (ScoreDoc hit : searcher.search(query.get(), depth).scoreDocs) {
@@ -291,7 +285,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
 
     @Override
     public int size() {
-        return Searchers.read(searchers, searcher -> searcher.getIndexReader().numDocs());
+        return lucene.size();
     }
 
     /**
@@ -309,7 +303,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
         }
         List<LawArticle> lacking = new ArrayList<>();
         long build = ++generation;
-        write(() -> {
+        lucene.write(() -> {
             writer.deleteAll();
             for (LawArticle article : byId.values()) {
                 Optional<ArticleVector> vector = vectors.flatMap(v -> v.known(article));
@@ -374,7 +368,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
                     if (closed || build != generation) {
                         return; // a newer build took over, or the index is gone
                     }
-                    Writing update = () -> {
+                    MemoryIndex.Writing update = () -> {
                         for (int i = 0; i < batch.size(); i++) {
                             writer.updateDocument(new Term(LawFields.ID, batch.get(i).id()),
                                     toDocument(batch.get(i), Optional.of(computed.get(i))));
@@ -383,9 +377,9 @@ public final class LuceneLawArticles implements LawArticleIndex {
                     vectorsComputed.set(done);
                     if (report) {
                         // searches gain the vectors made so far; refreshing each batch would leave dozens of segments
-                        write(update);
+                        lucene.write(update);
                     } else {
-                        unrefreshed(update);
+                        lucene.unrefreshed(update);
                     }
                 }
                 if (report) {
@@ -398,7 +392,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
                     return;
                 }
                 // one segment again: each segment's graph is searched on its own
-                write(() -> writer.forceMerge(1));
+                lucene.write(() -> writer.forceMerge(1));
             }
             log.info("Law-article index: vectors of {} articles computed in {} ms; the others came from the cache",
                     lacking.size(), (System.nanoTime() - started) / 1_000_000);
@@ -415,35 +409,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
     public synchronized void close() {
         closed = true;
         background.ifPresent(ExecutorService::shutdownNow);
-        try {
-            searchers.close();
-            writer.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Closing the in-memory index failed", e);
-        }
-    }
-
-    private interface Writing {
-        void write() throws IOException;
-    }
-
-    /** A write that searches see only with the next {@link #write}. */
-    private void unrefreshed(Writing writing) {
-        try {
-            writing.write();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing the in-memory index failed", e);
-        }
-    }
-
-    private void write(Writing writing) {
-        try {
-            writing.write();
-            // refreshed here and only here, so no search sees a write half done
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing the in-memory index failed", e);
-        }
+        lucene.close();
     }
 
     /** One article considered for a question. */

@@ -1,7 +1,5 @@
 package org.lawline.knowledge.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,13 +18,12 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqIndex;
 import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.VectorProgress;
 import org.lawline.knowledge.embedding.Vectors;
-import org.lawline.knowledge.index.Searchers;
+import org.lawline.knowledge.index.MemoryIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,8 +107,9 @@ public final class LuceneFaqSearch implements FaqIndex {
     private final Fusion fusion;
     /** Weight of closeness in {@link Fusion#WEIGHTED}; changed only by measurements, before the index is used. */
     double semanticWeight = SEMANTIC_WEIGHT;
+    private final MemoryIndex lucene;
+    /** {@link #lucene}'s writer. */
     private final IndexWriter writer;
-    private final SearcherManager searchers;
     private final IndexedEntries indexed = new IndexedEntries();
     private final EntryCounts counts = new EntryCounts();
 
@@ -135,16 +133,11 @@ public final class LuceneFaqSearch implements FaqIndex {
         this.documents = new FaqDocuments(vocabulary);
         this.vectors = vectors;
         this.fusion = fusion;
-        try {
-            IndexWriterConfig config = new IndexWriterConfig(vocabulary.analyzer())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    // a whole build in one segment: every segment is one more HNSW graph to search
-                    .setRAMBufferSizeMB(RAM_BUFFER_MB);
-            this.writer = new IndexWriter(new ByteBuffersDirectory(), config);
-            this.searchers = new SearcherManager(writer, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create an in-memory index", e);
-        }
+        this.lucene = new MemoryIndex(new IndexWriterConfig(vocabulary.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                // a whole build in one segment: every segment is one more HNSW graph to search
+                .setRAMBufferSizeMB(RAM_BUFFER_MB));
+        this.writer = lucene.writer();
     }
 
     @Override
@@ -159,7 +152,7 @@ public final class LuceneFaqSearch implements FaqIndex {
         }
         int wanted = Math.min(limit, MAX_RESULTS);
         Optional<EntryVectors.QuestionVectors> asked = meaningOf(text); // before acquiring: the model is the slow part
-        return Searchers.read(searchers, searcher -> {
+        return lucene.read(searcher -> {
             int candidates = Math.max(wanted * 4, MIN_CANDIDATES);
             Map<Integer, Candidate> found = new LinkedHashMap<>();
             TopDocs lexical = searcher.search(FaqQueries.ranking(terms), candidates);
@@ -301,7 +294,7 @@ public final class LuceneFaqSearch implements FaqIndex {
         if (id == null) {
             return Optional.empty();
         }
-        return Searchers.read(searchers, searcher -> {
+        return lucene.read(searcher -> {
             TopDocs top = searcher.search(new TermQuery(new Term(FaqFields.ID, id)), 1);
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
@@ -329,7 +322,7 @@ public final class LuceneFaqSearch implements FaqIndex {
             byId.put(entry.id(), entry);
         }
         List<FaqEntry> lacking = new ArrayList<>();
-        write(() -> {
+        lucene.write(() -> {
             writer.deleteAll();
             for (FaqEntry entry : byId.values()) {
                 Optional<float[]> vector = vectors.flatMap(v -> v.known(entry));
@@ -358,7 +351,7 @@ public final class LuceneFaqSearch implements FaqIndex {
         for (int from = 0; from < lacking.size(); from += EMBEDDING_BATCH) {
             List<FaqEntry> batch = lacking.subList(from, Math.min(from + EMBEDDING_BATCH, lacking.size()));
             List<float[]> computed = model.of(batch);
-            Writing update = () -> {
+            MemoryIndex.Writing update = () -> {
                 for (int i = 0; i < batch.size(); i++) {
                     writer.updateDocument(new Term(FaqFields.ID, batch.get(i).id()),
                             documents.toDocument(batch.get(i), Optional.of(computed.get(i))));
@@ -368,15 +361,15 @@ public final class LuceneFaqSearch implements FaqIndex {
             progress.computed(done, lacking.size());
             if (System.nanoTime() - lastReport > PROGRESS_NANOS && done < lacking.size()) {
                 // searches gain the vectors made so far; refreshing each batch would leave dozens of segments
-                write(update);
+                lucene.write(update);
                 lastReport = System.nanoTime();
                 log.info("Knowledge index: vectors of {} of {} entries computed", done, lacking.size());
             } else {
-                unrefreshed(update);
+                lucene.unrefreshed(update);
             }
         }
         // one segment again: each segment's graph is searched on its own, dozens made a search 10 times slower
-        write(() -> writer.forceMerge(1));
+        lucene.write(() -> writer.forceMerge(1));
         log.info("Knowledge index: {} entries in {} ms, vectors of {} computed, the others' from cache",
                 total, (System.nanoTime() - started) / 1_000_000, lacking.size());
     }
@@ -390,49 +383,21 @@ public final class LuceneFaqSearch implements FaqIndex {
             log.warn("Computing the vector of entry {} failed; it is found by words alone", entry.id(), e);
         }
         Optional<float[]> found = vector;
-        write(() -> writer.updateDocument(new Term(FaqFields.ID, entry.id()), documents.toDocument(entry, found)));
+        lucene.write(() -> writer.updateDocument(new Term(FaqFields.ID, entry.id()), documents.toDocument(entry, found)));
     }
 
     @Override
     public synchronized void remove(String id) {
-        write(() -> writer.deleteDocuments(new Term(FaqFields.ID, id)));
+        lucene.write(() -> writer.deleteDocuments(new Term(FaqFields.ID, id)));
     }
 
     @Override
     public int size() {
-        return Searchers.read(searchers, searcher -> searcher.getIndexReader().numDocs());
+        return lucene.size();
     }
 
     @Override
     public synchronized void close() {
-        try {
-            searchers.close();
-            writer.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Closing the in-memory index failed", e);
-        }
-    }
-
-    private interface Writing {
-        void write() throws IOException;
-    }
-
-    /** A write that searches see only with the next {@link #write}. */
-    private void unrefreshed(Writing writing) {
-        try {
-            writing.write();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing the in-memory index failed", e);
-        }
-    }
-
-    private void write(Writing writing) {
-        try {
-            writing.write();
-            // refreshed here and only here, so no search sees a write half done
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing the in-memory index failed", e);
-        }
+        lucene.close();
     }
 }

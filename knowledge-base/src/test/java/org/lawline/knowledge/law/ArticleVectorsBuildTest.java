@@ -18,6 +18,7 @@ import org.lawline.knowledge.ImportProgress;
 import org.lawline.knowledge.LawArticle;
 import org.lawline.knowledge.LawArticleImport;
 import org.lawline.knowledge.LawArticleIndex;
+import org.lawline.knowledge.embedding.CountingEmbedder;
 
 /** How a hybrid index gets its article vectors: from memory, from the cache folder, from the model in the background. */
 class ArticleVectorsBuildTest {
@@ -44,14 +45,14 @@ class ArticleVectorsBuildTest {
             index.replaceAll(articles);
             index.awaitVectors();
         }
-        assertThat(first.embedded.get()).isEqualTo(articles.stream().mapToInt(a -> ArticleVectors.sentences(a).size()).sum());
+        assertThat(first.embedded()).isEqualTo(articles.stream().mapToInt(a -> ArticleVectors.sentences(a).size()).sum());
 
         CountingEmbedder second = new CountingEmbedder("cache-test");
         try (LuceneLawArticles index = hybrid(second, Optional.of(cache))) {
             index.replaceAll(articles);
             index.awaitVectors();
 
-            assertThat(second.embedded.get()).isZero();
+            assertThat(second.embedded()).isZero();
             assertThat(index.search(WORDLESS_MATCH, 3)).hasSize(3);
         }
     }
@@ -74,12 +75,12 @@ class ArticleVectorsBuildTest {
         try (LuceneLawArticles index = hybrid(model, Optional.empty())) {
             index.replaceAll(articles);
             index.awaitVectors();
-            int afterFirst = model.embedded.get();
+            int afterFirst = model.embedded();
 
             index.replaceAll(articles.subList(1, articles.size()));
             index.awaitVectors();
 
-            assertThat(model.embedded.get()).isEqualTo(afterFirst);
+            assertThat(model.embedded()).isEqualTo(afterFirst);
             assertThat(index.size()).isEqualTo(articles.size() - 1);
         }
     }

@@ -1,26 +1,24 @@
-package org.lawline.knowledge.law;
+package org.lawline.knowledge.embedding;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.lawline.knowledge.embedding.SentenceEmbedder;
-import org.lawline.knowledge.embedding.Vectors;
 
 /**
  * A stand-in model: a fixed 8-dimensional unit vector per sentence, counting the sentences it
  * embeds. {@link #holdingBatches} makes one that keeps every call of more than one sentence (an
  * index build's batches, never a question) waiting until {@link #release}.
  */
-final class CountingEmbedder implements SentenceEmbedder {
+public final class CountingEmbedder implements SentenceEmbedder {
 
-    final AtomicInteger embedded = new AtomicInteger();
+    private final AtomicInteger embedded = new AtomicInteger();
     private final String modelId;
     private final CountDownLatch batchesAllowed;
 
-    /** A model id of its own, so tests never share vectors by cache key. */
-    CountingEmbedder(String modelId) {
+    /** A model id of its own, so tests never share vectors by cache key or through the process-wide memory. */
+    public CountingEmbedder(String modelId) {
         this(modelId, new CountDownLatch(0));
     }
 
@@ -29,12 +27,17 @@ final class CountingEmbedder implements SentenceEmbedder {
         this.batchesAllowed = batchesAllowed;
     }
 
-    static CountingEmbedder holdingBatches(String modelId) {
+    public static CountingEmbedder holdingBatches(String modelId) {
         return new CountingEmbedder(modelId, new CountDownLatch(1));
     }
 
-    void release() {
+    public void release() {
         batchesAllowed.countDown();
+    }
+
+    /** Sentences embedded so far. */
+    public int embedded() {
+        return embedded.get();
     }
 
     @Override
