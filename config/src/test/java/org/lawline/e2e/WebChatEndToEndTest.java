@@ -6,6 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,6 +134,25 @@ class WebChatEndToEndTest {
 
     /** Questions too vague for one entry of the bundled knowledge base. */
     static final java.util.List<String> VAGUE_QUESTIONS = java.util.List.of("离婚", "孩子", "工伤", "赔偿", "房子", "借钱", "合同");
+
+    @Test
+    void questionsOutsideTheLawGetNoAnswerOrAGreetingNeverALegalAnswer() throws Exception {
+        // the forty questions of the knowledge base's own out-of-domain test, here through the
+        // whole application: routing, search, confidence and the dialog's thresholds
+        List<String> questions = Files.readAllLines(Path.of("..", "knowledge-base", "src", "test", "resources",
+                "outofdomain", "questions.txt")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).map(String::strip).toList();
+        Map<String, List<String>> byKind = new TreeMap<>();
+        for (String question : questions) {
+            String kind = say(newCitizen(), question).body().get("kind").asString();
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(question);
+        }
+
+        assertThat(questions).hasSize(40);
+        assertThat(byKind).as("%s", byKind).doesNotContainKey("answer");
+        int declined = byKind.getOrDefault("no_answer", List.of()).size() + byKind.getOrDefault("greeting", List.of()).size();
+        assertThat(declined).as("%s", byKind).isGreaterThanOrEqualTo(36);
+    }
 
     private static String newCitizen() {
         return "e2e-" + UUID.randomUUID().toString().substring(0, 8);

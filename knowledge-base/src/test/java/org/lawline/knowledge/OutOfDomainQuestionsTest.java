@@ -77,11 +77,11 @@ class OutOfDomainQuestionsTest {
     }
 
     @Test
-    void mostAreNotEvenOfferedChoices() {
-        // choices on chit-chat are a nuisance, not a wrong answer; still, most must get none
+    void atLeastNineInTenAreNotEvenOfferedChoices() {
+        // below the choice threshold the dialog says it has no answer: the "no_answer"
         long below = confidences.stream().filter(c -> c < CHOICE_CONFIDENCE).count();
 
-        assertThat(below).isGreaterThanOrEqualTo(30);
+        assertThat(below).isGreaterThanOrEqualTo(36);
     }
 
     private static List<String> questions() throws IOException {
