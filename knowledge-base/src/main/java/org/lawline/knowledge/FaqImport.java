@@ -72,10 +72,7 @@ public final class FaqImport {
         Format format = Format.of(file);
         try {
             long size = Files.size(file);
-            if (size > limits.maxFileBytes()) {
-                throw new ImportTooLarge("The file is " + size + " bytes, more than the import limit of "
-                        + limits.maxFileBytes(), limits.maxFileBytes());
-            }
+            limits.requireFileOf(size);
             try (InputStream in = Files.newInputStream(file)) {
                 return reader.read(in, format, size, accepted, progress);
             }

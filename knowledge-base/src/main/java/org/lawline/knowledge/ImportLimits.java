@@ -21,6 +21,18 @@ public record ImportLimits(int maxQuestionChars, int maxAnswerChars, int maxRowC
         }
     }
 
+    /**
+     * Refuses a file of this size before anything of it is read.
+     *
+     * @throws ImportTooLarge when it is over {@link #maxFileBytes}
+     */
+    public void requireFileOf(long bytes) {
+        if (bytes > maxFileBytes) {
+            throw new ImportTooLarge("The file is " + bytes + " bytes, more than the import limit of " + maxFileBytes,
+                    maxFileBytes);
+        }
+    }
+
     /** These limits with a smaller file size, for a caller with a tighter cap of its own (an upload). */
     public ImportLimits withMaxFileBytes(long maxBytes) {
         return new ImportLimits(maxQuestionChars, maxAnswerChars, maxRowChars, Math.min(maxFileBytes, maxBytes));

@@ -59,10 +59,7 @@ public final class LawArticleImport {
     public ImportReport read(Path file, Consumer<LawArticle> accepted, ImportProgress progress) {
         try {
             long size = Files.size(file);
-            if (size > limits.maxFileBytes()) {
-                throw new ImportTooLarge("The file is " + size + " bytes, more than the import limit of "
-                        + limits.maxFileBytes(), limits.maxFileBytes());
-            }
+            limits.requireFileOf(size);
             try (InputStream in = Files.newInputStream(file)) {
                 return reader.read(in, size, accepted, progress);
             }

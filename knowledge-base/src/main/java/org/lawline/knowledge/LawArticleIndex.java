@@ -51,8 +51,7 @@ public interface LawArticleIndex extends LawArticles, AutoCloseable {
      * An empty hybrid index: words and the in-process bge-small-zh sentence model (loaded once per
      * process, 1 to 3 s), article vectors cached in this folder by content hash, so only the
      * first build embeds them (about 2 minutes for 3,400 articles, in the background) and later
-     * ones read them. Several
-     * processes may share the folder.
+     * ones read them. Several processes may share the folder.
      */
     static LawArticleIndex hybrid(Path embeddingCache) {
         return LuceneLawArticles.hybrid(Optional.of(embeddingCache));

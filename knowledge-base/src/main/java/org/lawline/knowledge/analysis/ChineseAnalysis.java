@@ -61,6 +61,21 @@ public final class ChineseAnalysis {
         return STOP_SET.contains(word);
     }
 
+    /** Beyond this many characters a question is not read: long text costs time, not precision. */
+    public static final int MAX_QUESTION_CHARS = 500;
+
+    /** The first {@value #MAX_QUESTION_CHARS} characters of a question, never half an emoji. */
+    public static String head(String question) {
+        if (question.length() <= MAX_QUESTION_CHARS) {
+            return question;
+        }
+        int end = MAX_QUESTION_CHARS;
+        if (Character.isHighSurrogate(question.charAt(end - 1))) {
+            end--;
+        }
+        return question.substring(0, end);
+    }
+
     /** Full-width forms to their usual ones (ＡＢＣ１２３ → ABC123), as Chinese input methods type them. */
     public static String normalize(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC);

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.lawline.knowledge.LawArticle;
+import org.lawline.knowledge.analysis.ChineseAnalysis;
 import org.lawline.knowledge.embedding.BgeSmallZh;
 import org.lawline.knowledge.embedding.EmbeddingCache;
 import org.lawline.knowledge.embedding.SentenceEmbedder;
@@ -55,7 +56,7 @@ final class ArticleVectors {
      * re-ranking at 0.2 too).
      */
     float[] ofQuestion(String question) {
-        return embedder.embed(List.of(LawQueries.head(question))).get(0);
+        return embedder.embed(List.of(ChineseAnalysis.head(question))).get(0);
     }
 
     /** The article's vectors if the vector of each of its sentences is in memory or on disk; runs no model. */

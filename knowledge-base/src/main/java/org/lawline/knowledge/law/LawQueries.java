@@ -29,8 +29,6 @@ final class LawQueries {
     /** Lay words beside the statute's own terms (老板 → 用人单位), for articles only. */
     static final String LEGAL_SYNONYMS = "/org/lawline/knowledge/law/legal_synonyms_zh.txt";
 
-    /** Beyond this many characters a question is not read: long text costs time, not precision. */
-    static final int MAX_QUESTION_CHARS = 500;
     private static final int MAX_WORDS = 64;
     private static final int MAX_BIGRAMS = 256;
 
@@ -61,7 +59,7 @@ final class LawQueries {
 
     /** The query for the question; empty when it holds no word worth searching. */
     Optional<Query> of(String question) {
-        String text = ChineseAnalysis.normalize(head(question)).toLowerCase(Locale.ROOT);
+        String text = ChineseAnalysis.normalize(ChineseAnalysis.head(question)).toLowerCase(Locale.ROOT);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean any = false;
         for (String word : distinct(ChineseAnalysis.tokens(words, text), MAX_WORDS)) {
@@ -116,16 +114,5 @@ final class LawQueries {
     /** A heading without its number: 第四章  劳动合同的解除和终止 → 劳动合同的解除和终止. */
     static String title(String heading) {
         return HEADING_NUMBER.matcher(heading.strip()).replaceFirst("");
-    }
-
-    static String head(String text) {
-        if (text.length() <= MAX_QUESTION_CHARS) {
-            return text;
-        }
-        int end = MAX_QUESTION_CHARS;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--; // don't cut an emoji in half
-        }
-        return text.substring(0, end);
     }
 }

@@ -1,7 +1,5 @@
 package org.lawline.knowledge.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,9 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.lawline.knowledge.analysis.ChineseAnalysis;
 
 /**
@@ -22,7 +18,7 @@ import org.lawline.knowledge.analysis.ChineseAnalysis;
 final class Vocabulary {
 
     /** Beyond this many characters a question is not read: long text costs time, not precision. */
-    static final int MAX_QUESTION_CHARS = 500;
+    static final int MAX_QUESTION_CHARS = ChineseAnalysis.MAX_QUESTION_CHARS;
     /** Questions use at most this many distinct terms (the first ones). */
     static final int MAX_QUESTION_TERMS = 64;
 
@@ -88,38 +84,16 @@ final class Vocabulary {
 
     /** The part of a question that is read (the first {@value #MAX_QUESTION_CHARS} characters), normalised. */
     static String readPart(String question) {
-        return normalize(head(question));
+        return normalize(ChineseAnalysis.head(question));
     }
 
     /** The tokens the analyzer makes of already normalised text. */
     List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(FaqFields.QUESTION, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Analysing text in memory failed", e);
-        }
-        return tokens;
+        return ChineseAnalysis.tokens(analyzer, text);
     }
 
     /** Full-width forms to their usual ones (ＡＢＣ１２３ → ABC123), as Chinese input methods type them. */
     static String normalize(String text) {
         return ChineseAnalysis.normalize(text);
-    }
-
-    private static String head(String text) {
-        if (text.length() <= MAX_QUESTION_CHARS) {
-            return text;
-        }
-        int end = MAX_QUESTION_CHARS;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--; // don't cut an emoji in half
-        }
-        return text.substring(0, end);
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class HybridLawArticleIndexTest {
                         + "或者重大过失造成的，可以不承担或者减轻责任。", "侵权责任编", "第九章  饲养动物损害责任"));
         words = LawArticleIndex.inMemory();
         words.replaceAll(articles);
-        hybrid = new LuceneLawArticles(Optional.of(ArticleVectors.bgeSmallZh(Optional.empty())), LawRanking.DEFAULT);
+        hybrid = LawArticleIndex.hybrid();
         hybrid.replaceAll(articles);
         hybrid.awaitVectors();
     }
