@@ -2,6 +2,7 @@ package org.lawline.channels.web;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.lawline.channels.ScriptedConversations;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,7 @@ class WebChatTestApplication {
 
     @Bean
     ScriptedConversations conversations(ApplicationEventPublisher events, Clock clock) {
-        return new ScriptedConversations(events, clock);
+        return ScriptedConversations.answeringNothing(events, clock);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lawline.channels.ScriptedConversations;
 import org.lawline.conversation.ChannelIdentity;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,8 +48,8 @@ class CustomerServiceIT {
                 "lawline.wechat.accounts.default.token", "cstoken",
                 "lawline.wechat.accounts.default.api-base-url", WeChatStub.baseUrl(),
                 "lawline.wechat.key-prefix", shared.keyPrefix);
-        first = new WeChatInstance(shared, new ScriptedConversations(e -> { }, java.time.Clock.systemUTC()), properties);
-        second = new WeChatInstance(shared, new ScriptedConversations(e -> { }, java.time.Clock.systemUTC()), properties);
+        first = new WeChatInstance(shared, ScriptedConversations.echoing(e -> { }, java.time.Clock.systemUTC()), properties);
+        second = new WeChatInstance(shared, ScriptedConversations.echoing(e -> { }, java.time.Clock.systemUTC()), properties);
         budget = new CustomerServiceBudget.InRedis(shared.redis, shared.keyPrefix, first.settings.customerService());
         citizen = new ChannelIdentity("wechat", "default", "oCs" + shared.runId);
     }

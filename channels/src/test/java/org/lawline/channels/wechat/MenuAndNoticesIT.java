@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lawline.channels.Notice;
 import org.lawline.channels.NoticeSender;
+import org.lawline.channels.ScriptedConversations;
 import org.lawline.channels.WeChatCallFailed;
 import org.lawline.conversation.ChannelIdentity;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ class MenuAndNoticesIT {
     void start() throws Exception {
         WeChatStub.reset();
         shared = new SharedInfrastructure(SharedInfrastructure.Database.H2);
-        instance = new WeChatInstance(shared, new ScriptedConversations(e -> { }, java.time.Clock.systemUTC()), Map.of(
+        instance = new WeChatInstance(shared, ScriptedConversations.echoing(e -> { }, java.time.Clock.systemUTC()), Map.of(
                 "lawline.wechat.accounts.default.app-id", "wxnotice000000001",
                 "lawline.wechat.accounts.default.secret", "notice-secret",
                 "lawline.wechat.accounts.default.token", "noticetoken",

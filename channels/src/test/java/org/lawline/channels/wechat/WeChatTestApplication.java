@@ -1,6 +1,7 @@
 package org.lawline.channels.wechat;
 
 import javax.sql.DataSource;
+import org.lawline.channels.ScriptedConversations;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,7 @@ class WeChatTestApplication {
 
     @Bean
     ScriptedConversations conversations(ApplicationEventPublisher events, ShiftedClock clock) {
-        return new ScriptedConversations(events, clock);
+        return ScriptedConversations.echoing(events, clock);
     }
 
     /** Flyway belongs to the config module; here the migration runs as plain SQL, unchanged. */

@@ -25,6 +25,7 @@ import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lawline.channels.ScriptedConversations;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.Reply;
 import org.springframework.beans.factory.annotation.Autowired;
