@@ -31,6 +31,7 @@ sealed interface Command {
     record Eval(Evaluation.Corpus corpus, Path documents, Path queries, double declineBelow) implements Command {
     }
 
+    /** Print the usage: {@code help}, {@code --help} or {@code -h}. */
     record Help() implements Command {
     }
 
@@ -42,20 +43,38 @@ sealed interface Command {
     }
 
     static Command parse(String[] args) {
-        if (args.length == 0 || args[0].startsWith("--")) {
-            return new Serve(args);
+        if (args.length == 0 || isSetting(args[0])) {
+            return parseServe(args);
         }
         String verb = args[0];
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         return switch (verb) {
-            case "serve" -> new Serve(rest);
+            case "serve" -> parseServe(rest);
             case "ask" -> parseAsk(rest);
             case "import" -> parseImport(rest);
             case "eval" -> parseEval(rest);
             case "wechat" -> parseWeChat(rest);
-            case "help", "-h" -> new Help();
-            default -> throw new UsageError("未知命令：" + verb);
+            case "help", "--help", "-h" -> new Help();
+            default -> throw new UsageError((verb.startsWith("-") ? "未知选项：" : "未知命令：") + verb);
         };
+    }
+
+    /**
+     * Spring Boot takes {@code --name=value} as a setting ({@code --server.port=9090}); a dash
+     * without the {@code =} is a flag we do not have, most often a typo, and starting the server
+     * on port 8080 would hide it.
+     */
+    private static boolean isSetting(String arg) {
+        return arg.startsWith("--") && arg.indexOf('=') > 2;
+    }
+
+    private static Command parseServe(String[] args) {
+        for (String arg : args) {
+            if (!isSetting(arg)) {
+                throw new UsageError("serve 不认识的参数：" + arg + "（设置请写成 --名称=值，例如 --server.port=9090）");
+            }
+        }
+        return new Serve(args);
     }
 
     private static Command parseAsk(String[] args) {

@@ -23,6 +23,8 @@ public final class LawLineCommand {
               ./lawline eval --corpus faq|laws --kb FILE --queries FILE
                                              在标注问题集上评测检索（与 BM25 基线同场对比），不需要数据库
               ./lawline wechat menu --account NAME  推送公众号菜单
+              ./lawline test                 启动测试所需的服务，运行全部测试
+              ./lawline help | --help | -h   显示本说明
             """;
 
     private LawLineCommand() {

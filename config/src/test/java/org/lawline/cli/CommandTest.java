@@ -46,6 +46,31 @@ class CommandTest {
     }
 
     @Test
+    void helpAndItsFlagsAskForTheUsage() {
+        for (String asking : new String[] {"help", "--help", "-h"}) {
+            assertThat(Command.parse(new String[] {asking})).as(asking).isEqualTo(new Command.Help());
+        }
+    }
+
+    @Test
+    void anUnknownFlagIsAUsageErrorNotAServerStart() {
+        assertThatThrownBy(() -> Command.parse(new String[] {"--hepl"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("--hepl");
+        assertThatThrownBy(() -> Command.parse(new String[] {"-x"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("-x");
+        assertThatThrownBy(() -> Command.parse(new String[] {"serve", "--port"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("--port");
+        assertThatThrownBy(() -> Command.parse(new String[] {"--server.port=0", "extra"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("extra");
+    }
+
+    @Test
+    void serveTakesSpringSettings() {
+        assertThat(Command.parse(new String[] {"serve", "--server.port=0", "--lawline.dialog.idle-timeout=5m"}))
+                .isInstanceOf(Command.Serve.class);
+    }
+
+    @Test
     void unknownVerbIsAUsageError() {
         assertThatThrownBy(() -> Command.parse(new String[] {"serv"}))
                 .isInstanceOf(Command.UsageError.class).hasMessageContaining("serv");
