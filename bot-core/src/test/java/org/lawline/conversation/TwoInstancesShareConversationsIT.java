@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +60,7 @@ class TwoInstancesShareConversationsIT {
     }
 
     @Test
-    void messagesOfOneConversationOnTwoInstancesAreHandledOneAtATimeInOrder_andNoUpdateIsLost() {
+    void messagesOfOneConversationOnTwoInstancesAreHandledOneAtATime_andNoUpdateIsLost() {
         ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
         instance.run(first -> instance.run(second -> {
             List<String> handled = sendConcurrently(List.of(first, second), List.of(citizen));
@@ -66,14 +70,73 @@ class TwoInstancesShareConversationsIT {
             assertThat(first.getBean(ConversationStore.class).load(citizen)).get()
                     .extracting(ConversationSnapshot::consecutiveMisses).as("every miss counted: no update lost")
                     .isEqualTo(2 * THREADS_PER_INSTANCE * MESSAGES_PER_THREAD);
-            for (int instance = 0; instance < 2; instance++) {
-                for (int thread = 0; thread < THREADS_PER_INSTANCE; thread++) {
-                    String sender = instance + "-" + thread + "-";
-                    assertThat(handled.stream().filter(text -> text.startsWith(sender)).map(text -> Integer.parseInt(text.substring(sender.length()))))
-                            .as("sender %s's messages in the order sent", sender).isSorted().hasSize(MESSAGES_PER_THREAD);
-                }
-            }
         }));
+    }
+
+    /**
+     * While one instance holds a conversation's turn, messages of that conversation pile up on the
+     * other, each arriving only once the one before it waits. They must be handled in the order
+     * they arrived: the instance's fair lock queues them, and only the head of the queue asks
+     * Redis for the turn. Without that queue every waiting message would poll Redis, and the turn
+     * would go to whichever polled first once it was free.
+     */
+    @Test
+    void messagesWaitingOnOneInstanceWhileTheOtherHoldsTheTurnAreHandledInTheOrderTheyArrived() throws Exception {
+        ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
+        int waiting = 8;
+        instance.run(first -> instance.run(second -> {
+            ExecutorService pool = Executors.newCachedThreadPool();
+            try {
+                Future<Reply> holding = pool.submit(() -> second.getBean(Conversations.class)
+                        .handle(new InboundMessage(citizen, "hold", "问题0|" + WatchfulSearch.HOLD, Instant.now())));
+                assertThat(search.holding.await(10, TimeUnit.SECONDS)).as("the second instance holds the turn").isTrue();
+
+                Conversations arriving = first.getBean(Conversations.class);
+                List<Future<Reply>> queued = new ArrayList<>();
+                for (int m = 0; m < waiting; m++) {
+                    String text = "问题0|queued-" + m;
+                    BlockingQueue<Thread> sender = new ArrayBlockingQueue<>(1);
+                    queued.add(pool.submit(() -> {
+                        sender.add(Thread.currentThread());
+                        return arriving.handle(new InboundMessage(citizen, text, text, Instant.now()));
+                    }));
+                    Thread thread = sender.poll(10, TimeUnit.SECONDS);
+                    // the first has this instance's lock and polls Redis for the turn (sleeping
+                    // between polls); the others wait for that lock, in line
+                    awaitWaiting(thread, m == 0 ? Thread.State.TIMED_WAITING : Thread.State.WAITING);
+                }
+                search.release.countDown();
+
+                assertThat(holding.get(10, TimeUnit.SECONDS).kind()).isEqualTo(ReplyKind.NO_ANSWER);
+                for (Future<Reply> reply : queued) {
+                    assertThat(reply.get(10, TimeUnit.SECONDS).kind()).isEqualTo(ReplyKind.NO_ANSWER);
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            } finally {
+                search.release.countDown();
+                pool.shutdownNow();
+            }
+
+            List<String> expected = new ArrayList<>(List.of(WatchfulSearch.HOLD));
+            for (int m = 0; m < waiting; m++) {
+                expected.add("queued-" + m);
+            }
+            assertThat(search.searched.stream().map(text -> text.substring(text.indexOf('|') + 1)).toList())
+                    .as("messages in the order they arrived").containsExactlyElementsOf(expected);
+            assertThat(search.overlaps.get()).isZero();
+        }));
+    }
+
+    /** Waits until the thread waits in {@code state}, so that the next message arrives after it. */
+    private static void awaitWaiting(Thread thread, Thread.State state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != state) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The sender did not come to wait (" + state + "), it is " + thread.getState());
+            }
+            Thread.sleep(1);
+        }
     }
 
     @Test
@@ -140,10 +203,15 @@ class TwoInstancesShareConversationsIT {
 
     /**
      * Finds nothing, slowly enough (2 ms) that overlapping turns would be seen, and counts turns
-     * of one conversation that overlap: a search is a turn in progress.
+     * of one conversation that overlap: a search is a turn in progress. A {@link #HOLD} message
+     * keeps its turn until the test releases it.
      */
     static final class WatchfulSearch implements FaqSearch {
+        /** A message that keeps its turn until {@link #release}: the conversation is busy meanwhile. */
+        static final String HOLD = "hold";
         final List<String> searched = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch holding = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger overlaps = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
         private final AtomicInteger atOnce = new AtomicInteger();
@@ -158,6 +226,10 @@ class TwoInstancesShareConversationsIT {
             mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
             try {
                 searched.add(text);
+                if (text.endsWith("|" + HOLD)) {
+                    holding.countDown();
+                    release.await(10, TimeUnit.SECONDS);
+                }
                 Thread.sleep(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

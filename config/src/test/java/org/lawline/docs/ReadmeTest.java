@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.lawline.conversation.ReplyKind;
 
 /** The README's promises that can be checked mechanically. */
 class ReadmeTest {
 
     private static final Path ROOT = Path.of("..");
+    private static final Pattern KIND_ROW = Pattern.compile("^\\| `([a-z_]+)` \\|");
     private static final Pattern MERMAID = Pattern.compile("```mermaid\\n.*?```", Pattern.DOTALL);
 
     @Test
@@ -25,6 +30,25 @@ class ReadmeTest {
     void ciRunsExactlyTheReadmesTestCommand() throws Exception {
         assertThat(Files.readString(ROOT.resolve("README.md"))).contains("```sh\n./lawline test\n```");
         assertThat(Files.readString(ROOT.resolve(".ci/run"))).contains("exec ./lawline test\n");
+    }
+
+    @Test
+    void theReadmeListsEveryKindOfReplyAskJsonPrints_andNoOther() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        int listed = readme.indexOf("| kind | the reply |");
+        assertThat(listed).as("the README's table of kinds").isNotNegative();
+        List<String> kinds = new ArrayList<>();
+        for (String row : readme.substring(listed).split("\n")) {
+            if (!row.startsWith("|")) {
+                break;
+            }
+            Matcher kind = KIND_ROW.matcher(row);
+            if (kind.find()) {
+                kinds.add(kind.group(1));
+            }
+        }
+        assertThat(kinds).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(ReplyKind.values()).map(ReplyKind::wireName).toList());
     }
 
     private static String mermaid(String markdown) {

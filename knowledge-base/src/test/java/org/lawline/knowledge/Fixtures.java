@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /** Test data: our fixture entries, and the shared data set beside the repository. */
 public final class Fixtures {
@@ -38,16 +37,22 @@ public final class Fixtures {
     }
 
     /**
-     * The shared data folder (surefire sets {@code lawline.shared-data}); skips the calling test
-     * with a clear message when a fresh clone has no such folder beside it.
+     * The shared data folder (surefire and failsafe set {@code lawline.shared-data} to
+     * {@code ../shared/data} beside the repository). It is there wherever the tests run, so its
+     * absence fails the calling test rather than skipping it: a skip would hide, among others,
+     * the check of every cited article against the statutes.
      */
     public static Path sharedData() {
         String configured = System.getProperty("lawline.shared-data");
-        Assumptions.assumeTrue(configured != null,
-                "Skipped: the system property lawline.shared-data is not set (run through Maven)");
+        if (configured == null) {
+            throw new IllegalStateException("The system property lawline.shared-data is not set: run the tests through Maven,"
+                    + " or set it to the shared data folder (../shared/data beside the repository)");
+        }
         Path folder = Path.of(configured);
-        Assumptions.assumeTrue(Files.isDirectory(folder),
-                "Skipped: the shared data folder " + folder.toAbsolutePath().normalize() + " is absent");
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalStateException("The shared data folder " + folder.toAbsolutePath().normalize()
+                    + " is missing: the tests need ../shared/data beside the repository");
+        }
         return folder;
     }
 }
