@@ -17,6 +17,8 @@ class ReadmeTest {
 
     private static final Path ROOT = Path.of("..");
     private static final Pattern KIND_ROW = Pattern.compile("^\\| `([a-z_]+)` \\|");
+    /** A link to a file of this repository: {@code [text](docs/evaluation.md#anchor)}, not to a web address. */
+    private static final Pattern LOCAL_LINK = Pattern.compile("\\]\\((?!https?:|#)([^)#]+)(?:#[^)]*)?\\)");
     private static final Pattern MERMAID = Pattern.compile("```mermaid\\n.*?```", Pattern.DOTALL);
 
     @Test
@@ -49,6 +51,20 @@ class ReadmeTest {
         }
         assertThat(kinds).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(ReplyKind.values()).map(ReplyKind::wireName).toList());
+    }
+
+    @Test
+    void everyPageTheReadmeAndItsDocsLinkToExists() throws Exception {
+        List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+        try (var docs = Files.list(ROOT.resolve("docs"))) {
+            docs.filter(page -> page.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        for (Path page : pages) {
+            Matcher link = LOCAL_LINK.matcher(Files.readString(page));
+            while (link.find()) {
+                assertThat(page.getParent().resolve(link.group(1))).as("%s links to %s", page, link.group(1)).exists();
+            }
+        }
     }
 
     private static String mermaid(String markdown) {

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Building a fresh index of 5,000 entries, reported per entry (so 1 / score = entries per
  * millisecond). The hybrid index reads its vectors from the cache folder, filled by the first
  * build (the setup), so this is a restart's cost; a cold build runs the model for every
- * sentence (see README, Benchmarks, for its figure).
+ * sentence (see docs/benchmarks.md for its figure).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
