@@ -17,6 +17,7 @@ import org.lawline.knowledge.embedding.BgeSmallZh;
 import org.lawline.knowledge.embedding.EmbeddingCache;
 import org.lawline.knowledge.embedding.SentenceEmbedder;
 import org.lawline.knowledge.embedding.Vectors;
+import org.lawline.knowledge.index.HybridIndex;
 
 /**
  * The vectors of articles and questions. An article's vector is the normalised mean of its
@@ -25,7 +26,7 @@ import org.lawline.knowledge.embedding.Vectors;
  * no model) and, if a cache folder is given, on disk by content hash (a restart runs no model).
  * Thread safe.
  */
-final class ArticleVectors {
+final class ArticleVectors implements HybridIndex.Model<LawArticle, ArticleVectors.ArticleVector, float[]> {
 
     /** Shorter fragments (一、 (二) …) name no matter of their own. */
     static final int MIN_CLAUSE_CHARS = 6;
@@ -55,12 +56,14 @@ final class ArticleVectors {
      * 0.571 (and lowered all three with law and chapter passages only, and with the chapter
      * re-ranking at 0.2 too).
      */
-    float[] ofQuestion(String question) {
+    @Override
+    public float[] ofQuestion(String question) {
         return embedder.embed(List.of(ChineseAnalysis.head(question))).get(0);
     }
 
     /** The article's vectors if the vector of each of its sentences is in memory or on disk; runs no model. */
-    Optional<ArticleVector> known(LawArticle article) {
+    @Override
+    public Optional<ArticleVector> known(LawArticle article) {
         for (String sentence : sentences(article)) {
             if (knownSentence(sentence).isEmpty()) {
                 return Optional.empty();
@@ -81,7 +84,8 @@ final class ArticleVectors {
     }
 
     /** The vectors of the articles, in order; sentences not known yet are embedded in one batch and kept. */
-    List<ArticleVector> of(List<LawArticle> articles) {
+    @Override
+    public List<ArticleVector> of(List<LawArticle> articles) {
         Set<String> missing = new LinkedHashSet<>();
         for (LawArticle article : articles) {
             for (String sentence : sentences(article)) {
@@ -102,7 +106,8 @@ final class ArticleVectors {
     }
 
     /** Forgets, in memory, the sentences of articles not among these (disk keeps them). */
-    void retainOnly(Collection<LawArticle> articles) {
+    @Override
+    public void retainOnly(Collection<LawArticle> articles) {
         Set<String> keep = new HashSet<>();
         for (LawArticle article : articles) {
             keep.addAll(sentences(article));

@@ -4,26 +4,18 @@ package org.lawline.knowledge.law;
  * How an article search turns its candidates into one ranking; package-private so measurements
  * can compare settings on one index.
  *
- * @param fusion         how the word and meaning rankings become one (hybrid index only)
- * @param semanticWeight the weight of closeness in meaning beside relative BM25, in {@link Fusion#WEIGHTED}
+ * @param semanticWeight the weight of closeness in meaning beside relative BM25 (hybrid index only):
+ *                       scores, not ranks, are fused
  * @param candidates     hits taken from each ranking before fusion and the chapter re-ranking
  * @param chapterShare   the weight of the chapter's relevance beside the article's own score
  */
-record LawRanking(Fusion fusion, double semanticWeight, int candidates, double chapterShare) {
-
-    /** How lexical and semantic rankings become one. */
-    enum Fusion {
-        /** Sum of 1 / (k + rank) over both rankings. */
-        RECIPROCAL_RANK,
-        /** Relative BM25 plus the weighted, rescaled cosine: scores, not ranks. */
-        WEIGHTED
-    }
+record LawRanking(double semanticWeight, int candidates, double chapterShare) {
 
     /**
      * Words alone. Chapter share tuned on statute_dev: 0.2 lifted recall@3 a little, more pulled
      * top-1 down.
      */
-    static final LawRanking WORDS = new LawRanking(Fusion.WEIGHTED, 0, 50, 0.2);
+    static final LawRanking WORDS = new LawRanking(0, 50, 0.2);
 
     /**
      * Words and meaning. Measured on statute_dev (361 questions, 3,410 articles) as top-1 / r3 /
@@ -32,7 +24,7 @@ record LawRanking(Fusion fusion, double semanticWeight, int candidates, double c
      * 0.583 to 0.485 / 0.665 / 0.590):
      * <ul>
      * <li>fusion: weighted scores 0.479 / 0.654 / 0.583, reciprocal ranks (k = 60) 0.449 / 0.629
-     *     / 0.557 — ranks forget how sure each list is;</li>
+     *     / 0.557 — ranks forget how sure each list is (the reciprocal-rank code is gone since);</li>
      * <li>semantic weight 0.75 / 1 / 1.25: r3 0.648 / 0.654 / 0.651 (top-1 0.479 / 0.479 /
      *     0.474); with law + chapter passages only, 0.5 to 3 gave r3 0.61 to 0.64, a flat top
      *     around 1;</li>
@@ -45,5 +37,5 @@ record LawRanking(Fusion fusion, double semanticWeight, int candidates, double c
      *     helped.</li>
      * </ul>
      */
-    static final LawRanking DEFAULT = new LawRanking(Fusion.WEIGHTED, 1.0, 50, 0);
+    static final LawRanking DEFAULT = new LawRanking(1.0, 50, 0);
 }

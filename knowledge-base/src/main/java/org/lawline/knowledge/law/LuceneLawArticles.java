@@ -20,16 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -38,20 +30,15 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.util.BytesRef;
 import org.lawline.knowledge.LawArticle;
 import org.lawline.knowledge.LawArticleIndex;
 import org.lawline.knowledge.LawArticleMatch;
 import org.lawline.knowledge.VectorProgress;
 import org.lawline.knowledge.analysis.ChineseAnalysis;
-import org.lawline.knowledge.embedding.Vectors;
-import org.lawline.knowledge.index.MemoryIndex;
+import org.lawline.knowledge.index.HybridIndex;
 import org.lawline.knowledge.law.ArticleVectors.ArticleVector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Law articles on Lucene, in memory. Searches share one searcher through a
@@ -69,39 +56,21 @@ import org.slf4j.LoggerFactory;
  * returns, with the vectors already in memory or in the cache folder; the vectors of the others
  * (two passages an article and its clauses: 14,490 sentences for 3,410 articles, about 2
  * minutes on two cores) are computed afterwards on a thread of the
- * index's own and added batch by batch, so nobody waits for the model.
+ * index's own and added batch by batch ({@link HybridIndex#addVectors}, shared with the FAQ
+ * index), so nobody waits for the model.
  */
 public final class LuceneLawArticles implements LawArticleIndex {
 
-    private static final Logger log = LoggerFactory.getLogger(LuceneLawArticles.class);
-
-    /** More results than this are never useful. */
-    static final int MAX_RESULTS = 50;
-    /**
-     * The reciprocal-rank-fusion constant of Cormack, Clarke and Büttcher (2009), as the FAQ
-     * search keeps it.
-     */
-    static final int RRF_K = 60;
-    /** Articles embedded per model call and index write while building: a progress step. */
-    private static final int EMBEDDING_BATCH = 128;
-    /** Progress of a build is logged at most this often. */
-    private static final long PROGRESS_NANOS = 5_000_000_000L;
-
     private final LawQueries queries;
-    private final Optional<ArticleVectors> vectors;
     private final LawRanking ranking;
-    private final MemoryIndex lucene;
-    /** {@link #lucene}'s writer. */
-    private final IndexWriter writer;
+    private final ArticleDocuments documents = new ArticleDocuments();
+    private final HybridIndex<LawArticle, ArticleVector, float[]> index;
     /** Computes missing vectors after a build; absent in a words-only index. */
     private final Optional<ExecutorService> background;
-    /** Bumped by every {@link #replaceAll}: a vector job of an older build stops writing. */
-    private long generation;
     private CompletableFuture<Void> vectorsDone = CompletableFuture.completedFuture(null);
     /** Articles of the running build whose vectors are in, and those that lacked one: for progress. */
     private final AtomicInteger vectorsComputed = new AtomicInteger();
     private volatile int vectorsLacking;
-    private boolean closed;
 
     /** An empty index searched by words alone: no model is loaded. */
     public LuceneLawArticles() {
@@ -117,7 +86,6 @@ public final class LuceneLawArticles implements LawArticleIndex {
         Analyzer words = ChineseAnalysis.words();
         this.queries = new LawQueries(words, ChineseAnalysis.bigrams(),
                 ChineseAnalysis.synonyms(ChineseAnalysis.SYNONYMS, LawQueries.LEGAL_SYNONYMS));
-        this.vectors = vectors;
         this.ranking = ranking;
         this.background = vectors.map(v -> Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "law-article-vectors");
@@ -125,21 +93,13 @@ public final class LuceneLawArticles implements LawArticleIndex {
             return thread;
         }));
         Analyzer analyzer = new PerFieldAnalyzerWrapper(words, Map.of(LawFields.BIGRAMS, ChineseAnalysis.bigrams()));
-        this.lucene = new MemoryIndex(new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
-        this.writer = lucene.writer();
+        this.index = new HybridIndex<>("law-article index", new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE),
+                documents, vectors);
     }
 
     @Override
     public Optional<LawArticle> find(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        return lucene.read(searcher -> {
-            TopDocs top = searcher.search(new TermQuery(new Term(LawFields.ID, id)), 1);
-            return top.scoreDocs.length == 0
-                    ? Optional.empty()
-                    : Optional.of(toArticle(searcher.storedFields().document(top.scoreDocs[0].doc)));
-        });
+        return index.find(id);
     }
 
     @Override
@@ -152,9 +112,9 @@ public final class LuceneLawArticles implements LawArticleIndex {
             // no word at all (emoji, digits, punctuation): nothing to mean either
             return List.of();
         }
-        int wanted = Math.min(limit, MAX_RESULTS);
-        Optional<float[]> asked = meaningOf(text); // before acquiring: the model is the slow part
-        return lucene.read(searcher -> {
+        int wanted = Math.min(limit, HybridIndex.MAX_RESULTS);
+        Optional<float[]> asked = index.meaningOf(text); // before acquiring: the model is the slow part
+        return index.read(searcher -> {
             int depth = Math.max(wanted, ranking.candidates());
             Map<Integer, Candidate> found = new LinkedHashMap<>();
             for (ScoreDoc hit : searcher.search(query.get(), depth).scoreDocs) {
@@ -173,10 +133,10 @@ public final class LuceneLawArticles implements LawArticleIndex {
             List<Candidate> candidates = List.copyOf(found.values());
             for (Candidate candidate : candidates) {
                 Document doc = stored.document(candidate.doc);
-                candidate.article = toArticle(doc);
+                candidate.article = documents.toItem(doc);
                 if (asked.isPresent()) {
                     // the best of whole and clauses, for those found by their nearest whole vector too
-                    vector(doc).ifPresent(v -> candidate.cosine = v.cosine(asked.get()));
+                    ArticleDocuments.vector(doc).ifPresent(v -> candidate.cosine = v.cosine(asked.get()));
                 }
             }
             // while vectors are still being computed, or when the model failed, rank as words alone do
@@ -211,9 +171,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
     }
 
     private static List<LawArticleMatch> rank(List<Candidate> candidates, LawRanking used, boolean byMeaning, int wanted) {
-        Map<Candidate, Double> fused = byMeaning && used.fusion() == LawRanking.Fusion.RECIPROCAL_RANK
-                ? reciprocalRanks(candidates)
-                : weightedScores(candidates, used.semanticWeight(), byMeaning);
+        Map<Candidate, Double> fused = weightedScores(candidates, used.semanticWeight(), byMeaning);
         double best = fused.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         double top = best > 0 ? best : 1;
         Map<String, Double> chapters = new HashMap<>();
@@ -252,40 +210,9 @@ public final class LuceneLawArticles implements LawArticleIndex {
         return fused;
     }
 
-    private static Map<Candidate, Double> reciprocalRanks(List<Candidate> candidates) {
-        Map<Candidate, Double> fused = new LinkedHashMap<>();
-        List<Candidate> byWords = new ArrayList<>(candidates.stream().filter(c -> c.bm25 > 0).toList());
-        byWords.sort(Comparator.comparingDouble((Candidate c) -> c.bm25).reversed());
-        for (int i = 0; i < byWords.size(); i++) {
-            fused.merge(byWords.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
-        }
-        List<Candidate> byMeaning = new ArrayList<>(candidates.stream().filter(c -> !Double.isNaN(c.cosine)).toList());
-        byMeaning.sort(Comparator.comparingDouble((Candidate c) -> c.cosine).reversed());
-        for (int i = 0; i < byMeaning.size(); i++) {
-            fused.merge(byMeaning.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
-        }
-        for (Candidate c : candidates) {
-            fused.putIfAbsent(c, 0.0);
-        }
-        return fused;
-    }
-
-    /** The question's vector; none in a words-only index, or, warned about, when the model fails: words still answer. */
-    private Optional<float[]> meaningOf(String text) {
-        if (vectors.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(vectors.get().ofQuestion(text));
-        } catch (RuntimeException e) {
-            log.warn("Embedding a question failed; searching law articles by words alone", e);
-            return Optional.empty();
-        }
-    }
-
     @Override
     public int size() {
-        return lucene.size();
+        return index.size();
     }
 
     /**
@@ -295,34 +222,13 @@ public final class LuceneLawArticles implements LawArticleIndex {
      */
     @Override
     public synchronized void replaceAll(Collection<LawArticle> articles) {
-        long started = System.nanoTime();
-        Map<String, LawArticle> byId = new LinkedHashMap<>();
-        for (LawArticle article : articles) {
-            byId.remove(article.id()); // the last one wins, in its own position
-            byId.put(article.id(), article);
-        }
-        List<LawArticle> lacking = new ArrayList<>();
-        long build = ++generation;
-        lucene.write(() -> {
-            writer.deleteAll();
-            for (LawArticle article : byId.values()) {
-                Optional<ArticleVector> vector = vectors.flatMap(v -> v.known(article));
-                if (vectors.isPresent() && vector.isEmpty()) {
-                    lacking.add(article);
-                }
-                writer.addDocument(toDocument(article, vector));
-            }
-        });
-        vectors.ifPresent(v -> v.retainOnly(byId.values()));
+        HybridIndex.Build<LawArticle> build = index.replaceAll(articles);
         vectorsComputed.set(0);
-        vectorsLacking = lacking.size();
-        if (!lacking.isEmpty()) {
-            log.info("Law-article index: {} articles searchable by words; computing the vectors of {} in the background",
-                    byId.size(), lacking.size());
-            vectorsDone = CompletableFuture.runAsync(() -> addVectors(build, lacking, started), background.orElseThrow());
-        } else {
-            vectorsDone = CompletableFuture.completedFuture(null);
-        }
+        vectorsLacking = build.lacking().size();
+        vectorsDone = build.lacking().isEmpty()
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> index.addVectors(build, (done, total) -> vectorsComputed.set(done)),
+                        background.orElseThrow());
     }
 
     /**
@@ -351,65 +257,14 @@ public final class LuceneLawArticles implements LawArticleIndex {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            // logged by the job: the articles stay searchable by words
-        }
-    }
-
-    private void addVectors(long build, List<LawArticle> lacking, long started) {
-        ArticleVectors model = vectors.orElseThrow();
-        long lastReport = System.nanoTime();
-        try {
-            for (int from = 0; from < lacking.size(); from += EMBEDDING_BATCH) {
-                List<LawArticle> batch = lacking.subList(from, Math.min(from + EMBEDDING_BATCH, lacking.size()));
-                List<ArticleVector> computed = model.of(batch);
-                int done = from + batch.size();
-                boolean report = System.nanoTime() - lastReport > PROGRESS_NANOS && done < lacking.size();
-                synchronized (this) {
-                    if (closed || build != generation) {
-                        return; // a newer build took over, or the index is gone
-                    }
-                    MemoryIndex.Writing update = () -> {
-                        for (int i = 0; i < batch.size(); i++) {
-                            writer.updateDocument(new Term(LawFields.ID, batch.get(i).id()),
-                                    toDocument(batch.get(i), Optional.of(computed.get(i))));
-                        }
-                    };
-                    vectorsComputed.set(done);
-                    if (report) {
-                        // searches gain the vectors made so far; refreshing each batch would leave dozens of segments
-                        lucene.write(update);
-                    } else {
-                        lucene.unrefreshed(update);
-                    }
-                }
-                if (report) {
-                    lastReport = System.nanoTime();
-                    log.info("Law-article index: vectors of {} of {} articles computed", done, lacking.size());
-                }
-            }
-            synchronized (this) {
-                if (closed || build != generation) {
-                    return;
-                }
-                // one segment again: each segment's graph is searched on its own
-                lucene.write(() -> writer.forceMerge(1));
-            }
-            log.info("Law-article index: vectors of {} articles computed in {} ms; the others came from the cache",
-                    lacking.size(), (System.nanoTime() - started) / 1_000_000);
-        } catch (AlreadyClosedException e) {
-            // closed while the model ran: nothing left to add to
-        } catch (RuntimeException e) {
-            // the articles are in and found by their words; the next rebuild tries again
-            log.warn("Computing law-article vectors failed; articles without one are found by words alone", e);
-            throw e;
+            // the job logs its own failures; this is the executor's, the articles stay searchable by words
         }
     }
 
     @Override
     public synchronized void close() {
-        closed = true;
         background.ifPresent(ExecutorService::shutdownNow);
-        lucene.close();
+        index.close();
     }
 
     /** One article considered for a question. */
@@ -428,47 +283,5 @@ public final class LuceneLawArticles implements LawArticleIndex {
 
     private static String chapterOf(LawArticle article) {
         return article.law() + "|" + article.book() + "|" + article.chapter();
-    }
-
-    private static Document toDocument(LawArticle article, Optional<ArticleVector> vector) {
-        Document doc = new Document();
-        doc.add(new StringField(LawFields.ID, article.id(), Field.Store.YES));
-        String law = ChineseAnalysis.normalize(LawQueries.shortName(article.law()));
-        String heading = article.book() + " " + LawQueries.title(ChineseAnalysis.normalize(article.chapter()));
-        String text = ChineseAnalysis.normalize(article.text());
-        doc.add(new TextField(LawFields.LAW, law, Field.Store.NO));
-        doc.add(new TextField(LawFields.HEADING, heading, Field.Store.NO));
-        doc.add(new TextField(LawFields.TEXT, text, Field.Store.NO));
-        doc.add(new TextField(LawFields.BIGRAMS, law + "\n" + heading + "\n" + text, Field.Store.NO));
-        doc.add(new StoredField(LawFields.STORED_LAW, article.law()));
-        doc.add(new StoredField(LawFields.STORED_ARTICLE, article.article()));
-        doc.add(new StoredField(LawFields.STORED_TEXT, article.text()));
-        doc.add(new StoredField(LawFields.STORED_BOOK, article.book()));
-        doc.add(new StoredField(LawFields.STORED_CHAPTER, article.chapter()));
-        vector.ifPresent(v -> {
-            doc.add(new KnnFloatVectorField(LawFields.VECTOR, v.whole(), VectorSimilarityFunction.DOT_PRODUCT));
-            doc.add(new StoredField(LawFields.STORED_VECTOR, Vectors.toBytes(v.whole())));
-            for (float[] clause : v.clauses()) {
-                doc.add(new StoredField(LawFields.STORED_CLAUSE_VECTOR, Vectors.toBytes(clause)));
-            }
-        });
-        return doc;
-    }
-
-    private static Optional<ArticleVector> vector(Document doc) {
-        BytesRef whole = doc.getBinaryValue(LawFields.STORED_VECTOR);
-        if (whole == null) {
-            return Optional.empty();
-        }
-        List<float[]> clauses = new ArrayList<>();
-        for (BytesRef clause : doc.getBinaryValues(LawFields.STORED_CLAUSE_VECTOR)) {
-            clauses.add(Vectors.fromBytes(clause.bytes, clause.offset, clause.length));
-        }
-        return Optional.of(new ArticleVector(Vectors.fromBytes(whole.bytes, whole.offset, whole.length), clauses));
-    }
-
-    private static LawArticle toArticle(Document doc) {
-        return new LawArticle(doc.get(LawFields.ID), doc.get(LawFields.STORED_LAW), doc.get(LawFields.STORED_ARTICLE),
-                doc.get(LawFields.STORED_TEXT), doc.get(LawFields.STORED_BOOK), doc.get(LawFields.STORED_CHAPTER));
     }
 }

@@ -17,6 +17,7 @@ import org.lawline.knowledge.embedding.BgeSmallZh;
 import org.lawline.knowledge.embedding.EmbeddingCache;
 import org.lawline.knowledge.embedding.SentenceEmbedder;
 import org.lawline.knowledge.embedding.Vectors;
+import org.lawline.knowledge.index.HybridIndex;
 
 /**
  * The vectors of entries and questions. An entry's vector is the normalised mean of the
@@ -29,7 +30,7 @@ import org.lawline.knowledge.embedding.Vectors;
  * entries runs no model) and, if a cache is given, on disk (a restart runs no model). Thread
  * safe.
  */
-final class EntryVectors {
+final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], EntryVectors.QuestionVectors> {
 
     /**
      * Sentence vectors recently computed or read in this process, by model and sentence, shared
@@ -80,7 +81,8 @@ final class EntryVectors {
      * The question's vectors, in one model call: always computed, never cached (questions rarely
      * repeat word for word).
      */
-    QuestionVectors ofQuestion(String question) {
+    @Override
+    public QuestionVectors ofQuestion(String question) {
         String read = Vocabulary.readPart(question);
         List<float[]> vectors = embedder.embed(List.of(read, QUERY_INSTRUCTION + read));
         return new QuestionVectors(vectors.get(0), vectors.get(1));
@@ -102,7 +104,8 @@ final class EntryVectors {
     }
 
     /** The entry's vector if every sentence's vector is in memory or on disk; runs no model. */
-    Optional<float[]> known(FaqEntry entry) {
+    @Override
+    public Optional<float[]> known(FaqEntry entry) {
         List<float[]> found = new ArrayList<>();
         for (String sentence : sentences(entry)) {
             String key = key(sentence);
@@ -131,7 +134,8 @@ final class EntryVectors {
      * The vectors of the entries, in order; the sentences not known yet are embedded in one
      * batch and stored in memory and on disk.
      */
-    List<float[]> of(List<FaqEntry> entries) {
+    @Override
+    public List<float[]> of(List<FaqEntry> entries) {
         Map<String, String> missing = new LinkedHashMap<>(); // key → sentence
         for (FaqEntry entry : entries) {
             for (String sentence : sentences(entry)) {
@@ -168,7 +172,8 @@ final class EntryVectors {
     }
 
     /** Forgets, in memory, the sentences of entries not among these (disk keeps them). */
-    void retainOnly(Collection<FaqEntry> entries) {
+    @Override
+    public void retainOnly(Collection<FaqEntry> entries) {
         Set<String> keep = new HashSet<>();
         for (FaqEntry entry : entries) {
             for (String sentence : sentences(entry)) {

@@ -16,9 +16,10 @@ import org.apache.lucene.util.BytesRef;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.LawReference;
 import org.lawline.knowledge.embedding.Vectors;
+import org.lawline.knowledge.index.HybridIndex;
 
 /** Entries to Lucene documents and back. Thread safe. */
-final class FaqDocuments {
+final class FaqDocuments implements HybridIndex.Documents<FaqEntry, float[]> {
 
     private final Vocabulary vocabulary;
 
@@ -31,7 +32,23 @@ final class FaqDocuments {
         return toDocument(entry, Optional.empty());
     }
 
-    Document toDocument(FaqEntry entry, Optional<float[]> vector) {
+    @Override
+    public String idField() {
+        return FaqFields.ID;
+    }
+
+    @Override
+    public String id(FaqEntry entry) {
+        return entry.id();
+    }
+
+    @Override
+    public FaqEntry toItem(Document stored) {
+        return toEntry(stored);
+    }
+
+    @Override
+    public Document toDocument(FaqEntry entry, Optional<float[]> vector) {
         Document doc = new Document();
         doc.add(new StringField(FaqFields.ID, entry.id(), Field.Store.YES));
         // searched text is normalised like questions are; the stored copy keeps what was written

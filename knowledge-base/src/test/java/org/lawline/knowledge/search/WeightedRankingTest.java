@@ -31,8 +31,7 @@ class WeightedRankingTest {
 
     @Test
     void whenMeaningIsKnownALongEntryQuestionHoldingEveryAskedWordIsNotHeldBackByItsLength() {
-        try (LuceneFaqSearch hybrid = new LuceneFaqSearch(
-                Optional.of(EntryVectors.inMemory(new SameMeaning())), LuceneFaqSearch.Fusion.WEIGHTED)) {
+        try (LuceneFaqSearch hybrid = new LuceneFaqSearch(Optional.of(EntryVectors.inMemory(new SameMeaning())))) {
             hybrid.replaceAll(ENTRIES);
 
             assertThat(hybrid.search("加班 劳动仲裁", 2)).extracting(m -> m.entry().id()).containsExactly("long", "short");
