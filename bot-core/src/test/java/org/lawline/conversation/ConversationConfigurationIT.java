@@ -67,7 +67,7 @@ class ConversationConfigurationIT {
                     StatefulRedisConnection<?, ?> connection = app.getBean("conversationRedisConnection", StatefulRedisConnection.class);
                     connections.add(connection);
 
-                    ChannelIdentity citizen = new ChannelIdentity("web", "default", "it-" + UUID.randomUUID());
+                    ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "it-" + UUID.randomUUID());
                     Reply reply = app.getBean(Conversations.class).handle(new InboundMessage(citizen, "m1", "转人工", Instant.now()));
 
                     assertThat(reply.state()).isEqualTo(DialogState.QUEUED);
@@ -107,7 +107,7 @@ class ConversationConfigurationIT {
     }
 
     private static Reply askThenShowArticles(Conversations conversations) {
-        ChannelIdentity citizen = new ChannelIdentity("web", "default", "it-" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "it-" + UUID.randomUUID());
         Reply answer = conversations.handle(new InboundMessage(citizen, "m1", "公司拖欠工资怎么办", Instant.now()));
         assertThat(answer.kind()).isEqualTo(ReplyKind.ANSWER);
         return conversations.handle(new InboundMessage(citizen, "m2", "查看法条", Instant.now()));

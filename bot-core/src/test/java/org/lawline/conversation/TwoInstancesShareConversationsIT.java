@@ -57,7 +57,7 @@ class TwoInstancesShareConversationsIT {
 
     @Test
     void messagesOfOneConversationOnTwoInstancesAreHandledOneAtATimeInOrder_andNoUpdateIsLost() {
-        ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "o" + UUID.randomUUID());
         instance.run(first -> instance.run(second -> {
             List<String> handled = sendConcurrently(List.of(first, second), List.of(citizen));
 
@@ -78,8 +78,8 @@ class TwoInstancesShareConversationsIT {
 
     @Test
     void differentConversationsRunInParallel() {
-        ChannelIdentity one = new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
-        ChannelIdentity another = new ChannelIdentity("weibo", "lawline", "u" + UUID.randomUUID());
+        ChannelIdentity one = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "o" + UUID.randomUUID());
+        ChannelIdentity another = new ChannelIdentity(Channel.WEIBO, "lawline", "u" + UUID.randomUUID());
         instance.run(first -> instance.run(second -> {
             sendConcurrently(List.of(first, second), List.of(one, another));
 
@@ -90,7 +90,7 @@ class TwoInstancesShareConversationsIT {
 
     @Test
     void aConversationQueuedOnOneInstanceIsClaimedOnTheOther() {
-        ChannelIdentity citizen = new ChannelIdentity("web", "default", "c" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "c" + UUID.randomUUID());
         instance.run(first -> instance.run(second -> {
             first.getBean(Conversations.class).handle(new InboundMessage(citizen, "m1", "人工", Instant.now()));
 

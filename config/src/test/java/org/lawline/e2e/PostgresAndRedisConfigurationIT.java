@@ -1,5 +1,6 @@
 package org.lawline.e2e;
 
+import org.lawline.conversation.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.RedisClient;
@@ -67,7 +68,7 @@ class PostgresAndRedisConfigurationIT {
 
     @Test
     void conversationStateLivesInRedis() {
-        ChannelIdentity citizen = new ChannelIdentity("web", "default", "it-" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "it-" + UUID.randomUUID());
         Reply reply = conversations.handle(new InboundMessage(citizen, UUID.randomUUID().toString(), "转人工", Instant.now()));
         assertThat(reply.kind()).isEqualTo(ReplyKind.HANDOFF);
 

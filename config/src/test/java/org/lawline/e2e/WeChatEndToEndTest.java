@@ -1,5 +1,6 @@
 package org.lawline.e2e;
 
+import org.lawline.conversation.Channel;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -79,7 +80,7 @@ class WeChatEndToEndTest {
      */
     @BeforeEach
     void warmUpTheEngine() {
-        conversations.handle(new InboundMessage(new ChannelIdentity("wechat", "default", "oWarmUp"),
+        conversations.handle(new InboundMessage(new ChannelIdentity(Channel.WECHAT, "default", "oWarmUp"),
                 UUID.randomUUID().toString(), "老板拖欠工资怎么办", Instant.now()));
     }
 

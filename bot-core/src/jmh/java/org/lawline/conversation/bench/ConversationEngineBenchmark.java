@@ -1,5 +1,6 @@
 package org.lawline.conversation.bench;
 
+import org.lawline.conversation.Channel;
 import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -75,7 +76,7 @@ public class ConversationEngineBenchmark {
         @Setup(Level.Trial)
         public void start() {
             for (int i = 0; i < citizens.length; i++) {
-                citizens[i] = new ChannelIdentity("wechat", "gh_bench", "o" + UUID.randomUUID());
+                citizens[i] = new ChannelIdentity(Channel.WECHAT, "gh_bench", "o" + UUID.randomUUID());
             }
             ConversationStoreSettings settings = ConversationStoreSettings.defaults();
             ConversationStore conversations;

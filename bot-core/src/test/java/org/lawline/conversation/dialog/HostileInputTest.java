@@ -1,5 +1,7 @@
 package org.lawline.conversation.dialog;
 
+import org.lawline.conversation.Channel;
+import org.lawline.conversation.MobileNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -56,7 +58,7 @@ class HostileInputTest {
         MutableClock clock = new MutableClock(Instant.parse("2025-03-01T08:00:00Z"));
         ConversationEngine engine = new ConversationEngine(faqs, new InMemoryConversationStore(clock, Duration.ofHours(1), 10),
                 event -> { }, DialogSettings.defaults(), clock);
-        ChannelIdentity citizen = new ChannelIdentity("sms", "12348", "13800138000");
+        ChannelIdentity citizen = new ChannelIdentity(Channel.SMS, "12348", "13800138000", MobileNumber.parse("13800138000"));
         if (stateBefore.equals("CLARIFYING")) {
             engine.handle(new InboundMessage(citizen, "setup", Fixtures.CLOSE_QUESTION, clock.instant()));
         } else if (stateBefore.equals("QUEUED")) {

@@ -1,5 +1,6 @@
 package org.lawline.conversation.dialog;
 
+import org.lawline.conversation.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -27,7 +28,7 @@ import org.lawline.conversation.transcript.Transcripts;
 /** The legal-aid pre-check and the callback number, with the inputs citizens really type. */
 class SlotFillingTest {
 
-    private final ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "oSlots12345678");
+    private final ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "oSlots12345678");
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T08:00:00Z"));
     private final List<Object> published = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();

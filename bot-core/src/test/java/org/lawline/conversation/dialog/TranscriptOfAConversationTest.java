@@ -1,5 +1,6 @@
 package org.lawline.conversation.dialog;
 
+import org.lawline.conversation.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,7 +32,7 @@ class TranscriptOfAConversationTest {
     @TempDir
     Path journal;
 
-    private final ChannelIdentity citizen = new ChannelIdentity("weibo", "lawline", "5551234567");
+    private final ChannelIdentity citizen = new ChannelIdentity(Channel.WEIBO, "lawline", "5551234567");
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T08:00:00Z"));
     private JdbcTemplate sql;
     private JournaledTranscripts transcripts;

@@ -1,5 +1,6 @@
 package org.lawline.conversation.state;
 
+import org.lawline.conversation.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -22,7 +23,7 @@ abstract class ConversationTurnsContract {
     @BeforeEach
     void setUpTurns() {
         turns = newTurns();
-        citizen = new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
+        citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "o" + UUID.randomUUID());
     }
 
     @Test

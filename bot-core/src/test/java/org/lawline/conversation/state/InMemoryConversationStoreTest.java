@@ -1,5 +1,6 @@
 package org.lawline.conversation.state;
 
+import org.lawline.conversation.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -57,7 +58,7 @@ class InMemoryConversationStoreTest extends ConversationStoreContract {
     }
 
     private static ChannelIdentity citizen(int n) {
-        return new ChannelIdentity("web", "default", "citizen-" + n);
+        return new ChannelIdentity(Channel.WEB, "default", "citizen-" + n);
     }
 
     private ConversationSnapshot snapshot() {

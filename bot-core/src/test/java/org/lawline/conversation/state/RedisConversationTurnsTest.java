@@ -1,5 +1,6 @@
 package org.lawline.conversation.state;
 
+import org.lawline.conversation.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -152,7 +153,7 @@ class RedisConversationTurnsTest extends ConversationTurnsContract {
     }
 
     private static ChannelIdentity citizen() {
-        return new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
+        return new ChannelIdentity(Channel.WECHAT, "gh_lawline", "o" + UUID.randomUUID());
     }
 
     private static ConversationSnapshot snapshot(DialogState state) {

@@ -1,5 +1,6 @@
 package org.lawline.conversation.transcript;
 
+import org.lawline.conversation.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -54,7 +55,7 @@ abstract class TranscriptsContract {
     private Switchable database;
     private JdbcTemplate sql;
     private final List<JournaledTranscripts> opened = new ArrayList<>();
-    private final ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "oTranscript123");
+    private final ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "oTranscript123");
 
     @BeforeEach
     void createTheTable() throws Exception {

@@ -1,5 +1,6 @@
 package org.lawline.channels.web;
 
+import org.lawline.conversation.Channel;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -97,7 +98,7 @@ class WebChatController {
     }
 
     private static ChannelIdentity web(String citizenId) {
-        return new ChannelIdentity(WebOutbox.CHANNEL, ACCOUNT, citizenId);
+        return new ChannelIdentity(Channel.WEB, ACCOUNT, citizenId);
     }
 
     private static long cursor(String after) {

@@ -1,5 +1,6 @@
 package org.lawline.channels.web;
 
+import org.lawline.conversation.Channel;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class WebOutbox {
 
-    static final String CHANNEL = "web";
 
     /** A page that was closed for a long time catches up over several polls. */
     static final int PAGE_SIZE = 50;
@@ -47,7 +47,7 @@ class WebOutbox {
     @EventListener
     void on(ReplyComposed event) {
         // Answers to a POST went back in its response; other channels deliver their own.
-        if (event.inReplyTo().isPresent() || !CHANNEL.equals(event.to().channel())) {
+        if (event.inReplyTo().isPresent() || event.to().channel() != Channel.WEB) {
             return;
         }
         String citizenId = event.to().citizenId();

@@ -1,5 +1,6 @@
 package org.lawline.channels.wechat;
 
+import org.lawline.conversation.Channel;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -31,7 +32,7 @@ class LaterMessages {
     @EventListener
     void on(ReplyComposed event) {
         // An answer to a message went back through the webhook that asked for it.
-        if (event.inReplyTo().isPresent() || !WeChatChannel.NAME.equals(event.to().channel())) {
+        if (event.inReplyTo().isPresent() || event.to().channel() != Channel.WECHAT) {
             return;
         }
         if (accounts.find(event.to().account()).isEmpty()) {

@@ -1,5 +1,6 @@
 package org.lawline.channels.wechat;
 
+import org.lawline.conversation.Channel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,7 +167,7 @@ class Outbox {
                 .param("staleBefore", Utc.of(staleBefore))
                 .param("limit", limit)
                 .query((rs, n) -> new Stuck(rs.getLong("id"),
-                        new ChannelIdentity(WeChatChannel.NAME, rs.getString("account"), rs.getString("citizen_id")),
+                        new ChannelIdentity(Channel.WECHAT, rs.getString("account"), rs.getString("citizen_id")),
                         Purpose.valueOf(rs.getString("purpose"))))
                 .list();
     }

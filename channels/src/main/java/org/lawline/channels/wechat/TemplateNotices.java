@@ -1,5 +1,6 @@
 package org.lawline.channels.wechat;
 
+import org.lawline.conversation.Channel;
 import java.util.Optional;
 import org.lawline.channels.Notice;
 import org.lawline.channels.NoticeSender;
@@ -27,7 +28,7 @@ class TemplateNotices implements NoticeSender {
 
     @Override
     public Outcome send(Notice notice) {
-        if (!WeChatChannel.NAME.equals(notice.to().channel())) {
+        if (notice.to().channel() != Channel.WECHAT) {
             throw new IllegalArgumentException("Not a WeChat citizen: " + notice.to());
         }
         if (!followers.mayReceiveNotices(notice.to())) {

@@ -1,5 +1,6 @@
 package org.lawline.channels.wechat;
 
+import org.lawline.conversation.Channel;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +85,7 @@ final class ApplicationInstance implements AutoCloseable {
     ApplicationInstance warmUp() throws Exception {
         jdbc.sql("select count(*) from wechat_inbound").query(Integer.class).single();
         bean(Conversations.class).handle(new InboundMessage(
-                new ChannelIdentity(WeChatChannel.NAME, "default", "oWarmUp" + port), "warm-up", "老板拖欠工资怎么办", Instant.now()));
+                new ChannelIdentity(Channel.WECHAT, "default", "oWarmUp" + port), "warm-up", "老板拖欠工资怎么办", Instant.now()));
         String query = WebhookCalls.signedQuery(TOKEN, Instant.now());
         HttpRequest verification = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/wechat/default?" + query + "&echostr=warm"))
                 .GET().build();

@@ -1,5 +1,6 @@
 package org.lawline.channels.wechat;
 
+import org.lawline.conversation.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -35,7 +36,7 @@ class CustomerServiceBudgetContractIT {
     @ValueSource(strings = {"in-process", "redis"})
     void fivePerWindowAfterAMessageAndAFreshWindowWithTheNext(String kind) throws Exception {
         CustomerServiceBudget budget = budget(kind);
-        ChannelIdentity citizen = new ChannelIdentity("wechat", "default", "oBudget-" + kind);
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "default", "oBudget-" + kind);
         Instant wrote = Instant.parse("2026-11-29T08:00:00Z");
         budget.citizenWrote(citizen, wrote);
         for (int i = 0; i < 5; i++) {
@@ -52,7 +53,7 @@ class CustomerServiceBudgetContractIT {
     @ValueSource(strings = {"in-process", "redis"})
     void threeWithinAMinuteOfAMenuClickOrSubscribe(String kind) throws Exception {
         CustomerServiceBudget budget = budget(kind);
-        ChannelIdentity citizen = new ChannelIdentity("wechat", "default", "oPrompt-" + kind);
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "default", "oPrompt-" + kind);
         Instant clicked = Instant.parse("2026-11-29T08:00:00Z");
         assertThat(budget.use(citizen, clicked)).isEqualTo(CustomerServiceBudget.Verdict.WINDOW_CLOSED);
         budget.citizenPrompted(citizen, clicked);
@@ -67,12 +68,12 @@ class CustomerServiceBudgetContractIT {
     @ValueSource(strings = {"in-process", "redis"})
     void aMessageNotedLateOpensItsWindowUnlessALaterOneIsKnown(String kind) throws Exception {
         CustomerServiceBudget budget = budget(kind);
-        ChannelIdentity forgotten = new ChannelIdentity("wechat", "default", "oForgotten-" + kind);
+        ChannelIdentity forgotten = new ChannelIdentity(Channel.WECHAT, "default", "oForgotten-" + kind);
         Instant wrote = Instant.parse("2026-11-29T08:00:00Z");
         budget.citizenWroteEarlier(forgotten, wrote);
         assertThat(budget.use(forgotten, wrote.plus(Duration.ofMinutes(3)))).isEqualTo(CustomerServiceBudget.Verdict.ALLOWED);
 
-        ChannelIdentity known = new ChannelIdentity("wechat", "default", "oKnown-" + kind);
+        ChannelIdentity known = new ChannelIdentity(Channel.WECHAT, "default", "oKnown-" + kind);
         budget.citizenWrote(known, wrote.plusSeconds(60));
         for (int i = 0; i < 5; i++) {
             budget.use(known, wrote.plusSeconds(61 + i));

@@ -1,5 +1,6 @@
 package org.lawline.channels.wechat;
 
+import org.lawline.conversation.Channel;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -51,7 +52,7 @@ class CustomerServiceIT {
         first = new WeChatInstance(shared, ScriptedConversations.echoing(e -> { }, java.time.Clock.systemUTC()), properties);
         second = new WeChatInstance(shared, ScriptedConversations.echoing(e -> { }, java.time.Clock.systemUTC()), properties);
         budget = new CustomerServiceBudget.InRedis(shared.redis, shared.keyPrefix, first.settings.customerService());
-        citizen = new ChannelIdentity("wechat", "default", "oCs" + shared.runId);
+        citizen = new ChannelIdentity(Channel.WECHAT, "default", "oCs" + shared.runId);
     }
 
     @AfterEach

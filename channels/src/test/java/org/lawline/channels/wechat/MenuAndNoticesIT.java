@@ -1,5 +1,6 @@
 package org.lawline.channels.wechat;
 
+import org.lawline.conversation.Channel;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -43,7 +44,7 @@ class MenuAndNoticesIT {
                 "lawline.wechat.accounts.default.templates.callback-confirmed", "TPL-CALLBACK",
                 "lawline.wechat.accounts.default.menu-url", "https://lawline.example/chat",
                 "lawline.wechat.key-prefix", shared.keyPrefix));
-        citizen = new ChannelIdentity("wechat", "default", "oNotice" + shared.runId);
+        citizen = new ChannelIdentity(Channel.WECHAT, "default", "oNotice" + shared.runId);
         budget = new CustomerServiceBudget.InRedis(shared.redis, shared.keyPrefix, instance.settings.customerService());
     }
 

@@ -1,5 +1,6 @@
 package org.lawline.channels.wechat;
 
+import org.lawline.conversation.Channel;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -154,7 +155,7 @@ class NothingLostWhenAnInstanceDiesIT {
 
     /** The dead instance had noted the citizen's message: the customer-service window is open. */
     private void citizenWrote(String openid, Instant at) {
-        first.bean(CustomerServiceBudget.class).citizenWrote(new ChannelIdentity(WeChatChannel.NAME, "default", openid), at);
+        first.bean(CustomerServiceBudget.class).citizenWrote(new ChannelIdentity(Channel.WECHAT, "default", openid), at);
     }
 
     private void leftAnswering(String openid, long msgId, String message, Instant at) {

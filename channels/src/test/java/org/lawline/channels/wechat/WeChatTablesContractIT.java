@@ -1,5 +1,6 @@
 package org.lawline.channels.wechat;
 
+import org.lawline.conversation.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -18,7 +19,7 @@ class WeChatTablesContractIT {
     void followersClaimsAndDeliveriesRoundTrip(SharedInfrastructure.Database database) throws Exception {
         try (SharedInfrastructure shared = new SharedInfrastructure(database)) {
             JdbcClient jdbc = JdbcClient.create(shared.dataSource);
-            ChannelIdentity citizen = new ChannelIdentity("wechat", "default", "oContract" + shared.runId);
+            ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "default", "oContract" + shared.runId);
             Instant now = Instant.parse("2026-11-29T08:00:00Z");
 
             Followers followers = new Followers(jdbc);

@@ -25,6 +25,7 @@ import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lawline.conversation.Channel;
 import org.lawline.channels.ScriptedConversations;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.Reply;
@@ -107,7 +108,7 @@ class WeChatWebhookTest {
         assertThat(fields.get("FromUserName")).hasValue(ACCOUNT_ID);
         assertThat(fields.get("MsgType")).hasValue("text");
         assertThat(conversations.receivedFrom(openid)).singleElement()
-                .satisfies(m -> assertThat(m.from().channel()).isEqualTo("wechat"))
+                .satisfies(m -> assertThat(m.from().channel()).isEqualTo(Channel.WECHAT))
                 .satisfies(m -> assertThat(m.from().account()).isEqualTo("default"));
     }
 
