@@ -1,6 +1,5 @@
 package org.lawline.conversation.bench;
 
-import org.lawline.conversation.Channel;
 import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationStore;
 import org.lawline.conversation.ConversationStoreSettings;

@@ -1,6 +1,5 @@
 package org.lawline.conversation.dialog;
 
-import org.lawline.conversation.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lawline.conversation.DialogState.BOT;
 import static org.lawline.conversation.DialogState.CLARIFYING;
@@ -34,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.CitizenWroteToLawyer;
 import org.lawline.conversation.ConversationSnapshot;

@@ -1,7 +1,5 @@
 package org.lawline.conversation.dialog;
 
-import org.lawline.conversation.Channel;
-import org.lawline.conversation.MobileNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lawline.conversation.DialogState.BOT;
 import static org.lawline.conversation.DialogState.CALLBACK;
@@ -41,6 +39,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lawline.conversation.CallbackNumberConfirmed;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.CitizenWroteToLawyer;
 import org.lawline.conversation.ConversationClosed;
@@ -50,6 +49,7 @@ import org.lawline.conversation.EscalationCancelled;
 import org.lawline.conversation.EscalationRequested;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.LegalAidSettings;
+import org.lawline.conversation.MobileNumber;
 import org.lawline.conversation.Reply;
 import org.lawline.conversation.ReplyComposed;
 import org.lawline.conversation.ReplyKind;

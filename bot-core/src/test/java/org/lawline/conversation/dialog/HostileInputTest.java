@@ -1,7 +1,5 @@
 package org.lawline.conversation.dialog;
 
-import org.lawline.conversation.Channel;
-import org.lawline.conversation.MobileNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -12,9 +10,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.InboundMessage;
+import org.lawline.conversation.MobileNumber;
 import org.lawline.conversation.Reply;
 import org.lawline.conversation.state.InMemoryConversationStore;
 import org.lawline.knowledge.FaqMatch;

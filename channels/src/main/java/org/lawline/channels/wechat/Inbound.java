@@ -1,10 +1,10 @@
 package org.lawline.channels.wechat;
 
-import org.lawline.conversation.Channel;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 
 /**

@@ -1,6 +1,5 @@
-package org.lawline.channels.wechat;
+package org.lawline.channels.delivery;
 
-import org.lawline.conversation.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,21 +7,24 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lawline.channels.SharedInfrastructure;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 
-/** The in-process and the Redis allowance keep WeChat's rules alike. */
-class CustomerServiceBudgetContractIT {
+/** The in-process and the Redis reply windows keep a platform's rules (here WeChat's) alike. */
+class ReplyWindowsContractIT {
 
-    private static final WeChatSettings.CustomerServiceLimits LIMITS = WeChatSettings.CustomerServiceLimits.defaults();
+    /** WeChat's: 5 messages within 48 hours of the citizen's last, 3 within a minute of a click or subscribe. */
+    private static final ReplyWindows.Limits LIMITS = new ReplyWindows.Limits(Duration.ofHours(48), 5, 3, Duration.ofMinutes(1));
 
     private SharedInfrastructure shared;
 
-    private CustomerServiceBudget budget(String kind) throws Exception {
+    private ReplyWindows budget(String kind) throws Exception {
         if (kind.equals("redis")) {
             shared = new SharedInfrastructure(SharedInfrastructure.Database.H2);
-            return new CustomerServiceBudget.InRedis(shared.redis, shared.keyPrefix, LIMITS);
+            return new ReplyWindows.InRedis(shared.redis, shared.keyPrefix, LIMITS);
         }
-        return new CustomerServiceBudget.InProcess(LIMITS);
+        return new ReplyWindows.InProcess(LIMITS);
     }
 
     @AfterEach
@@ -35,43 +37,43 @@ class CustomerServiceBudgetContractIT {
     @ParameterizedTest
     @ValueSource(strings = {"in-process", "redis"})
     void fivePerWindowAfterAMessageAndAFreshWindowWithTheNext(String kind) throws Exception {
-        CustomerServiceBudget budget = budget(kind);
+        ReplyWindows budget = budget(kind);
         ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "default", "oBudget-" + kind);
         Instant wrote = Instant.parse("2026-11-29T08:00:00Z");
         budget.citizenWrote(citizen, wrote);
         for (int i = 0; i < 5; i++) {
-            assertThat(budget.use(citizen, wrote.plusSeconds(i))).isEqualTo(CustomerServiceBudget.Verdict.ALLOWED);
+            assertThat(budget.use(citizen, wrote.plusSeconds(i))).isEqualTo(ReplyWindows.Verdict.ALLOWED);
         }
-        assertThat(budget.use(citizen, wrote.plusSeconds(10))).isEqualTo(CustomerServiceBudget.Verdict.SPENT);
+        assertThat(budget.use(citizen, wrote.plusSeconds(10))).isEqualTo(ReplyWindows.Verdict.SPENT);
 
         budget.citizenWrote(citizen, wrote.plus(Duration.ofHours(1)));
-        assertThat(budget.use(citizen, wrote.plus(Duration.ofHours(2)))).isEqualTo(CustomerServiceBudget.Verdict.ALLOWED);
-        assertThat(budget.use(citizen, wrote.plus(Duration.ofHours(50)))).isEqualTo(CustomerServiceBudget.Verdict.WINDOW_CLOSED);
+        assertThat(budget.use(citizen, wrote.plus(Duration.ofHours(2)))).isEqualTo(ReplyWindows.Verdict.ALLOWED);
+        assertThat(budget.use(citizen, wrote.plus(Duration.ofHours(50)))).isEqualTo(ReplyWindows.Verdict.WINDOW_CLOSED);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"in-process", "redis"})
     void threeWithinAMinuteOfAMenuClickOrSubscribe(String kind) throws Exception {
-        CustomerServiceBudget budget = budget(kind);
+        ReplyWindows budget = budget(kind);
         ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "default", "oPrompt-" + kind);
         Instant clicked = Instant.parse("2026-11-29T08:00:00Z");
-        assertThat(budget.use(citizen, clicked)).isEqualTo(CustomerServiceBudget.Verdict.WINDOW_CLOSED);
+        assertThat(budget.use(citizen, clicked)).isEqualTo(ReplyWindows.Verdict.WINDOW_CLOSED);
         budget.citizenPrompted(citizen, clicked);
         for (int i = 0; i < 3; i++) {
-            assertThat(budget.use(citizen, clicked.plusSeconds(i))).isEqualTo(CustomerServiceBudget.Verdict.ALLOWED);
+            assertThat(budget.use(citizen, clicked.plusSeconds(i))).isEqualTo(ReplyWindows.Verdict.ALLOWED);
         }
-        assertThat(budget.use(citizen, clicked.plusSeconds(5))).isEqualTo(CustomerServiceBudget.Verdict.SPENT);
-        assertThat(budget.use(citizen, clicked.plusSeconds(61))).isEqualTo(CustomerServiceBudget.Verdict.WINDOW_CLOSED);
+        assertThat(budget.use(citizen, clicked.plusSeconds(5))).isEqualTo(ReplyWindows.Verdict.SPENT);
+        assertThat(budget.use(citizen, clicked.plusSeconds(61))).isEqualTo(ReplyWindows.Verdict.WINDOW_CLOSED);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"in-process", "redis"})
     void aMessageNotedLateOpensItsWindowUnlessALaterOneIsKnown(String kind) throws Exception {
-        CustomerServiceBudget budget = budget(kind);
+        ReplyWindows budget = budget(kind);
         ChannelIdentity forgotten = new ChannelIdentity(Channel.WECHAT, "default", "oForgotten-" + kind);
         Instant wrote = Instant.parse("2026-11-29T08:00:00Z");
         budget.citizenWroteEarlier(forgotten, wrote);
-        assertThat(budget.use(forgotten, wrote.plus(Duration.ofMinutes(3)))).isEqualTo(CustomerServiceBudget.Verdict.ALLOWED);
+        assertThat(budget.use(forgotten, wrote.plus(Duration.ofMinutes(3)))).isEqualTo(ReplyWindows.Verdict.ALLOWED);
 
         ChannelIdentity known = new ChannelIdentity(Channel.WECHAT, "default", "oKnown-" + kind);
         budget.citizenWrote(known, wrote.plusSeconds(60));
@@ -80,6 +82,6 @@ class CustomerServiceBudgetContractIT {
         }
         budget.citizenWroteEarlier(known, wrote);
         assertThat(budget.use(known, wrote.plusSeconds(120))).as("the later message's allowance stays spent")
-                .isEqualTo(CustomerServiceBudget.Verdict.SPENT);
+                .isEqualTo(ReplyWindows.Verdict.SPENT);
     }
 }
