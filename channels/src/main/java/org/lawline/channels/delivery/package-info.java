@@ -3,7 +3,8 @@
  * ({@link org.lawline.channels.delivery.InboundClaims}, Redis {@code SET NX} in front of the
  * unique key of {@code inbound_claim}, fenced by a version), the outbox that records and sends
  * every part ({@link org.lawline.channels.delivery.Outbox}, {@code outbound_part}), the reconciler
- * that finishes what a dead instance left, reply windows and allowances, subscribers and the
+ * that finishes what a dead instance left, and the building blocks of a platform's may-we-send-now
+ * (reply windows and allowances, daily caps per number, quiet hours for publicity), subscribers and the
  * notice router.
  *
  * <p>A channel plugs in through a small SPI: {@link org.lawline.channels.delivery.ChannelPlatform}
