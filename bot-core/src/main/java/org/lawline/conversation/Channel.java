@@ -19,6 +19,8 @@ public enum Channel {
     /** The 12348 hotline's operators, who call a citizen back. */
     HOTLINE("hotline");
 
+    private static final String LEGACY_COMMAND_LINE = "cli";
+
     private final String wireName;
 
     Channel(String wireName) {
@@ -33,10 +35,16 @@ public enum Channel {
      * @throws IllegalArgumentException for a name no channel has
      */
     public static Channel of(String wireName) {
+        String name = wireName.toLowerCase(Locale.ROOT);
         for (Channel channel : values()) {
-            if (channel.wireName.equals(wireName.toLowerCase(Locale.ROOT))) {
+            if (channel.wireName.equals(name)) {
                 return channel;
             }
+        }
+        if (LEGACY_COMMAND_LINE.equals(name)) {
+            // `./lawline ask` wrote its turns and escalations under a channel of its own before
+            // channels were a type; it now asks as a web citizen, and its old rows read as one
+            return WEB;
         }
         throw new IllegalArgumentException("No channel is called " + wireName);
     }

@@ -52,6 +52,10 @@ public class InboundClaims {
      * @throws RuntimeException when the database is unreachable; nothing is left claimed then
      */
     public Claim claim(ChannelIdentity citizen, String key, String kind, Optional<String> payload, Instant now) {
+        return claim(citizen, key, kind, payload, now, false);
+    }
+
+    private Claim claim(ChannelIdentity citizen, String key, String kind, Optional<String> payload, Instant now, boolean retried) {
         String redisKey = redisKey(citizen, key);
         if (!claimInRedis(citizen, redisKey)) {
             Optional<Row> row = row(citizen, key);
@@ -78,7 +82,12 @@ public class InboundClaims {
             return new Claim.Won(new ClaimTicket(id.getKeyAs(Number.class).longValue(), 0, citizen, key));
         } catch (DuplicateKeyException duplicate) {
             // Redis forgot (restart, TTL) what the database remembers, or another claimant was first.
-            return row(citizen, key).map(row -> existing(row, citizen, key, now)).orElseGet(Claim.Taken::new);
+            Optional<Row> row = row(citizen, key);
+            if (row.isEmpty() && !retried) {
+                // the row we collided with was released (its turn failed) before we read it: claim again
+                return claim(citizen, key, kind, payload, now, true);
+            }
+            return row.map(found -> existing(found, citizen, key, now)).orElseGet(Claim.Taken::new);
         } catch (RuntimeException failed) {
             // Not claimed after all: a key left in Redis would turn every repeat away unanswered.
             forget(citizen, redisKey);
