@@ -1,6 +1,7 @@
 package org.lawline.channels.delivery;
 
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 
@@ -32,4 +33,14 @@ public interface ChannelPlatform {
      * network failure is a {@link PlatformAnswer.Failed}.
      */
     PlatformAnswer send(OutboundPart part);
+
+    /**
+     * Where a message nobody waits for is sent from ({@link Outbox#deliverSoon}): the caller's
+     * thread unless the platform says otherwise. A platform that calls a remote API gives its own
+     * bounded pool, so that the publisher (a lawyer's reply) does not wait on the platform; a part
+     * the pool refuses stays SENDING for the reconciler.
+     */
+    default Executor dispatcher() {
+        return Runnable::run;
+    }
 }

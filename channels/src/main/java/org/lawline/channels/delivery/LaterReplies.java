@@ -9,10 +9,9 @@ import org.springframework.context.event.EventListener;
 /**
  * Messages to citizens that no inbound call is waiting for (a duty lawyer's reply, a system
  * message), on every channel with a platform here: recorded at once, in the publisher's thread
- * and transaction, then sent. Synchronous on purpose: the publisher is a command (a lawyer's
- * reply, a timer), never a webhook racing a platform's deadline, and a message that could not
- * even be recorded reaches the publisher as a failure instead of being lost quietly; one recorded
- * but not sent is the reconciler's.
+ * and transaction, so that a message that could not even be recorded reaches the publisher as a
+ * failure instead of being lost quietly; then sent from the platform's dispatcher (the web's
+ * mailbox at once, WeChat's API from its workers). One recorded but not sent is the reconciler's.
  */
 public class LaterReplies {
 
@@ -36,6 +35,6 @@ public class LaterReplies {
         }
         OutboundMessage message = outbox.record(event.to(), event.reply().text(), Purpose.PUSH, Optional.empty(),
                 Optional.of(event.reply().kind().wireName()), event.composedAt());
-        outbox.deliver(message);
+        outbox.deliverSoon(message);
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
@@ -99,6 +101,20 @@ public class Outbox {
             log.warn("Message {} to {} {}: {}", message.id(), message.to(), delivery.state(), delivery.reason().orElse(""));
         }
         return delivery;
+    }
+
+    /**
+     * Sends the recorded message from its platform's {@link ChannelPlatform#dispatcher()}: at once
+     * on the caller's thread, or on the platform's pool. Never throws for a send that failed or a
+     * pool that was full: a part not sent stays SENDING and the reconciler sends it after the lease.
+     */
+    public void deliverSoon(OutboundMessage message) {
+        Executor dispatcher = platform(message.to().channel()).map(ChannelPlatform::dispatcher).orElse(Runnable::run);
+        try {
+            dispatcher.execute(() -> deliver(message));
+        } catch (RejectedExecutionException busy) {
+            log.warn("No worker free to send message {} to {}; it stays recorded as sending", message.id(), message.to());
+        }
     }
 
     /**

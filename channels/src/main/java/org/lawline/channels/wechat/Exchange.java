@@ -14,7 +14,6 @@ import org.lawline.channels.delivery.Claim;
 import org.lawline.channels.delivery.ClaimTicket;
 import org.lawline.channels.delivery.ClaimedReplies;
 import org.lawline.channels.delivery.InboundClaims;
-import org.lawline.channels.delivery.OutboundMessage;
 import org.lawline.channels.delivery.Outbox;
 import org.lawline.channels.delivery.PartSplitter;
 import org.lawline.channels.delivery.ReplyWindows;
@@ -122,13 +121,7 @@ class Exchange {
             return Optional.empty();
         }
         if (parts.size() > 1) {
-            OutboundMessage rest = replies.recordRest(ticket, String.join("\n", parts.subList(1, parts.size())));
-            try {
-                workers.execute(() -> outbox.deliver(rest));
-            } catch (RejectedExecutionException busy) {
-                // Recorded as SENDING: not lost; the reconciler sends it once it has waited past its lease.
-                log.warn("No worker free to send the rest of a reply to {}; it stays recorded as sending", ticket.citizen());
-            }
+            outbox.deliverSoon(replies.recordRest(ticket, String.join("\n", parts.subList(1, parts.size()))));
         }
         return Optional.of(parts.get(0));
     }

@@ -79,8 +79,8 @@ class WeChatConfiguration {
     }
 
     @Bean
-    WeChatPlatform weChatPlatform(WeChatAccounts accounts, WeChatWindows windows) {
-        return new WeChatPlatform(accounts, windows.windows());
+    WeChatPlatform weChatPlatform(WeChatAccounts accounts, WeChatWindows windows, Workers workers) {
+        return new WeChatPlatform(accounts, windows.windows(), workers.executor());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.lawline.channels.wechat;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
 import org.lawline.channels.delivery.ChannelPlatform;
@@ -34,10 +35,18 @@ class WeChatPlatform implements ChannelPlatform {
 
     private final WeChatAccounts accounts;
     private final ReplyWindows windows;
+    private final Executor workers;
 
-    WeChatPlatform(WeChatAccounts accounts, ReplyWindows windows) {
+    /** @param workers the channel's bounded pool: what no webhook waits for is sent from there */
+    WeChatPlatform(WeChatAccounts accounts, ReplyWindows windows, Executor workers) {
         this.accounts = accounts;
         this.windows = windows;
+        this.workers = workers;
+    }
+
+    @Override
+    public Executor dispatcher() {
+        return workers;
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,27 @@ class OutboxFaultsIT {
         assertThat(states()).containsExactly("SENT");
     }
 
+    @Test
+    void aMessageWhosePlatformsPoolIsFullStaysSendingAndTheReconcilerSendsItAfterTheLease() {
+        ReplyWindows windows = new ReplyWindows.InRedis(shared.redis, shared.keyPrefix, WINDOWS);
+        windows.citizenWrote(citizen, Instant.now());
+        WindowedPlatform platform = new WindowedPlatform(windows);
+        platform.full = true;
+        MovableClock clock = new MovableClock(Instant.now());
+        Outbox outbox = new Outbox(jdbc, List.of(platform), clock);
+        Reconciler reconciler = new Reconciler(new InboundClaims(jdbc, Optional.of(shared.redis), DeliverySettings.defaults()),
+                outbox, List.of(), clock, Duration.ofMinutes(2));
+
+        outbox.deliverSoon(outbox.record(citizen, "值班律师：请带上劳动合同来所里面谈。", Purpose.PUSH, Optional.empty()));
+
+        assertThat(states()).containsExactly("SENDING");
+        assertThat(reconciler.reconcile().partsSent()).as("still within the lease").isZero();
+        clock.now = clock.now.plus(Duration.ofMinutes(3));
+        assertThat(reconciler.reconcile().partsSent()).isEqualTo(1);
+        assertThat(platform.sent).hasSize(1);
+        assertThat(states()).containsExactly("SENT");
+    }
+
     private List<String> states() {
         return jdbc.sql("select state from outbound_part where citizen_id = :c order by id").param("c", citizen.citizenId())
                 .query(String.class).list();
@@ -97,6 +120,7 @@ class OutboxFaultsIT {
         private final ReplyWindows windows;
         private final List<OutboundPart> sent = new ArrayList<>();
         private volatile Optional<Instant> publicityNotBefore = Optional.empty();
+        private volatile boolean full;
 
         WindowedPlatform(ReplyWindows windows) {
             this.windows = windows;
@@ -126,6 +150,16 @@ class OutboxFaultsIT {
         public PlatformAnswer send(OutboundPart part) {
             sent.add(part);
             return PlatformAnswer.accepted();
+        }
+
+        @Override
+        public Executor dispatcher() {
+            return task -> {
+                if (full) {
+                    throw new RejectedExecutionException("every worker busy");
+                }
+                task.run();
+            };
         }
     }
 

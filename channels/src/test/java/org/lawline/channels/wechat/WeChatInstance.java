@@ -60,7 +60,7 @@ final class WeChatInstance implements AutoCloseable {
         AccessTokens tokens = new AccessTokens.InRedis(shared.redis, settings.keyPrefix(), clock);
         windows = new ReplyWindows.InRedis(shared.redis, settings.keyPrefix(), settings.customerService().asWindowLimits());
         accounts = new WeChatAccounts(settings, tokens, clock);
-        outbox = new Outbox(jdbc, List.of(new WeChatPlatform(accounts, windows)), clock);
+        outbox = new Outbox(jdbc, List.of(new WeChatPlatform(accounts, windows, workers)), clock);
         subscribers = new Subscribers(jdbc);
         reports = new JobReports(jdbc, outbox);
         menus = new MenuPublisher(accounts);

@@ -56,7 +56,7 @@ class WeChatTablesContractIT {
             WeChatAccounts none = new WeChatAccounts(WeChatSettingsTest.bind(java.util.Map.of()), new AccessTokens.InProcess(), java.time.Clock.systemUTC());
             ReplyWindows windows = new ReplyWindows.InProcess(WeChatSettings.CustomerServiceLimits.defaults().asWindowLimits());
             windows.citizenWrote(citizen, Instant.now());
-            Outbox outbox = new Outbox(jdbc, List.of(new WeChatPlatform(none, windows)), java.time.Clock.systemUTC());
+            Outbox outbox = new Outbox(jdbc, List.of(new WeChatPlatform(none, windows, Runnable::run)), java.time.Clock.systemUTC());
             OutboundMessage message = outbox.record(citizen, "第一句。".repeat(300), Purpose.PUSH, Optional.empty());
             assertThat(message.partIds()).hasSizeGreaterThan(1).doesNotHaveDuplicates();
             assertThat(outbox.deliver(message).state()).isEqualTo(PartState.FAILED);
