@@ -3,20 +3,19 @@ package org.lawline.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lawline.conversation.transcript.JournaledTranscripts;
-import org.lawline.conversation.transcript.Transcripts;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.lawline.conversation.state.InMemoryConversationStore;
 import org.lawline.conversation.state.RedisConversationStore;
+import org.lawline.conversation.transcript.JournaledTranscripts;
+import org.lawline.conversation.transcript.Transcripts;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.FaqSearch;
@@ -26,6 +25,7 @@ import org.lawline.knowledge.LawArticles;
 import org.lawline.knowledge.LawReference;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The wiring: which store the configuration picks, and that the engine publishes through the
@@ -67,7 +67,7 @@ class ConversationConfigurationIT {
                     StatefulRedisConnection<?, ?> connection = app.getBean("conversationRedisConnection", StatefulRedisConnection.class);
                     connections.add(connection);
 
-                    ChannelIdentity citizen = new ChannelIdentity("web", "default", "it-" + UUID.randomUUID());
+                    ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "it-" + UUID.randomUUID());
                     Reply reply = app.getBean(Conversations.class).handle(new InboundMessage(citizen, "m1", "转人工", Instant.now()));
 
                     assertThat(reply.state()).isEqualTo(DialogState.QUEUED);
@@ -107,7 +107,7 @@ class ConversationConfigurationIT {
     }
 
     private static Reply askThenShowArticles(Conversations conversations) {
-        ChannelIdentity citizen = new ChannelIdentity("web", "default", "it-" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "it-" + UUID.randomUUID());
         Reply answer = conversations.handle(new InboundMessage(citizen, "m1", "公司拖欠工资怎么办", Instant.now()));
         assertThat(answer.kind()).isEqualTo(ReplyKind.ANSWER);
         return conversations.handle(new InboundMessage(citizen, "m2", "查看法条", Instant.now()));

@@ -189,7 +189,7 @@ class RedisOutageIT {
     }
 
     private static ChannelIdentity citizen() {
-        return new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
+        return new ChannelIdentity(Channel.WECHAT, "gh_lawline", "o" + UUID.randomUUID());
     }
 
     private static InboundMessage message(ChannelIdentity citizen, String text) {

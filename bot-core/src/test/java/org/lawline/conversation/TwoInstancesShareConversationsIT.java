@@ -61,7 +61,7 @@ class TwoInstancesShareConversationsIT {
 
     @Test
     void messagesOfOneConversationOnTwoInstancesAreHandledOneAtATime_andNoUpdateIsLost() {
-        ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "o" + UUID.randomUUID());
         instance.run(first -> instance.run(second -> {
             List<String> handled = sendConcurrently(List.of(first, second), List.of(citizen));
 
@@ -82,7 +82,7 @@ class TwoInstancesShareConversationsIT {
      */
     @Test
     void messagesWaitingOnOneInstanceWhileTheOtherHoldsTheTurnAreHandledInTheOrderTheyArrived() throws Exception {
-        ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "o" + UUID.randomUUID());
         int waiting = 8;
         instance.run(first -> instance.run(second -> {
             ExecutorService pool = Executors.newCachedThreadPool();
@@ -141,8 +141,8 @@ class TwoInstancesShareConversationsIT {
 
     @Test
     void differentConversationsRunInParallel() {
-        ChannelIdentity one = new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
-        ChannelIdentity another = new ChannelIdentity("weibo", "lawline", "u" + UUID.randomUUID());
+        ChannelIdentity one = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "o" + UUID.randomUUID());
+        ChannelIdentity another = new ChannelIdentity(Channel.WEIBO, "lawline", "u" + UUID.randomUUID());
         instance.run(first -> instance.run(second -> {
             sendConcurrently(List.of(first, second), List.of(one, another));
 
@@ -153,7 +153,7 @@ class TwoInstancesShareConversationsIT {
 
     @Test
     void aConversationQueuedOnOneInstanceIsClaimedOnTheOther() {
-        ChannelIdentity citizen = new ChannelIdentity("web", "default", "c" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "c" + UUID.randomUUID());
         instance.run(first -> instance.run(second -> {
             first.getBean(Conversations.class).handle(new InboundMessage(citizen, "m1", "人工", Instant.now()));
 

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.InboundMessage;
@@ -49,7 +50,7 @@ final class AskCommand {
     }
 
     private Reply answer(String question) {
-        ChannelIdentity asker = new ChannelIdentity("cli", "default", "cli-" + UUID.randomUUID());
+        ChannelIdentity asker = new ChannelIdentity(Channel.WEB, "cli", "cli-" + UUID.randomUUID());
         return conversations.handle(new InboundMessage(asker, UUID.randomUUID().toString(), question, Instant.now()));
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.DialogState;
@@ -67,7 +68,7 @@ class PostgresAndRedisConfigurationIT {
 
     @Test
     void conversationStateLivesInRedis() {
-        ChannelIdentity citizen = new ChannelIdentity("web", "default", "it-" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "it-" + UUID.randomUUID());
         Reply reply = conversations.handle(new InboundMessage(citizen, UUID.randomUUID().toString(), "转人工", Instant.now()));
         assertThat(reply.kind()).isEqualTo(ReplyKind.HANDOFF);
 

@@ -27,6 +27,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.InboundMessage;
@@ -79,7 +80,7 @@ class WeChatEndToEndTest {
      */
     @BeforeEach
     void warmUpTheEngine() {
-        conversations.handle(new InboundMessage(new ChannelIdentity("wechat", "default", "oWarmUp"),
+        conversations.handle(new InboundMessage(new ChannelIdentity(Channel.WECHAT, "default", "oWarmUp"),
                 UUID.randomUUID().toString(), "老板拖欠工资怎么办", Instant.now()));
     }
 

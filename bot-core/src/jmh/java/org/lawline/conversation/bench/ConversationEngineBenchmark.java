@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationStore;
 import org.lawline.conversation.ConversationStoreSettings;
@@ -75,7 +76,7 @@ public class ConversationEngineBenchmark {
         @Setup(Level.Trial)
         public void start() {
             for (int i = 0; i < citizens.length; i++) {
-                citizens[i] = new ChannelIdentity("wechat", "gh_bench", "o" + UUID.randomUUID());
+                citizens[i] = new ChannelIdentity(Channel.WECHAT, "gh_bench", "o" + UUID.randomUUID());
             }
             ConversationStoreSettings settings = ConversationStoreSettings.defaults();
             ConversationStore conversations;

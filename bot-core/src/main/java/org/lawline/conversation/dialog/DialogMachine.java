@@ -76,9 +76,6 @@ final class DialogMachine {
     /** Waiting for a person (queued, or a callback set): the bot still answers. */
     private static final Set<DialogState> WAITING = EnumSet.of(QUEUED, CALLBACK);
 
-    /** The SMS channel's citizen id is the number the citizen writes from. */
-    static final String SMS = "sms";
-
     private final StateMachineFactory<DialogState, DialogEvent> factory;
     private final List<Row> rows = new ArrayList<>();
     private final Queue<StateMachine<DialogState, DialogEvent>> spare = new ConcurrentLinkedQueue<>();
@@ -120,9 +117,9 @@ final class DialogMachine {
         return List.copyOf(factory.getStateMachine().getTransitions());
     }
 
-    /** The number the 12348 hotline can call back without asking: the SMS sender's. */
+    /** The number the 12348 hotline can call back without asking, when the citizen's channel gives one. */
     static Optional<MobileNumber> channelNumber(ChannelIdentity citizen) {
-        return SMS.equals(citizen.channel()) ? MobileNumber.parse(citizen.citizenId()) : Optional.empty();
+        return citizen.phone();
     }
 
     private StateMachine<DialogState, DialogEvent> borrow() {

@@ -105,7 +105,7 @@ final class JdbcTurns {
     private static void bind(PreparedStatement insert, TurnRecord turn) throws SQLException {
         // cut to the columns' sizes: a channel's odd id must not keep a whole batch out
         insert.setString(1, turn.id());
-        insert.setString(2, fit(turn.citizen().channel(), 20));
+        insert.setString(2, fit(turn.citizen().channel().wireName(), 20));
         insert.setString(3, fit(turn.citizen().account(), 64));
         insert.setString(4, fit(turn.citizen().citizenId(), 128));
         insert.setString(5, turn.messageId().map(id -> fit(id, 128)).orElse(null));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogState;
 
@@ -15,14 +16,14 @@ record JournalLine(String id, String channel, String account, String citizen, St
                    String kind, String entry, Double score, Integer latency, String state, Instant at) {
 
     static JournalLine of(TurnRecord turn) {
-        return new JournalLine(turn.id(), turn.citizen().channel(), turn.citizen().account(), turn.citizen().citizenId(),
+        return new JournalLine(turn.id(), turn.citizen().channel().wireName(), turn.citizen().account(), turn.citizen().citizenId(),
                 turn.messageId().orElse(null), turn.speaker().name(), turn.text(), turn.replyKind().orElse(null),
                 turn.entryId().orElse(null), turn.score().isPresent() ? turn.score().getAsDouble() : null,
                 turn.latencyMs().isPresent() ? turn.latencyMs().getAsInt() : null, turn.state().name(), turn.occurredAt());
     }
 
     TurnRecord toTurn() {
-        return new TurnRecord(id, new ChannelIdentity(channel, account, citizen), Optional.ofNullable(message),
+        return new TurnRecord(id, new ChannelIdentity(Channel.of(channel), account, citizen), Optional.ofNullable(message),
                 TurnRecord.Speaker.valueOf(speaker), text, Optional.ofNullable(kind), Optional.ofNullable(entry),
                 score == null ? OptionalDouble.empty() : OptionalDouble.of(score),
                 latency == null ? OptionalInt.empty() : OptionalInt.of(latency), DialogState.valueOf(state), at);

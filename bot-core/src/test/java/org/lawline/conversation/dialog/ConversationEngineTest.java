@@ -33,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.CitizenWroteToLawyer;
 import org.lawline.conversation.ConversationSnapshot;
@@ -52,7 +53,7 @@ import org.springframework.context.ApplicationEventPublisher;
 /** The dialog's transitions, driven through the engine as a channel would drive it. */
 class ConversationEngineTest {
 
-    private final ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "oUser1234567890");
+    private final ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "oUser1234567890");
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T08:00:00Z"));
     private final List<Object> published = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger messageIds = new AtomicInteger();
@@ -365,7 +366,7 @@ class ConversationEngineTest {
 
     @Test
     void conversationsAreKeptApartByIdentity() {
-        ChannelIdentity sameIdOnSms = new ChannelIdentity("sms", "gh_lawline", citizen.citizenId());
+        ChannelIdentity sameIdOnSms = new ChannelIdentity(Channel.SMS, "gh_lawline", citizen.citizenId());
         say("人工");
 
         Reply other = engine.handle(new InboundMessage(sameIdOnSms, "sms-1", CLEAR_QUESTION, clock.instant()));
@@ -376,7 +377,7 @@ class ConversationEngineTest {
 
     @Test
     void stateOfAStrangerIsBot() {
-        assertThat(engine.stateOf(new ChannelIdentity("weibo", "lawline", "5551234"))).isEqualTo(BOT);
+        assertThat(engine.stateOf(new ChannelIdentity(Channel.WEIBO, "lawline", "5551234"))).isEqualTo(BOT);
     }
 
     // ---- failures around the engine ----

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogSettings;
@@ -95,8 +96,8 @@ class DialogMachineTest {
 
     /** Exchanges covering each guard's cases for one state and event. */
     private List<Exchange> samples(DialogState state, DialogEvent event) {
-        ChannelIdentity web = new ChannelIdentity("web", "default", "c-1");
-        ChannelIdentity sms = new ChannelIdentity("sms", "12348", "13800138000");
+        ChannelIdentity web = new ChannelIdentity(Channel.WEB, "default", "c-1");
+        ChannelIdentity sms = new ChannelIdentity(Channel.SMS, "12348", "13800138000", MobileNumber.parse("13800138000"));
         List<Reply.Choice> offers = List.of(new Reply.Choice(1, Fixtures.WAGES.id(), "q", 8), new Reply.Choice(2, Fixtures.SEVERANCE.id(), "q", 7));
         ConversationSnapshot plain = new ConversationSnapshot(state, List.of(), 0, NOW);
         ConversationSnapshot offering = new ConversationSnapshot(state, offers, 0, NOW);

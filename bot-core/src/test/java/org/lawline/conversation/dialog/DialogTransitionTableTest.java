@@ -34,10 +34,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lawline.conversation.CallbackNumberConfirmed;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.CitizenWroteToLawyer;
 import org.lawline.conversation.ConversationClosed;
@@ -47,6 +49,7 @@ import org.lawline.conversation.EscalationCancelled;
 import org.lawline.conversation.EscalationRequested;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.LegalAidSettings;
+import org.lawline.conversation.MobileNumber;
 import org.lawline.conversation.Reply;
 import org.lawline.conversation.ReplyComposed;
 import org.lawline.conversation.ReplyKind;
@@ -172,7 +175,7 @@ class DialogTransitionTableTest {
     @ParameterizedTest(name = "{0} + {1} -> {2} {3}")
     @MethodSource("table")
     void followsTheTransitionTable(String before, String input, ReplyKind kind, DialogState after, List<Class<?>> events) {
-        Driver driver = new Driver(new ChannelIdentity("wechat", "gh_lawline", "oTable1234567"));
+        Driver driver = new Driver(new ChannelIdentity(Channel.WECHAT, "gh_lawline", "oTable1234567"));
         Arrays.stream(before.isEmpty() ? new String[0] : before.split(" → ")).forEach(driver::step);
         driver.published.clear();
 
@@ -201,7 +204,7 @@ class DialogTransitionTableTest {
     @ParameterizedTest(name = "QUEUED on SMS + !timeout -> CALLBACK on the sender's number")
     @MethodSource("smsRows")
     void onSmsThePickupTimeoutSchedulesTheCallbackWithoutAsking(String ask, String timeout) {
-        Driver driver = new Driver(new ChannelIdentity("sms", "12348", "13800138000"));
+        Driver driver = new Driver(new ChannelIdentity(Channel.SMS, "12348", "13800138000", MobileNumber.parse("13800138000")));
         driver.step(ask);
         driver.published.clear();
 
@@ -211,6 +214,19 @@ class DialogTransitionTableTest {
         assertThat(reply.state()).isEqualTo(CALLBACK);
         assertThat(reply.text()).contains("138****8000").doesNotContain("13800138000");
         assertThat(driver.published).extracting(Object::getClass).containsExactly(ReplyComposed.class, CallbackNumberConfirmed.class);
+    }
+
+    @Test
+    void whetherTheChannelGivesANumberIsTheIdentitysToSayNotTheChannelsName() {
+        // a channel that passes a verified number along (a future hotline or app login) needs no SMS name
+        Driver withNumber = new Driver(new ChannelIdentity(Channel.WECHAT, "gh_lawline", "oNumber12345", MobileNumber.parse("13900139000")));
+        withNumber.step("人工");
+        assertThat(withNumber.step("!timeout").orElseThrow().state()).isEqualTo(CALLBACK);
+
+        // an SMS identity whose adapter gave no number is asked for one like anybody else
+        Driver withoutNumber = new Driver(new ChannelIdentity(Channel.SMS, "12348", "13800138000"));
+        withoutNumber.step("人工");
+        assertThat(withoutNumber.step("!timeout").orElseThrow().state()).isEqualTo(COLLECTING_PHONE);
     }
 
     private static Arguments row(List<String> before, String input, ReplyKind kind, DialogState after, Class<?>... events) {

@@ -10,9 +10,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.InboundMessage;
+import org.lawline.conversation.MobileNumber;
 import org.lawline.conversation.Reply;
 import org.lawline.conversation.state.InMemoryConversationStore;
 import org.lawline.knowledge.FaqMatch;
@@ -56,7 +58,7 @@ class HostileInputTest {
         MutableClock clock = new MutableClock(Instant.parse("2025-03-01T08:00:00Z"));
         ConversationEngine engine = new ConversationEngine(faqs, new InMemoryConversationStore(clock, Duration.ofHours(1), 10),
                 event -> { }, DialogSettings.defaults(), clock);
-        ChannelIdentity citizen = new ChannelIdentity("sms", "12348", "13800138000");
+        ChannelIdentity citizen = new ChannelIdentity(Channel.SMS, "12348", "13800138000", MobileNumber.parse("13800138000"));
         if (stateBefore.equals("CLARIFYING")) {
             engine.handle(new InboundMessage(citizen, "setup", Fixtures.CLOSE_QUESTION, clock.instant()));
         } else if (stateBefore.equals("QUEUED")) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.DialogState;
@@ -24,7 +25,7 @@ import org.lawline.conversation.transcript.Transcripts;
 /** An idle conversation returns to the bot — unless a duty lawyer holds it. Time is a clock the test moves. */
 class IdleExpiryTest {
 
-    private final ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "oIdle123456789");
+    private final ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "oIdle123456789");
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T08:00:00Z"));
     private final List<Object> published = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();

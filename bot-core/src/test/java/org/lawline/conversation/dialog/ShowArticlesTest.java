@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.DialogState;
@@ -33,7 +34,7 @@ class ShowArticlesTest {
     private static final String DISMISSAL_ARTICLE = "劳动者有下列情形之一的，用人单位可以解除劳动合同：（一）在试用期间被证明不符合录用条件的；";
     private static final String CUSTODY_ARTICLE = "离婚后，不满两周岁的子女，以由母亲直接抚养为原则。";
 
-    private final ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "oArticles12345");
+    private final ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "oArticles12345");
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T08:00:00Z"));
     private final AtomicInteger ids = new AtomicInteger();
     private final ScriptedFaqSearch faqs = Fixtures.knowledgeBase();

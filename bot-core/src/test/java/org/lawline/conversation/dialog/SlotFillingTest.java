@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lawline.conversation.CallbackNumberConfirmed;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.DialogState;
@@ -27,7 +28,7 @@ import org.lawline.conversation.transcript.Transcripts;
 /** The legal-aid pre-check and the callback number, with the inputs citizens really type. */
 class SlotFillingTest {
 
-    private final ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "oSlots12345678");
+    private final ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "oSlots12345678");
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T08:00:00Z"));
     private final List<Object> published = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.InboundMessage;
@@ -31,7 +32,7 @@ class TranscriptOfAConversationTest {
     @TempDir
     Path journal;
 
-    private final ChannelIdentity citizen = new ChannelIdentity("weibo", "lawline", "5551234567");
+    private final ChannelIdentity citizen = new ChannelIdentity(Channel.WEIBO, "lawline", "5551234567");
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T08:00:00Z"));
     private JdbcTemplate sql;
     private JournaledTranscripts transcripts;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.ConversationStore;
@@ -31,7 +32,7 @@ abstract class ConversationStoreContract {
     void setUpStore() {
         store = newStore();
         // a fresh identity per test, so stores shared between tests still start empty for it
-        citizen = new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
+        citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "o" + UUID.randomUUID());
     }
 
     @Test
@@ -97,8 +98,8 @@ abstract class ConversationStoreContract {
 
     @Test
     void conversationsAreKeptApartByChannelAndAccount() {
-        ChannelIdentity sameIdElsewhere = new ChannelIdentity("sms", "gh_lawline", citizen.citizenId());
-        ChannelIdentity sameIdOtherAccount = new ChannelIdentity("wechat", "gh_other", citizen.citizenId());
+        ChannelIdentity sameIdElsewhere = new ChannelIdentity(Channel.SMS, "gh_lawline", citizen.citizenId());
+        ChannelIdentity sameIdOtherAccount = new ChannelIdentity(Channel.WECHAT, "gh_other", citizen.citizenId());
         store.save(citizen, snapshot(DialogState.QUEUED));
 
         assertThat(store.load(sameIdElsewhere)).isEmpty();
@@ -109,7 +110,7 @@ abstract class ConversationStoreContract {
 
     @Test
     void identitiesWithSeparatorsInThemDoNotBreakTheStore() {
-        ChannelIdentity odd = new ChannelIdentity("web", "a:b", "c:d 中文*?[]");
+        ChannelIdentity odd = new ChannelIdentity(Channel.WEB, "a:b", "c:d 中文*?[]");
         store.save(odd, snapshot(DialogState.BOT));
 
         assertThat(store.load(odd)).isPresent();

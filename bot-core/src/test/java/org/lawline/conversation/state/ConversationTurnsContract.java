@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogState;
@@ -22,7 +23,7 @@ abstract class ConversationTurnsContract {
     @BeforeEach
     void setUpTurns() {
         turns = newTurns();
-        citizen = new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
+        citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "o" + UUID.randomUUID());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.ConversationStore;
@@ -57,7 +58,7 @@ class InMemoryConversationStoreTest extends ConversationStoreContract {
     }
 
     private static ChannelIdentity citizen(int n) {
-        return new ChannelIdentity("web", "default", "citizen-" + n);
+        return new ChannelIdentity(Channel.WEB, "default", "citizen-" + n);
     }
 
     private ConversationSnapshot snapshot() {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.ConversationStore;
@@ -54,7 +55,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     @Test
     void keysCarryThePrefixAndTheIdentity() {
         RedisConversationStore store = new RedisConversationStore(connection, PREFIX, TTL);
-        ChannelIdentity citizen = new ChannelIdentity("weibo", "lawline", "u" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WEIBO, "lawline", "u" + UUID.randomUUID());
         store.save(citizen, snapshot(DialogState.QUEUED));
 
         // the braces are a Redis Cluster hash tag: state and turn lock share a slot
@@ -65,7 +66,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     @Test
     void aSaveSetsAndRestartsTheExpiry() {
         RedisConversationStore store = new RedisConversationStore(connection, PREFIX, TTL);
-        ChannelIdentity citizen = new ChannelIdentity("sms", "12348", "u" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.SMS, "12348", "u" + UUID.randomUUID());
         String key = store.key(citizen);
         store.save(citizen, snapshot(DialogState.BOT));
         connection.sync().expire(key, 60);
@@ -78,9 +79,9 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     @Test
     void anUnreadableValueReadsAsNoConversation() {
         RedisConversationStore store = new RedisConversationStore(connection, PREFIX, TTL);
-        ChannelIdentity citizen = new ChannelIdentity("web", "default", "u" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "u" + UUID.randomUUID());
         connection.sync().set(store.key(citizen), "{not json");
-        ChannelIdentity other = new ChannelIdentity("web", "default", "v" + UUID.randomUUID());
+        ChannelIdentity other = new ChannelIdentity(Channel.WEB, "default", "v" + UUID.randomUUID());
         connection.sync().set(store.key(other), "{\"v\":99,\"state\":\"BOT\"}");
 
         assertThat(store.load(citizen)).isEmpty();
@@ -90,7 +91,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     @Test
     void aValueWrittenByThePreviousVersionStillReads() {
         RedisConversationStore store = new RedisConversationStore(connection, PREFIX, TTL);
-        ChannelIdentity citizen = new ChannelIdentity("web", "default", "u" + UUID.randomUUID());
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "u" + UUID.randomUUID());
         connection.sync().set(store.key(citizen), "{\"v\":1,\"state\":\"QUEUED\",\"offered\":[],\"misses\":1,"
                 + "\"updatedAt\":\"2025-03-01T08:00:00Z\"}");
 
@@ -118,7 +119,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         RedisConversationStore store = new RedisConversationStore(doomed, PREFIX, TTL);
         doomed.close();
 
-        assertThatThrownBy(() -> store.load(new ChannelIdentity("web", "default", "u-closed")))
+        assertThatThrownBy(() -> store.load(new ChannelIdentity(Channel.WEB, "default", "u-closed")))
                 .isInstanceOf(ConversationStoreUnavailable.class)
                 .hasMessageContaining("load");
     }

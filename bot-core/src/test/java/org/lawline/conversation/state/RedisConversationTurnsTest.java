@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogState;
@@ -152,7 +153,7 @@ class RedisConversationTurnsTest extends ConversationTurnsContract {
     }
 
     private static ChannelIdentity citizen() {
-        return new ChannelIdentity("wechat", "gh_lawline", "o" + UUID.randomUUID());
+        return new ChannelIdentity(Channel.WECHAT, "gh_lawline", "o" + UUID.randomUUID());
     }
 
     private static ConversationSnapshot snapshot(DialogState state) {

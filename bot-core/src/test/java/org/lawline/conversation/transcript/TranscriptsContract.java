@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogState;
 import org.springframework.core.io.ClassPathResource;
@@ -54,7 +55,7 @@ abstract class TranscriptsContract {
     private Switchable database;
     private JdbcTemplate sql;
     private final List<JournaledTranscripts> opened = new ArrayList<>();
-    private final ChannelIdentity citizen = new ChannelIdentity("wechat", "gh_lawline", "oTranscript123");
+    private final ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "oTranscript123");
 
     @BeforeEach
     void createTheTable() throws Exception {

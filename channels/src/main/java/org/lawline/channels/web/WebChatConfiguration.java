@@ -1,12 +1,18 @@
 package org.lawline.channels.web;
 
+import org.lawline.channels.delivery.DeliveryConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
-/** The web chat's servlet filters, each on the paths it guards only. */
+/**
+ * The web chat's servlet filters, each on the paths it guards only; the web's messages go through
+ * the shared delivery ({@link DeliveryConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(DeliveryConfiguration.class)
 public class WebChatConfiguration {
 
     @Bean

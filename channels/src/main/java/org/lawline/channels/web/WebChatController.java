@@ -2,8 +2,12 @@ package org.lawline.channels.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import org.lawline.channels.web.WebOutbox.LaterMessage;
+import org.lawline.channels.delivery.Claim;
+import org.lawline.channels.delivery.InboundClaims;
+import org.lawline.channels.web.WebMailbox.LaterMessage;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.InboundMessage;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web chat API. A POST is answered in its response; what is sent later (a duty lawyer's
@@ -39,14 +44,16 @@ class WebChatController {
     }
 
     private final Conversations conversations;
-    private final WebMessageClaims claims;
-    private final WebOutbox outbox;
+    private final InboundClaims claims;
+    private final WebMailbox mailbox;
+    private final JsonMapper json;
     private final Clock clock;
 
-    WebChatController(Conversations conversations, WebMessageClaims claims, WebOutbox outbox, Clock clock) {
+    WebChatController(Conversations conversations, InboundClaims claims, WebMailbox mailbox, JsonMapper json, Clock clock) {
         this.conversations = conversations;
         this.claims = claims;
-        this.outbox = outbox;
+        this.mailbox = mailbox;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -59,20 +66,21 @@ class WebChatController {
             return answer(request);
         }
         // Java 17: no pattern switch yet, hence the instanceof chain over the sealed Claim.
-        WebMessageClaims.Claim claim = claims.claim(request.citizenId(), request.messageId(), clock.instant());
-        if (claim instanceof WebMessageClaims.Claim.Answered answered) {
+        // The web client repeats its POST itself, so the claim keeps nothing to answer it later from.
+        Claim claim = claims.claim(web(request.citizenId()), request.messageId(), "text", Optional.empty(), clock.instant());
+        if (claim instanceof Claim.Answered answered) {
             log.info("Repeated web message {}: sent the first answer again", request.messageId());
-            return answered.reply();
+            return json.readValue(answered.answer(), WebReply.class);
         }
-        if (claim instanceof WebMessageClaims.Claim.Pending) {
+        if (!(claim instanceof Claim.Won won)) {
             throw new MessageInProgress();
         }
         try {
             WebReply reply = answer(request);
-            claims.answer(request.citizenId(), request.messageId(), reply);
+            claims.answered(won.ticket(), json.writeValueAsString(reply), clock.instant());
             return reply;
         } catch (RuntimeException e) {
-            claims.release(request.citizenId(), request.messageId());
+            claims.release(won.ticket());
             throw e;
         }
     }
@@ -81,7 +89,7 @@ class WebChatController {
     LaterMessages later(@RequestParam(required = false) String citizenId, @RequestParam(required = false) String after) {
         ChannelIdentity citizen = web(WebMessageRequest.requireValidCitizenId(citizenId));
         long afterId = cursor(after);
-        List<LaterMessage> messages = outbox.after(citizen.citizenId(), afterId);
+        List<LaterMessage> messages = mailbox.after(citizen.citizenId(), afterId);
         long next = messages.isEmpty() ? afterId : messages.get(messages.size() - 1).id();
         return new LaterMessages(messages, next, conversations.stateOf(citizen).name());
     }
@@ -97,7 +105,7 @@ class WebChatController {
     }
 
     private static ChannelIdentity web(String citizenId) {
-        return new ChannelIdentity(WebOutbox.CHANNEL, ACCOUNT, citizenId);
+        return new ChannelIdentity(Channel.WEB, ACCOUNT, citizenId);
     }
 
     private static long cursor(String after) {

@@ -4,7 +4,8 @@
  * {@link org.lawline.conversation.Conversations}, and the chat page served at {@code /}.
  *
  * <p>Answers to a POST go back in its response; everything else sent to a web citizen (a duty
- * lawyer's reply, a notice) arrives as a {@link org.lawline.conversation.ReplyComposed} event, is
- * kept in the {@code web_message} table and is fetched by the page's polling GET.
+ * lawyer's reply, a notice) leaves through the shared outbox ({@link org.lawline.channels.delivery}),
+ * whose platform here, {@code WebMailbox}, keeps it in the {@code web_message} table until the
+ * page's polling GET fetches it. A repeated POST is recognised by the shared inbound claims.
  */
 package org.lawline.channels.web;

@@ -10,6 +10,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.lawline.channels.delivery.Claim;
+import org.lawline.channels.delivery.ClaimTicket;
+import org.lawline.channels.delivery.ClaimedReplies;
+import org.lawline.channels.delivery.InboundClaims;
+import org.lawline.channels.delivery.Outbox;
+import org.lawline.channels.delivery.PartSplitter;
+import org.lawline.channels.delivery.ReplyWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,20 +32,22 @@ class Exchange {
 
     private static final Logger log = LoggerFactory.getLogger(Exchange.class);
 
-    private final MessageClaims claims;
+    private final InboundClaims claims;
+    private final ClaimedReplies replies;
     private final Responder responder;
     private final Outbox outbox;
-    private final CustomerServiceBudget budget;
+    private final ReplyWindows windows;
     private final Executor workers;
     private final Duration replyBudget;
     private final Clock clock;
 
-    Exchange(MessageClaims claims, Responder responder, Outbox outbox, CustomerServiceBudget budget,
+    Exchange(InboundClaims claims, ClaimedReplies replies, Responder responder, Outbox outbox, ReplyWindows windows,
              Executor workers, Duration replyBudget, Clock clock) {
         this.claims = claims;
+        this.replies = replies;
         this.responder = responder;
         this.outbox = outbox;
-        this.budget = budget;
+        this.windows = windows;
         this.workers = workers;
         this.replyBudget = replyBudget;
         this.clock = clock;
@@ -53,98 +62,94 @@ class Exchange {
      */
     Optional<String> handle(Inbound inbound, String message, long startedNanos) {
         String account = inbound.citizen().account();
-        MessageClaims.Claim claim = claims.claim(inbound, message, clock.instant());
-        if (claim instanceof MessageClaims.Claim.Answered answered) {
+        Claim claim = claims.claim(inbound.citizen(), inbound.retryKey(), inbound.kind(), Optional.of(message), clock.instant());
+        if (claim instanceof Claim.Answered answered) {
             log.info("WeChat retried a {} on {}: sent the first reply again", inbound.kind(), account);
-            return Optional.of(answered.passiveReply());
+            return Optional.of(answered.answer());
         }
-        if (claim instanceof MessageClaims.Claim.Taken) {
+        if (!(claim instanceof Claim.Won won)) {
             log.info("WeChat retried a {} on {}: already answered or being answered, answered nothing", inbound.kind(), account);
             return Optional.empty();
         }
-        noteAllowance(inbound);
+        ClaimTicket ticket = won.ticket();
+        noteWindow(inbound);
         CompletableFuture<Optional<String>> answer;
         try {
             answer = CompletableFuture.supplyAsync(() -> responder.respond(inbound), workers);
         } catch (RejectedExecutionException busy) {
             log.warn("No worker free for a WeChat message on {}: answered busy", account);
-            claims.release(account, inbound.retryKey());
+            claims.release(ticket);
             return Optional.of(CitizenTexts.BUSY);
         }
         long waitNanos = replyBudget.toNanos() - (System.nanoTime() - startedNanos);
         try {
             Optional<String> reply = answer.get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
-            return answerNow(inbound, reply);
+            return answerNow(ticket, reply);
         } catch (TimeoutException late) {
-            // The worker goes on; its answer leaves as a customer-service message. The claim stays
-            // ANSWERING until that message is recorded: should this instance die first, the
-            // Reconciler of another one answers the message from the claim.
-            answer.whenCompleteAsync((reply, failure) -> answerLater(inbound, reply, failure), workers);
+            answerWhenReady(inbound, ticket, answer);
             log.info("WeChat {} on {} not answered within {} ms: answered nothing, the reply follows as a customer-service message",
                     inbound.kind(), account, replyBudget.toMillis());
             return Optional.empty();
         } catch (ExecutionException failed) {
-            claims.release(account, inbound.retryKey());
+            claims.release(ticket);
             throw new IllegalStateException("Answering a WeChat " + inbound.kind() + " failed", failed.getCause());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            answer.whenCompleteAsync((reply, failure) -> answerLater(inbound, reply, failure), workers);
+            answerWhenReady(inbound, ticket, answer);
             return Optional.empty();
         }
     }
 
-    private Optional<String> answerNow(Inbound inbound, Optional<String> reply) {
-        String account = inbound.citizen().account();
+    /**
+     * The worker goes on; its answer leaves as a customer-service message, sent by the thread that
+     * completes it (a worker, or this one if it completed meanwhile) rather than handed to the pool
+     * again: a full pool would reject that hand-over, and the answer would never leave. The claim
+     * stays ANSWERING until the message is recorded: should this instance die first, the
+     * reconciler of another one answers the message from the claim.
+     */
+    private void answerWhenReady(Inbound inbound, ClaimTicket ticket, CompletableFuture<Optional<String>> answer) {
+        answer.whenComplete((reply, failure) -> answerLater(inbound, ticket, reply, failure));
+    }
+
+    private Optional<String> answerNow(ClaimTicket ticket, Optional<String> reply) {
         if (reply.isEmpty()) {
-            claims.answeredLater(account, inbound.retryKey(), clock.instant());
+            claims.answeredLater(ticket, clock.instant());
             return Optional.empty();
         }
-        List<String> parts = TextSplitter.split(reply.get(), TextSplitter.WECHAT_TEXT_BYTES);
-        claims.answered(account, inbound.retryKey(), parts.get(0), clock.instant());
+        List<String> parts = PartSplitter.split(reply.get(), WeChatPlatform.TEXT);
+        if (!claims.answered(ticket, parts.get(0), clock.instant())) {
+            return Optional.empty();
+        }
         if (parts.size() > 1) {
-            String rest = String.join("\n", parts.subList(1, parts.size()));
-            List<Long> ids = outbox.record(inbound.citizen(), rest, Outbox.Purpose.REPLY, Optional.of(inbound.retryKey()));
-            workers.execute(() -> outbox.deliver(inbound.citizen(), ids));
+            outbox.deliverSoon(replies.recordRest(ticket, String.join("\n", parts.subList(1, parts.size()))));
         }
         return Optional.of(parts.get(0));
     }
 
-    private void answerLater(Inbound inbound, Optional<String> reply, Throwable failure) {
-        String account = inbound.citizen().account();
+    private void answerLater(Inbound inbound, ClaimTicket ticket, Optional<String> reply, Throwable failure) {
         if (failure != null) {
-            // Not left to the Reconciler: an engine that failed once would most likely fail again.
-            claims.answeredLater(account, inbound.retryKey(), clock.instant());
-            log.error("Answering a WeChat {} on {} failed after the webhook returned", inbound.kind(), account, failure);
+            // Not left to the reconciler: an engine that failed once would most likely fail again.
+            claims.answeredLater(ticket, clock.instant());
+            log.error("Answering a WeChat {} on {} failed after the webhook returned", inbound.kind(), inbound.citizen().account(), failure);
             return;
         }
-        sendLater(inbound, reply);
-    }
-
-    /**
-     * Sends the answer to a claimed message as a customer-service message: recorded first, then the
-     * claim closed, then sent. Should the instance die in between, the Reconciler finds the recorded
-     * parts (and sends them) or the open claim (and answers it), never both.
-     */
-    void sendLater(Inbound inbound, Optional<String> reply) {
-        String account = inbound.citizen().account();
-        if (reply.isEmpty()) {
-            claims.answeredLater(account, inbound.retryKey(), clock.instant());
-            return;
+        try {
+            replies.sendLater(ticket, reply);
+        } catch (RuntimeException e) {
+            // the claim stays open: the reconciler answers it after the lease
+            log.error("Sending the late answer to a WeChat {} on {} failed", inbound.kind(), inbound.citizen().account(), e);
         }
-        List<Long> parts = outbox.record(inbound.citizen(), reply.get(), Outbox.Purpose.REPLY, Optional.of(inbound.retryKey()));
-        claims.answeredLater(account, inbound.retryKey(), clock.instant());
-        outbox.deliver(inbound.citizen(), parts);
     }
 
     /** Opens the citizen's customer-service window: a message, or a click or subscribe. */
-    private void noteAllowance(Inbound inbound) {
+    private void noteWindow(Inbound inbound) {
         try {
             if (inbound instanceof Inbound.Event event) {
                 if (event.type() == Inbound.EventType.SUBSCRIBE || event.type() == Inbound.EventType.CLICK) {
-                    budget.citizenPrompted(inbound.citizen(), clock.instant());
+                    windows.citizenPrompted(inbound.citizen(), clock.instant());
                 }
             } else {
-                budget.citizenWrote(inbound.citizen(), clock.instant());
+                windows.citizenWrote(inbound.citizen(), clock.instant());
             }
         } catch (RuntimeException e) {
             // Without the note, a late answer may be held back: worse than late, not lost.

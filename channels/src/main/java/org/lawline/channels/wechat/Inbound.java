@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 
 /**
@@ -105,7 +106,7 @@ sealed interface Inbound {
             throw new WeChatXml.InvalidXml("FromUserName too long");
         }
         String accountId = xml.getOrEmpty("ToUserName");
-        ChannelIdentity citizen = new ChannelIdentity(WeChatChannel.NAME, account, openid);
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, account, openid);
         Instant createdAt = Instant.ofEpochSecond(number(xml, "CreateTime"));
         String type = xml.get("MsgType").orElseThrow(() -> new WeChatXml.InvalidXml("no MsgType")).toLowerCase(Locale.ROOT);
         String msgId = xml.get("MsgId").or(() -> xml.get("MsgID")).orElse("");

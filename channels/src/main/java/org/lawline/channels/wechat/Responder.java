@@ -1,6 +1,7 @@
 package org.lawline.channels.wechat;
 
 import java.util.Optional;
+import org.lawline.channels.delivery.Subscribers;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.InboundMessage;
 import org.slf4j.Logger;
@@ -17,12 +18,14 @@ class Responder {
 
     private final Conversations conversations;
     private final NearestOffices offices;
-    private final Followers followers;
+    private final Subscribers subscribers;
+    private final JobReports reports;
 
-    Responder(Conversations conversations, NearestOffices offices, Followers followers) {
+    Responder(Conversations conversations, NearestOffices offices, Subscribers subscribers, JobReports reports) {
         this.conversations = conversations;
         this.offices = offices;
-        this.followers = followers;
+        this.subscribers = subscribers;
+        this.reports = reports;
     }
 
     Optional<String> respond(Inbound inbound) {
@@ -50,11 +53,11 @@ class Responder {
     private Optional<String> onEvent(Inbound.Event event) {
         switch (event.type()) {
             case SUBSCRIBE -> {
-                followers.subscribed(event.citizen(), event.createdAt());
+                subscribers.subscribed(event.citizen(), event.createdAt());
                 return Optional.of(CitizenTexts.WELCOME);
             }
             case UNSUBSCRIBE -> {
-                followers.unsubscribed(event.citizen(), event.createdAt());
+                subscribers.unsubscribed(event.citizen(), event.createdAt());
                 return Optional.empty();
             }
             case CLICK -> {
@@ -66,7 +69,7 @@ class Responder {
                 }).filter(text -> !text.isEmpty());
             }
             case TEMPLATE_SENT, BROADCAST_SENT -> {
-                followers.jobFinished(event.citizen().account(), event.type(), event.jobId(), event.status(), event.createdAt());
+                reports.jobFinished(event.citizen().account(), event.type(), event.jobId(), event.status(), event.createdAt());
                 return Optional.empty();
             }
             default -> {

@@ -2,7 +2,12 @@ package org.lawline.channels.wechat;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
-import java.util.Optional;
+import org.lawline.channels.delivery.ClaimedReplies;
+import org.lawline.channels.delivery.DeliveryConfiguration;
+import org.lawline.channels.delivery.InboundClaims;
+import org.lawline.channels.delivery.Outbox;
+import org.lawline.channels.delivery.ReplyWindows;
+import org.lawline.channels.delivery.Subscribers;
 import org.lawline.conversation.Conversations;
 import org.lawline.knowledge.BundledKnowledge;
 import org.slf4j.Logger;
@@ -15,22 +20,23 @@ import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The WeChat channel's wiring. Shared state (message claims, access tokens, customer-service
- * allowances) lives in Redis when bot-core made a connection for {@code lawline.redis.url}
+ * The WeChat channel's wiring, plugged into the shared delivery ({@link DeliveryConfiguration}).
+ * Shared state (access tokens, customer-service allowances; the delivery's claims) lives in Redis when bot-core made a connection for {@code lawline.redis.url}
  * (bean {@code conversationRedisConnection}), else in this process and the database. With no
  * account configured the webhook answers 404 and nothing calls WeChat.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WeChatSettings.class)
+@Import(DeliveryConfiguration.class)
 class WeChatConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WeChatConfiguration.class);
 
-    /** The bean bot-core opens when Redis is configured; shared rather than a second connection. */
-    static final String REDIS_CONNECTION = "conversationRedisConnection";
+    private static final String REDIS_CONNECTION = DeliveryConfiguration.REDIS_CONNECTION;
 
     private static final String WXJAVA_LOGGER = "me.chanjar.weixin";
 
@@ -58,18 +64,13 @@ class WeChatConfiguration {
     }
 
     @Bean
-    CustomerServiceBudget weChatCustomerServiceBudget(WeChatSettings settings,
+    WeChatWindows weChatWindows(WeChatSettings settings,
             @Qualifier(REDIS_CONNECTION) ObjectProvider<StatefulRedisConnection<String, String>> redis) {
         StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
-        return connection == null
-                ? new CustomerServiceBudget.InProcess(settings.customerService())
-                : new CustomerServiceBudget.InRedis(connection, settings.keyPrefix(), settings.customerService());
-    }
-
-    @Bean
-    MessageClaims weChatMessageClaims(JdbcClient jdbc, WeChatSettings settings,
-            @Qualifier(REDIS_CONNECTION) ObjectProvider<StatefulRedisConnection<String, String>> redis) {
-        return new MessageClaims(jdbc, Optional.ofNullable(redis.getIfAvailable()), settings.keyPrefix(), settings.claimTtl());
+        ReplyWindows.Limits limits = settings.customerService().asWindowLimits();
+        return new WeChatWindows(connection == null
+                ? new ReplyWindows.InProcess(limits)
+                : new ReplyWindows.InRedis(connection, settings.keyPrefix(), limits));
     }
 
     @Bean(destroyMethod = "close")
@@ -78,44 +79,32 @@ class WeChatConfiguration {
     }
 
     @Bean
-    Followers weChatFollowers(JdbcClient jdbc) {
-        return new Followers(jdbc);
+    WeChatPlatform weChatPlatform(WeChatAccounts accounts, WeChatWindows windows, Workers workers) {
+        return new WeChatPlatform(accounts, windows.windows(), workers.executor());
     }
 
     @Bean
-    Outbox weChatOutbox(JdbcClient jdbc, WeChatAccounts accounts, CustomerServiceBudget budget, ObjectProvider<Clock> clock) {
-        return new Outbox(jdbc, accounts, budget, clock.getIfAvailable(Clock::systemUTC));
+    JobReports weChatJobReports(JdbcClient jdbc, Outbox outbox) {
+        return new JobReports(jdbc, outbox);
     }
 
     @Bean
-    Responder weChatResponder(Conversations conversations, Followers followers) {
-        return new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), NEAREST_OFFICES), followers);
+    Responder weChatResponder(Conversations conversations, Subscribers subscribers, JobReports reports) {
+        return new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), NEAREST_OFFICES), subscribers, reports);
     }
 
     @Bean
-    Exchange weChatExchange(MessageClaims claims, Responder responder, Outbox outbox, CustomerServiceBudget budget,
-                            Workers workers, WeChatSettings settings,
-                            ObjectProvider<Clock> clock) {
-        return new Exchange(claims, responder, outbox, budget, workers.executor(), settings.replyBudget(), clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    /** Runs only when an account is on: without one, nothing can be left unfinished. */
-    @Bean(destroyMethod = "close")
-    Reconciler weChatReconciler(MessageClaims claims, Outbox outbox, Responder responder, Exchange exchange,
-                                CustomerServiceBudget budget, WeChatAccounts accounts, WeChatSettings settings,
-                                ObjectProvider<Clock> clock) {
-        Reconciler reconciler = new Reconciler(claims, outbox, responder, exchange, budget, clock.getIfAvailable(Clock::systemUTC),
-                settings.reconcileAfter(), settings.customerService().window());
-        if (!accounts.isEmpty()) {
-            reconciler.start(settings.reconcileEvery());
-        }
-        return reconciler;
+    Exchange weChatExchange(InboundClaims claims, ClaimedReplies replies, Responder responder, Outbox outbox, WeChatWindows windows,
+                            Workers workers, WeChatSettings settings, ObjectProvider<Clock> clock) {
+        return new Exchange(claims, replies, responder, outbox, windows.windows(), workers.executor(), settings.replyBudget(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
-    LaterMessages weChatLaterMessages(WeChatAccounts accounts, Outbox outbox,
-                                      Workers workers) {
-        return new LaterMessages(accounts, outbox, workers.executor());
+    StrandedMessages weChatStrandedMessages(InboundClaims claims, ClaimedReplies replies, Responder responder, WeChatWindows windows,
+                                            WeChatSettings settings, ObjectProvider<Clock> clock) {
+        return new StrandedMessages(claims, replies, responder, windows.windows(), clock.getIfAvailable(Clock::systemUTC),
+                settings.customerService().window());
     }
 
     @Bean
@@ -124,8 +113,8 @@ class WeChatConfiguration {
     }
 
     @Bean
-    TemplateNotices weChatNotices(WeChatAccounts accounts, Outbox outbox, Followers followers) {
-        return new TemplateNotices(accounts, outbox, followers);
+    WeChatTemplates weChatTemplates(WeChatAccounts accounts, Outbox outbox) {
+        return new WeChatTemplates(accounts, outbox);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.lawline.channels.delivery.ReplyWindows;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -23,17 +24,11 @@ import org.springframework.util.unit.DataSize;
  * @param timestampTolerance a webhook call whose timestamp is further than this from our clock is
  *                           refused (limits the replay of a captured call)
  * @param maxBody            bodies above this are refused unread; WeChat's own are a few KB
- * @param claimTtl           how long Redis remembers a message id; WeChat retries within about
- *                           15 s, and the database keeps the id for good behind it
- * @param keyPrefix          prefix of every Redis key of this channel
+ * @param keyPrefix          prefix of this channel's Redis keys (tokens, windows); the claims' are
+ *                           the shared delivery's ({@code lawline.delivery.key-prefix})
  * @param tokenRefreshMargin an access_token this close to its expiry is refreshed before use
  * @param customerService    WeChat's limits on customer-service messages
  * @param workers            threads answering messages; a webhook waits on them at most replyBudget
- * @param reconcileAfter     a claim left answering or a message left sending this long was left by
- *                           an instance that died (or, for a message, had no worker free): another
- *                           instance answers or sends it, once. Far longer than any live turn or
- *                           send takes, or those would be taken over while still in hand
- * @param reconcileEvery     how often each instance looks for such work
  */
 @ConfigurationProperties("lawline.wechat")
 record WeChatSettings(
@@ -41,13 +36,10 @@ record WeChatSettings(
         @DefaultValue("4s") Duration replyBudget,
         @DefaultValue("300s") Duration timestampTolerance,
         @DefaultValue("64KB") DataSize maxBody,
-        @DefaultValue("10m") Duration claimTtl,
         @DefaultValue(DEFAULT_KEY_PREFIX) String keyPrefix,
         @DefaultValue("5m") Duration tokenRefreshMargin,
         @DefaultValue CustomerServiceLimits customerService,
-        @DefaultValue("32") int workers,
-        @DefaultValue("2m") Duration reconcileAfter,
-        @DefaultValue("30s") Duration reconcileEvery) {
+        @DefaultValue("32") int workers) {
 
     static final String DEFAULT_KEY_PREFIX = "lawline:wechat:";
     static final String DEFAULT_API_BASE_URL = "https://api.weixin.qq.com";
@@ -58,7 +50,6 @@ record WeChatSettings(
         Objects.requireNonNull(replyBudget, "lawline.wechat.reply-budget");
         Objects.requireNonNull(timestampTolerance, "lawline.wechat.timestamp-tolerance");
         Objects.requireNonNull(maxBody, "lawline.wechat.max-body");
-        Objects.requireNonNull(claimTtl, "lawline.wechat.claim-ttl");
         Objects.requireNonNull(keyPrefix, "lawline.wechat.key-prefix");
         Objects.requireNonNull(tokenRefreshMargin, "lawline.wechat.token-refresh-margin");
         customerService = customerService == null ? CustomerServiceLimits.defaults() : customerService;
@@ -71,22 +62,11 @@ record WeChatSettings(
         if (maxBody.toBytes() < 1024 || maxBody.toBytes() > 1024 * 1024) {
             throw new IllegalArgumentException("lawline.wechat.max-body must be between 1KB and 1MB, got " + maxBody);
         }
-        if (claimTtl.compareTo(Duration.ofSeconds(60)) < 0) {
-            throw new IllegalArgumentException("lawline.wechat.claim-ttl must be at least 60s (WeChat's retry horizon), got " + claimTtl);
-        }
         if (keyPrefix.isBlank()) {
             throw new IllegalArgumentException("lawline.wechat.key-prefix must not be blank");
         }
         if (tokenRefreshMargin.isNegative() || tokenRefreshMargin.compareTo(Duration.ofMinutes(30)) > 0) {
             throw new IllegalArgumentException("lawline.wechat.token-refresh-margin must be between 0 and 30m, got " + tokenRefreshMargin);
-        }
-        Objects.requireNonNull(reconcileAfter, "lawline.wechat.reconcile-after");
-        Objects.requireNonNull(reconcileEvery, "lawline.wechat.reconcile-every");
-        if (reconcileAfter.compareTo(Duration.ofSeconds(30)) < 0) {
-            throw new IllegalArgumentException("lawline.wechat.reconcile-after must be at least 30s (longer than any turn), got " + reconcileAfter);
-        }
-        if (reconcileEvery.isNegative() || reconcileEvery.isZero()) {
-            throw new IllegalArgumentException("lawline.wechat.reconcile-every must be positive, got " + reconcileEvery);
         }
         if (workers < 1) {
             throw new IllegalArgumentException("lawline.wechat.workers must be positive, got " + workers);
@@ -247,6 +227,10 @@ record WeChatSettings(
             if (perWindow < 0 || afterPrompt < 0) {
                 throw new IllegalArgumentException("lawline.wechat.customer-service counts cannot be negative");
             }
+        }
+
+        ReplyWindows.Limits asWindowLimits() {
+            return new ReplyWindows.Limits(window, perWindow, afterPrompt, promptWindow);
         }
 
         static CustomerServiceLimits defaults() {

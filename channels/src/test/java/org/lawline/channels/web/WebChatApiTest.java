@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lawline.channels.ScriptedConversations;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.InboundMessage;
@@ -79,7 +80,7 @@ class WebChatApiTest {
                 .andExpect(jsonPath("$.choices", hasSize(0)));
 
         InboundMessage asked = conversations.received().get(0);
-        assertThat(asked.from()).isEqualTo(new ChannelIdentity("web", "default", citizen));
+        assertThat(asked.from()).isEqualTo(new ChannelIdentity(Channel.WEB, "default", citizen));
         assertThat(asked.text()).isEqualTo("老板拖欠工资怎么办");
         assertThat(UUID.fromString(asked.messageId())).isNotNull();
     }
@@ -286,11 +287,11 @@ class WebChatApiTest {
 
     @Test
     void laterMessagesAreThoseComposedOutsideAPostForThisWebCitizen() throws Exception {
-        ChannelIdentity web = new ChannelIdentity("web", "default", citizen);
+        ChannelIdentity web = new ChannelIdentity(Channel.WEB, "default", citizen);
         Instant sent = Instant.parse("2026-11-29T09:10:11Z");
         events.publishEvent(new ReplyComposed(web, Optional.empty(), new Reply.Handoff("律师：您好，我是值班律师王律师。", DialogState.WITH_LAWYER), sent));
         events.publishEvent(new ReplyComposed(web, Optional.of("m-9"), new Reply.NoAnswer("这是对某条消息的直接回答", DialogState.BOT), sent));
-        events.publishEvent(new ReplyComposed(new ChannelIdentity("wechat", "default", citizen), Optional.empty(),
+        events.publishEvent(new ReplyComposed(new ChannelIdentity(Channel.WECHAT, "default", citizen), Optional.empty(),
                 new Reply.NoAnswer("微信上的消息", DialogState.BOT), sent));
         events.publishEvent(new ReplyComposed(web, Optional.empty(), new Reply.Greeting("您的法律援助申请已受理。", DialogState.BOT), sent.plusSeconds(5)));
         // A POST's own answer (the engine publishes it with inReplyTo) is not repeated by the GET.
@@ -323,13 +324,13 @@ class WebChatApiTest {
 
     @Test
     void laterMessagesTellTheConversationsStateNow() throws Exception {
-        conversations.putState(new ChannelIdentity("web", "default", citizen), DialogState.QUEUED);
+        conversations.putState(new ChannelIdentity(Channel.WEB, "default", citizen), DialogState.QUEUED);
         getLater(null).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("QUEUED"));
     }
 
     @Test
     void laterMessagesComeFiftyAtATime() throws Exception {
-        ChannelIdentity web = new ChannelIdentity("web", "default", citizen);
+        ChannelIdentity web = new ChannelIdentity(Channel.WEB, "default", citizen);
         for (int i = 0; i < 55; i++) {
             events.publishEvent(new ReplyComposed(web, Optional.empty(), new Reply.Greeting("通知 " + i, DialogState.BOT), Instant.now()));
         }

@@ -2,17 +2,17 @@ package org.lawline.channels.web;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.lawline.channels.Migrations;
 import org.lawline.channels.ScriptedConversations;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.DataSourceInitializer;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The web chat alone: this package's beans, Boot's web and JDBC auto-configuration, an in-memory H2
- * database with our migration applied as written, and a scripted engine in place of bot-core's.
+ * database with our migrations applied as written, and a scripted engine in place of bot-core's.
  */
 @SpringBootApplication
 class WebChatTestApplication {
@@ -27,13 +27,13 @@ class WebChatTestApplication {
         return Clock.systemUTC();
     }
 
-    /** Flyway belongs to the config module; here the migration runs as plain SQL, unchanged. */
+    /** Flyway belongs to the config module; here the channels' migrations run as plain SQL, unchanged, in order. */
     @Bean
     DataSourceInitializer webChatSchema(DataSource dataSource) {
         DataSourceInitializer initializer = new DataSourceInitializer();
         initializer.setDataSource(dataSource);
         initializer.setDatabasePopulator(new ResourceDatabasePopulator(
-                new ClassPathResource("db/migration/channels/V202611290910__web_messages.sql")));
+                Migrations.channels()));
         return initializer;
     }
 }

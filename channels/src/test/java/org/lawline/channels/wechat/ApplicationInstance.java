@@ -13,14 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.lawline.channels.SharedInfrastructure;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationConfiguration;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.ReplyComposed;
 import org.lawline.knowledge.FaqEntry;
-import org.lawline.knowledge.FaqSearch;
 import org.lawline.knowledge.FaqMatch;
+import org.lawline.knowledge.FaqSearch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,6 +60,7 @@ final class ApplicationInstance implements AutoCloseable {
         properties.put("lawline.conversation.store.key-prefix", shared.keyPrefix + "conversation:");
         properties.put("lawline.conversation.transcript.journal-dir", journalDir.toString());
         properties.put("lawline.wechat.key-prefix", shared.keyPrefix + "wechat:");
+        properties.put("lawline.delivery.key-prefix", shared.keyPrefix + "delivery:");
         properties.put("lawline.wechat.workers", "4");
         properties.put("lawline.wechat.accounts.default.app-id", "wxinstance00000001");
         properties.put("lawline.wechat.accounts.default.secret", "instance-secret");
@@ -82,9 +85,9 @@ final class ApplicationInstance implements AutoCloseable {
      * is not late for reasons production sees once a start. Speaks as a citizen no test asks about.
      */
     ApplicationInstance warmUp() throws Exception {
-        jdbc.sql("select count(*) from wechat_inbound").query(Integer.class).single();
+        jdbc.sql("select count(*) from inbound_claim").query(Integer.class).single();
         bean(Conversations.class).handle(new InboundMessage(
-                new ChannelIdentity(WeChatChannel.NAME, "default", "oWarmUp" + port), "warm-up", "老板拖欠工资怎么办", Instant.now()));
+                new ChannelIdentity(Channel.WECHAT, "default", "oWarmUp" + port), "warm-up", "老板拖欠工资怎么办", Instant.now()));
         String query = WebhookCalls.signedQuery(TOKEN, Instant.now());
         HttpRequest verification = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/wechat/default?" + query + "&echostr=warm"))
                 .GET().build();

@@ -20,6 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lawline.channels.ScriptedConversations;
+import org.lawline.channels.SharedInfrastructure;
+import org.lawline.channels.delivery.Delivery;
+import org.lawline.channels.delivery.PartState;
+import org.lawline.channels.delivery.Purpose;
+import org.lawline.channels.delivery.ReplyWindows;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +41,7 @@ class CustomerServiceIT {
     private SharedInfrastructure shared;
     private WeChatInstance first;
     private WeChatInstance second;
-    private CustomerServiceBudget budget;
+    private ReplyWindows budget;
     private ChannelIdentity citizen;
 
     @BeforeEach
@@ -50,8 +56,8 @@ class CustomerServiceIT {
                 "lawline.wechat.key-prefix", shared.keyPrefix);
         first = new WeChatInstance(shared, ScriptedConversations.echoing(e -> { }, java.time.Clock.systemUTC()), properties);
         second = new WeChatInstance(shared, ScriptedConversations.echoing(e -> { }, java.time.Clock.systemUTC()), properties);
-        budget = new CustomerServiceBudget.InRedis(shared.redis, shared.keyPrefix, first.settings.customerService());
-        citizen = new ChannelIdentity("wechat", "default", "oCs" + shared.runId);
+        budget = new ReplyWindows.InRedis(shared.redis, shared.keyPrefix, first.settings.customerService().asWindowLimits());
+        citizen = new ChannelIdentity(Channel.WECHAT, "default", "oCs" + shared.runId);
     }
 
     @AfterEach
@@ -66,10 +72,10 @@ class CustomerServiceIT {
         refuseSendsWith(45015, "response out of time limit or subscription is canceled");
         budget.citizenWrote(citizen, Instant.now());
 
-        Outbox.Delivery delivery = first.outbox.send(citizen, "律师已回复您的咨询。", Outbox.Purpose.PUSH, Optional.empty());
+        Delivery delivery = first.outbox.send(citizen, "律师已回复您的咨询。", Purpose.PUSH, Optional.empty());
 
-        assertThat(delivery.state()).isEqualTo(Outbox.State.NOT_DELIVERED);
-        assertThat(delivery.reason()).contains("the citizen has to write again").contains("45015");
+        assertThat(delivery.state()).isEqualTo(PartState.NOT_DELIVERED);
+        assertThat(delivery.reason().orElseThrow()).contains("the citizen has to write again").contains("45015");
         WeChatStub.SERVER.verify(1, postRequestedFor(urlPathEqualTo(SEND)));
         assertThat(states()).containsExactly("NOT_DELIVERED");
     }
@@ -79,10 +85,10 @@ class CustomerServiceIT {
         refuseSendsWith(45047, "out of response count limit");
         budget.citizenWrote(citizen, Instant.now());
 
-        Outbox.Delivery delivery = first.outbox.send(citizen, "第一段。", Outbox.Purpose.REPLY, Optional.of("msg:1"));
+        Delivery delivery = first.outbox.send(citizen, "第一段。", Purpose.REPLY, Optional.of("msg:1"));
 
-        assertThat(delivery.state()).isEqualTo(Outbox.State.NOT_DELIVERED);
-        assertThat(delivery.reason()).contains("45047");
+        assertThat(delivery.state()).isEqualTo(PartState.NOT_DELIVERED);
+        assertThat(delivery.reason().orElseThrow()).contains("45047");
         WeChatStub.SERVER.verify(1, postRequestedFor(urlPathEqualTo(SEND)));
     }
 
@@ -98,15 +104,15 @@ class CustomerServiceIT {
                 .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         budget.citizenWrote(citizen, Instant.now());
 
-        Outbox.Delivery delivery = first.outbox.send(citizen, "您的回拨已安排。", Outbox.Purpose.PUSH, Optional.empty());
+        Delivery delivery = first.outbox.send(citizen, "您的回拨已安排。", Purpose.PUSH, Optional.empty());
 
-        assertThat(delivery.state()).isEqualTo(Outbox.State.SENT);
+        assertThat(delivery.state()).isEqualTo(PartState.SENT);
         WeChatStub.SERVER.verify(2, getRequestedFor(urlPathEqualTo(TOKEN_URL)));
         WeChatStub.SERVER.verify(1, postRequestedFor(urlPathEqualTo(SEND)).withQueryParam("access_token", equalTo("TOKEN-2")));
         WeChatStub.SERVER.verify(2, postRequestedFor(urlPathEqualTo(SEND)));
         // The other instance uses the refreshed token without asking WeChat again.
         budget.citizenWrote(citizen, Instant.now());
-        assertThat(second.outbox.send(citizen, "第二条。", Outbox.Purpose.PUSH, Optional.empty()).state()).isEqualTo(Outbox.State.SENT);
+        assertThat(second.outbox.send(citizen, "第二条。", Purpose.PUSH, Optional.empty()).state()).isEqualTo(PartState.SENT);
         WeChatStub.SERVER.verify(2, getRequestedFor(urlPathEqualTo(TOKEN_URL)));
     }
 
@@ -115,10 +121,10 @@ class CustomerServiceIT {
         refuseSendsWith(42001, "access_token expired");
         budget.citizenWrote(citizen, Instant.now());
 
-        Outbox.Delivery delivery = first.outbox.send(citizen, "您好。", Outbox.Purpose.PUSH, Optional.empty());
+        Delivery delivery = first.outbox.send(citizen, "您好。", Purpose.PUSH, Optional.empty());
 
-        assertThat(delivery.state()).isEqualTo(Outbox.State.FAILED);
-        assertThat(delivery.reason()).contains("42001");
+        assertThat(delivery.state()).isEqualTo(PartState.FAILED);
+        assertThat(delivery.reason().orElseThrow()).contains("42001");
         WeChatStub.SERVER.verify(2, postRequestedFor(urlPathEqualTo(SEND)));
         WeChatStub.SERVER.verify(2, getRequestedFor(urlPathEqualTo(TOKEN_URL)));
     }
@@ -126,8 +132,8 @@ class CustomerServiceIT {
     @Test
     void twoInstancesShareOneAccessToken() {
         budget.citizenWrote(citizen, Instant.now());
-        assertThat(first.outbox.send(citizen, "一。", Outbox.Purpose.PUSH, Optional.empty()).state()).isEqualTo(Outbox.State.SENT);
-        assertThat(second.outbox.send(citizen, "二。", Outbox.Purpose.PUSH, Optional.empty()).state()).isEqualTo(Outbox.State.SENT);
+        assertThat(first.outbox.send(citizen, "一。", Purpose.PUSH, Optional.empty()).state()).isEqualTo(PartState.SENT);
+        assertThat(second.outbox.send(citizen, "二。", Purpose.PUSH, Optional.empty()).state()).isEqualTo(PartState.SENT);
         WeChatStub.SERVER.verify(1, getRequestedFor(urlPathEqualTo(TOKEN_URL)));
     }
 
@@ -136,20 +142,20 @@ class CustomerServiceIT {
         budget.citizenWrote(citizen, Instant.now());
         for (int i = 0; i < 5; i++) {
             WeChatInstance instance = i % 2 == 0 ? first : second;
-            assertThat(instance.outbox.send(citizen, "第" + i + "条。", Outbox.Purpose.PUSH, Optional.empty()).state())
-                    .isEqualTo(Outbox.State.SENT);
+            assertThat(instance.outbox.send(citizen, "第" + i + "条。", Purpose.PUSH, Optional.empty()).state())
+                    .isEqualTo(PartState.SENT);
         }
-        Outbox.Delivery sixth = first.outbox.send(citizen, "第六条。", Outbox.Purpose.PUSH, Optional.empty());
+        Delivery sixth = first.outbox.send(citizen, "第六条。", Purpose.PUSH, Optional.empty());
 
-        assertThat(sixth.state()).isEqualTo(Outbox.State.NOT_DELIVERED);
-        assertThat(sixth.reason()).contains("the citizen has to write again");
+        assertThat(sixth.state()).isEqualTo(PartState.NOT_DELIVERED);
+        assertThat(sixth.reason().orElseThrow()).contains("the citizen has to write again");
         WeChatStub.SERVER.verify(5, postRequestedFor(urlPathEqualTo(SEND)));
     }
 
     @Test
     void nothingIsSentToACitizenWhoNeverWrote() {
-        Outbox.Delivery delivery = first.outbox.send(citizen, "您好。", Outbox.Purpose.PUSH, Optional.empty());
-        assertThat(delivery.state()).isEqualTo(Outbox.State.NOT_DELIVERED);
+        Delivery delivery = first.outbox.send(citizen, "您好。", Purpose.PUSH, Optional.empty());
+        assertThat(delivery.state()).isEqualTo(PartState.NOT_DELIVERED);
         WeChatStub.SERVER.verify(0, postRequestedFor(urlPathEqualTo(SEND)));
     }
 
@@ -158,7 +164,7 @@ class CustomerServiceIT {
         budget.citizenWrote(citizen, Instant.now());
         String text = "用人单位未及时足额支付劳动报酬的，劳动者可以解除劳动合同，并要求支付经济补偿。".repeat(40);
 
-        assertThat(first.outbox.send(citizen, text, Outbox.Purpose.REPLY, Optional.of("msg:2")).state()).isEqualTo(Outbox.State.SENT);
+        assertThat(first.outbox.send(citizen, text, Purpose.REPLY, Optional.of("msg:2")).state()).isEqualTo(PartState.SENT);
 
         List<LoggedRequest> sends = WeChatStub.SERVER.findAll(postRequestedFor(urlPathEqualTo(SEND)));
         assertThat(sends).hasSizeGreaterThan(1);
@@ -179,7 +185,7 @@ class CustomerServiceIT {
     }
 
     private List<String> states() {
-        return first.jdbc.sql("select state from wechat_outbound where citizen_id = :c order by id")
+        return first.jdbc.sql("select state from outbound_part where citizen_id = :c order by id")
                 .param("c", citizen.citizenId()).query(String.class).list();
     }
 }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.lawline.channels.Notice;
 import org.lawline.channels.NoticeSender;
 import org.lawline.channels.ScriptedConversations;
+import org.lawline.channels.SharedInfrastructure;
 import org.lawline.channels.WeChatCallFailed;
+import org.lawline.channels.delivery.ReplyWindows;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +32,7 @@ class MenuAndNoticesIT {
     private SharedInfrastructure shared;
     private WeChatInstance instance;
     private ChannelIdentity citizen;
-    private CustomerServiceBudget budget;
+    private ReplyWindows budget;
 
     @BeforeEach
     void start() throws Exception {
@@ -43,8 +46,8 @@ class MenuAndNoticesIT {
                 "lawline.wechat.accounts.default.templates.callback-confirmed", "TPL-CALLBACK",
                 "lawline.wechat.accounts.default.menu-url", "https://lawline.example/chat",
                 "lawline.wechat.key-prefix", shared.keyPrefix));
-        citizen = new ChannelIdentity("wechat", "default", "oNotice" + shared.runId);
-        budget = new CustomerServiceBudget.InRedis(shared.redis, shared.keyPrefix, instance.settings.customerService());
+        citizen = new ChannelIdentity(Channel.WECHAT, "default", "oNotice" + shared.runId);
+        budget = new ReplyWindows.InRedis(shared.redis, shared.keyPrefix, instance.settings.customerService().asWindowLimits());
     }
 
     @AfterEach
@@ -88,14 +91,14 @@ class MenuAndNoticesIT {
     @Test
     void aNoticeWithinTheWindowIsAChatMessage() {
         budget.citizenWrote(citizen, Instant.now());
-        assertThat(instance.notices.send(callbackNotice())).isEqualTo(NoticeSender.Outcome.SENT);
+        assertThat(instance.notices.send(callbackNotice()).outcome()).isEqualTo(NoticeSender.Outcome.SENT);
         WeChatStub.SERVER.verify(1, postRequestedFor(urlPathEqualTo(SEND)));
         WeChatStub.SERVER.verify(0, postRequestedFor(urlPathEqualTo(TEMPLATE)));
     }
 
     @Test
     void aNoticeOutsideTheWindowFallsBackToTheTemplateAndWeChatsReportSettlesIt() {
-        assertThat(instance.notices.send(callbackNotice())).isEqualTo(NoticeSender.Outcome.SENT_AS_TEMPLATE);
+        assertThat(instance.notices.send(callbackNotice()).outcome()).isEqualTo(NoticeSender.Outcome.SENT_AS_TEMPLATE);
 
         JsonNode sent = JsonMapper.builder().build().readTree(
                 WeChatStub.SERVER.findAll(postRequestedFor(urlPathEqualTo(TEMPLATE))).get(0).getBodyAsString());
@@ -105,14 +108,14 @@ class MenuAndNoticesIT {
         WeChatStub.SERVER.verify(0, postRequestedFor(urlPathEqualTo(SEND)));
         assertThat(noticeState()).isEqualTo("SENT");
 
-        instance.followers.jobFinished("default", Inbound.EventType.TEMPLATE_SENT, "200228332", "failed:user block", Instant.now());
+        instance.reports.jobFinished("default", Inbound.EventType.TEMPLATE_SENT, "200228332", "failed:user block", Instant.now());
         assertThat(noticeState()).isEqualTo("NOT_DELIVERED");
     }
 
     @Test
     void aFollowerWhoLeftGetsNoNotice() {
-        instance.followers.unsubscribed(citizen, Instant.now());
-        assertThat(instance.notices.send(callbackNotice())).isEqualTo(NoticeSender.Outcome.UNSUBSCRIBED);
+        instance.subscribers.unsubscribed(citizen, Instant.now());
+        assertThat(instance.notices.send(callbackNotice()).outcome()).isEqualTo(NoticeSender.Outcome.UNSUBSCRIBED);
         WeChatStub.SERVER.verify(0, postRequestedFor(urlPathEqualTo(SEND)));
         WeChatStub.SERVER.verify(0, postRequestedFor(urlPathEqualTo(TEMPLATE)));
     }
@@ -120,9 +123,21 @@ class MenuAndNoticesIT {
     @Test
     void aNoticeWithoutATemplateOutsideTheWindowIsRecordedUndelivered() {
         Notice progress = new Notice(citizen, Notice.Kind.CASE_PROGRESS, "您的法律援助申请已受理。", Map.of());
-        assertThat(instance.notices.send(progress)).isEqualTo(NoticeSender.Outcome.NOT_DELIVERED);
-        assertThat(instance.jdbc.sql("select reason from wechat_outbound where citizen_id = :c").param("c", citizen.citizenId())
+        NoticeSender.Result result = instance.notices.send(progress);
+        assertThat(result.outcome()).isEqualTo(NoticeSender.Outcome.NOT_DELIVERED);
+        assertThat(result.reason()).get().asString().contains("the citizen has to write again");
+        assertThat(instance.jdbc.sql("select reason from outbound_part where citizen_id = :c").param("c", citizen.citizenId())
                 .query(String.class).list()).singleElement().asString().contains("the citizen has to write again");
+    }
+
+    @Test
+    void aNoticeForAChannelWithoutAPlatformHereSaysWhyInsteadOfThrowing() {
+        ChannelIdentity texter = new ChannelIdentity(Channel.SMS, "12348", "13800138000");
+        NoticeSender.Result result = instance.notices.send(new Notice(texter, Notice.Kind.CASE_PROGRESS, "您的法律援助申请已受理。", Map.of()));
+
+        assertThat(result.outcome()).isEqualTo(NoticeSender.Outcome.NOT_DELIVERED);
+        assertThat(result.reason()).get().asString().contains("sms");
+        WeChatStub.SERVER.verify(0, postRequestedFor(urlPathEqualTo(SEND)));
     }
 
     private Notice callbackNotice() {
@@ -131,7 +146,7 @@ class MenuAndNoticesIT {
     }
 
     private String noticeState() {
-        return instance.jdbc.sql("select state from wechat_outbound where citizen_id = :c and purpose = 'NOTICE'")
+        return instance.jdbc.sql("select state from outbound_part where citizen_id = :c and purpose = 'NOTICE'")
                 .param("c", citizen.citizenId()).query(String.class).single();
     }
 }

@@ -12,8 +12,10 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lawline.channels.SharedInfrastructure;
+import org.lawline.channels.delivery.ClaimStatus;
+import org.lawline.channels.delivery.PartState;
+import org.lawline.channels.delivery.Purpose;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.knowledge.BundledKnowledge;
 import org.lawline.knowledge.FaqIndex;
@@ -61,7 +68,7 @@ class NothingLostWhenAnInstanceDiesIT {
         WeChatStub.reset();
         shared = new SharedInfrastructure(SharedInfrastructure.Database.POSTGRES);
         ApplicationInstance.SlowKnowledge knowledge = new ApplicationInstance.SlowKnowledge(index);
-        Map<String, String> settings = Map.of("lawline.wechat.reconcile-every", "1s");
+        Map<String, String> settings = Map.of("lawline.delivery.reconcile-every", "1s");
         first = new ApplicationInstance(shared, knowledge, engine, journals.resolve("first"), settings);
         second = new ApplicationInstance(shared, knowledge, engine, journals.resolve("second"), settings);
     }
@@ -93,12 +100,12 @@ class NothingLostWhenAnInstanceDiesIT {
             assertThat(engine.to(openid)).hasSize(1);
         });
         WeChatStub.SERVER.verify(1, sendTo(openid).withRequestBody(matchingJsonPath("$.text.content", containing("工资"))));
-        assertThat(first.jdbc.sql("select status from wechat_inbound where citizen_id = :c").param("c", openid)
-                .query(String.class).single()).isEqualTo(MessageClaims.ANSWERED_LATER);
-        assertThat(first.jdbc.sql("select count(*) from wechat_inbound where citizen_id = :c and message_xml is not null")
+        assertThat(first.jdbc.sql("select status from inbound_claim where citizen_id = :c").param("c", openid)
+                .query(String.class).single()).isEqualTo(ClaimStatus.ANSWERED_LATER.name());
+        assertThat(first.jdbc.sql("select count(*) from inbound_claim where citizen_id = :c and payload is not null")
                 .param("c", openid).query(Integer.class).single()).as("the message is not kept once answered").isZero();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                first.jdbc.sql("select state from wechat_outbound where citizen_id = :c and in_reply_to = :k")
+                first.jdbc.sql("select state from outbound_part where citizen_id = :c and in_reply_to = :k")
                         .param("c", openid).param("k", "msg:" + msgId).query(String.class).list()).containsOnly("SENT"));
     }
 
@@ -107,7 +114,7 @@ class NothingLostWhenAnInstanceDiesIT {
         String openid = "oQueued" + shared.runId;
         Instant queued = Instant.now().minus(PAST_THE_LEASE);
         citizenWrote(openid, queued);
-        leftInOutbox(openid, "值班律师：请带上劳动合同和工资条来所里面谈。", Outbox.State.SENDING, queued);
+        leftInOutbox(openid, "值班律师：请带上劳动合同和工资条来所里面谈。", PartState.SENDING, queued);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> WeChatStub.SERVER.verify(1, sendTo(openid)
                 .withRequestBody(matchingJsonPath("$.text.content", equalTo("值班律师：请带上劳动合同和工资条来所里面谈。")))));
@@ -121,7 +128,7 @@ class NothingLostWhenAnInstanceDiesIT {
         String openid = "oTwice" + shared.runId;
         Instant retried = Instant.now().minus(PAST_THE_LEASE);
         citizenWrote(openid, retried);
-        leftInOutbox(openid, "值班律师：已为您登记回拨。", Outbox.State.RETRYING, retried);
+        leftInOutbox(openid, "值班律师：已为您登记回拨。", PartState.RETRYING, retried);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> outboundStates(openid).equals(List.of("FAILED")));
         WeChatStub.SERVER.verify(0, sendTo(openid));
@@ -146,43 +153,44 @@ class NothingLostWhenAnInstanceDiesIT {
         Instant longAgo = Instant.now().minus(Duration.ofHours(49));
         leftAnswering(openid, msgId, WebhookCalls.text("gh_late", openid, msgId, "老板拖欠工资三个月不发怎么办", longAgo), longAgo);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> first.jdbc.sql("select status from wechat_inbound where citizen_id = :c")
-                .param("c", openid).query(String.class).single().equals(MessageClaims.ANSWERED_LATER));
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.jdbc.sql("select status from inbound_claim where citizen_id = :c")
+                .param("c", openid).query(String.class).single().equals(ClaimStatus.ANSWERED_LATER.name()));
         assertThat(engine.to(openid)).isEmpty();
         WeChatStub.SERVER.verify(0, sendTo(openid));
     }
 
     /** The dead instance had noted the citizen's message: the customer-service window is open. */
     private void citizenWrote(String openid, Instant at) {
-        first.bean(CustomerServiceBudget.class).citizenWrote(new ChannelIdentity(WeChatChannel.NAME, "default", openid), at);
+        first.bean(WeChatWindows.class).windows().citizenWrote(new ChannelIdentity(Channel.WECHAT, "default", openid), at);
     }
 
     private void leftAnswering(String openid, long msgId, String message, Instant at) {
         first.jdbc.sql("""
-                        insert into wechat_inbound (account, retry_key, citizen_id, kind, status, message_xml, received_at, updated_at)
-                        values ('default', :key, :citizen, 'text', :status, :message, :at, :at)""")
+                        insert into inbound_claim (channel, account, claim_key, citizen_id, kind, status, version, payload, received_at, updated_at)
+                        values ('wechat', 'default', :key, :citizen, 'text', :status, 0, :message, :at, :at)""")
                 .param("key", "msg:" + msgId)
                 .param("citizen", openid)
-                .param("status", MessageClaims.ANSWERING)
+                .param("status", ClaimStatus.ANSWERING.name())
                 .param("message", message)
-                .param("at", Utc.of(at))
+                .param("at", at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
-    private void leftInOutbox(String openid, String text, Outbox.State state, Instant at) {
+    private void leftInOutbox(String openid, String text, PartState state, Instant at) {
         first.jdbc.sql("""
-                        insert into wechat_outbound (account, citizen_id, purpose, part_no, text, state, created_at, updated_at)
-                        values ('default', :citizen, :purpose, 1, :text, :state, :at, :at)""")
+                        insert into outbound_part (message_id, channel, account, citizen_id, purpose, part_no, text, state, created_at, updated_at)
+                        values (:message, 'wechat', 'default', :citizen, :purpose, 1, :text, :state, :at, :at)""")
+                .param("message", UUID.randomUUID().toString())
                 .param("citizen", openid)
-                .param("purpose", Outbox.Purpose.PUSH.name())
+                .param("purpose", Purpose.PUSH.name())
                 .param("text", text)
                 .param("state", state.name())
-                .param("at", Utc.of(at))
+                .param("at", at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
     private List<String> outboundStates(String openid) {
-        return second.jdbc.sql("select state from wechat_outbound where citizen_id = :c order by id").param("c", openid)
+        return second.jdbc.sql("select state from outbound_part where citizen_id = :c order by id").param("c", openid)
                 .query(String.class).list();
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lawline.channels.SharedInfrastructure;
 import org.lawline.knowledge.BundledKnowledge;
 import org.lawline.knowledge.FaqIndex;
 
@@ -116,7 +117,7 @@ class RetryStormIT {
         assertThat(engine.to(openid)).hasSize(1);
         awaitOneTurnStored(openid);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                first.jdbc.sql("select state from wechat_outbound where citizen_id = :c").param("c", openid)
+                first.jdbc.sql("select state from outbound_part where citizen_id = :c").param("c", openid)
                         .query(String.class).list()).containsOnly("SENT"));
         // Nothing more leaves afterwards: no instance answers the message a second time.
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
@@ -155,7 +156,7 @@ class RetryStormIT {
     }
 
     private int countClaims(String openid) {
-        return first.jdbc.sql("select count(*) from wechat_inbound where citizen_id = :c").param("c", openid)
+        return first.jdbc.sql("select count(*) from inbound_claim where citizen_id = :c").param("c", openid)
                 .query(Integer.class).single();
     }
 

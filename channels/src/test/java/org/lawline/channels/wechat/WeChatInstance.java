@@ -3,11 +3,21 @@ package org.lawline.channels.wechat;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.lawline.channels.NoticeSender;
+import org.lawline.channels.SharedInfrastructure;
+import org.lawline.channels.delivery.ClaimedReplies;
+import org.lawline.channels.delivery.DeliverySettings;
+import org.lawline.channels.delivery.InboundClaims;
+import org.lawline.channels.delivery.NoticeRouter;
+import org.lawline.channels.delivery.Outbox;
+import org.lawline.channels.delivery.ReplyWindows;
+import org.lawline.channels.delivery.Subscribers;
 import org.lawline.conversation.Conversations;
 import org.lawline.knowledge.BundledKnowledge;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -25,28 +35,40 @@ final class WeChatInstance implements AutoCloseable {
     final WeChatSettings settings;
     final ThreadPoolExecutor workers;
     final WeChatAccounts accounts;
+    final ReplyWindows windows;
+    final InboundClaims claims;
     final Outbox outbox;
     final WeChatWebhook webhook;
     final JdbcClient jdbc;
-    final Followers followers;
+    final Subscribers subscribers;
+    final JobReports reports;
     final MenuPublisher menus;
-    final TemplateNotices notices;
+    final NoticeSender notices;
 
     WeChatInstance(SharedInfrastructure shared, Conversations conversations, Map<String, String> properties) {
+        this(shared, conversations, properties, new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100)));
+    }
+
+    /** @param workers the channel's worker pool, as bounded as a test needs */
+    WeChatInstance(SharedInfrastructure shared, Conversations conversations, Map<String, String> properties, ThreadPoolExecutor workers) {
         Clock clock = Clock.systemUTC();
         settings = new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("lawline.wechat", WeChatSettings.class);
+        DeliverySettings delivery = new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("lawline.delivery", DeliverySettings.class);
         jdbc = JdbcClient.create(shared.dataSource);
-        workers = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100));
+        this.workers = workers;
         AccessTokens tokens = new AccessTokens.InRedis(shared.redis, settings.keyPrefix(), clock);
-        CustomerServiceBudget budget = new CustomerServiceBudget.InRedis(shared.redis, settings.keyPrefix(), settings.customerService());
+        windows = new ReplyWindows.InRedis(shared.redis, settings.keyPrefix(), settings.customerService().asWindowLimits());
         accounts = new WeChatAccounts(settings, tokens, clock);
-        outbox = new Outbox(jdbc, accounts, budget, clock);
-        followers = new Followers(jdbc);
+        outbox = new Outbox(jdbc, List.of(new WeChatPlatform(accounts, windows, workers)), clock);
+        subscribers = new Subscribers(jdbc);
+        reports = new JobReports(jdbc, outbox);
         menus = new MenuPublisher(accounts);
-        notices = new TemplateNotices(accounts, outbox, followers);
-        Responder responder = new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), 3), followers);
-        MessageClaims claims = new MessageClaims(jdbc, Optional.of(shared.redis), settings.keyPrefix(), settings.claimTtl());
-        Exchange exchange = new Exchange(claims, responder, outbox, budget, workers, settings.replyBudget(), clock);
+        notices = new NoticeRouter(outbox, subscribers, List.of(new WeChatTemplates(accounts, outbox)));
+        Responder responder = new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), 3), subscribers, reports);
+        claims = new InboundClaims(jdbc, Optional.of(shared.redis), delivery);
+        Exchange exchange = new Exchange(claims, new ClaimedReplies(claims, outbox, clock), responder, outbox, windows, workers,
+                settings.replyBudget(), clock);
         webhook = new WeChatWebhook(accounts, exchange, clock, settings);
     }
 

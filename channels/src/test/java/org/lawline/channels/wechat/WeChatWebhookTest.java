@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lawline.channels.ScriptedConversations;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.Reply;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,7 +108,7 @@ class WeChatWebhookTest {
         assertThat(fields.get("FromUserName")).hasValue(ACCOUNT_ID);
         assertThat(fields.get("MsgType")).hasValue("text");
         assertThat(conversations.receivedFrom(openid)).singleElement()
-                .satisfies(m -> assertThat(m.from().channel()).isEqualTo("wechat"))
+                .satisfies(m -> assertThat(m.from().channel()).isEqualTo(Channel.WECHAT))
                 .satisfies(m -> assertThat(m.from().account()).isEqualTo("default"));
     }
 
@@ -303,12 +304,12 @@ class WeChatWebhookTest {
                 WeChatStub.SERVER.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send")))).isNotEmpty());
         // the outbound row is marked SENT just after the API answered: wait for it too
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                jdbc.sql("select count(*) from wechat_outbound where citizen_id = :c and state = 'SENT'")
+                jdbc.sql("select count(*) from outbound_part where citizen_id = :c and state = 'SENT'")
                         .param("c", openid).query(Integer.class).single()).isGreaterThanOrEqualTo(1));
     }
 
     private boolean subscribed() {
-        return jdbc.sql("select subscribed from wechat_follower where citizen_id = :c").param("c", openid).query(Boolean.class).single();
+        return jdbc.sql("select subscribed from channel_subscriber where citizen_id = :c").param("c", openid).query(Boolean.class).single();
     }
 
     private String text(String content) {

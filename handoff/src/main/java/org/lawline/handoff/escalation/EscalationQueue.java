@@ -3,6 +3,7 @@ package org.lawline.handoff.escalation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.EscalationCancelled;
 import org.lawline.conversation.EscalationRequested;
@@ -41,7 +42,7 @@ class EscalationQueue {
         db.sql("""
                 insert into escalation (channel, account, citizen_id, reason, status, requested_at)
                 values (:channel, :account, :citizen, :reason, 'WAITING', :at)""")
-                .param("channel", citizen.channel())
+                .param("channel", citizen.channel().wireName())
                 .param("account", citizen.account())
                 .param("citizen", citizen.citizenId())
                 .param("reason", event.reason().name())
@@ -58,7 +59,7 @@ class EscalationQueue {
                 update escalation set status = 'CANCELLED', closed_at = :at
                 where channel = :channel and account = :account and citizen_id = :citizen and status = 'WAITING'""")
                 .param("at", Timestamp.from(clock.instant()))
-                .param("channel", citizen.channel())
+                .param("channel", citizen.channel().wireName())
                 .param("account", citizen.account())
                 .param("citizen", citizen.citizenId())
                 .update();
@@ -72,7 +73,7 @@ class EscalationQueue {
                 from escalation where status = 'WAITING' order by requested_at, id""")
                 .query((rs, n) -> new Escalation(
                         rs.getLong("id"),
-                        new ChannelIdentity(rs.getString("channel"), rs.getString("account"), rs.getString("citizen_id")),
+                        new ChannelIdentity(Channel.of(rs.getString("channel")), rs.getString("account"), rs.getString("citizen_id")),
                         EscalationRequested.Reason.valueOf(rs.getString("reason")),
                         Escalation.Status.valueOf(rs.getString("status")),
                         rs.getTimestamp("requested_at").toInstant()))
@@ -83,7 +84,7 @@ class EscalationQueue {
         return db.sql("""
                 select count(*) from escalation
                 where channel = :channel and account = :account and citizen_id = :citizen and status = 'WAITING'""")
-                .param("channel", citizen.channel())
+                .param("channel", citizen.channel().wireName())
                 .param("account", citizen.account())
                 .param("citizen", citizen.citizenId())
                 .query(Integer.class).single();

@@ -1,4 +1,4 @@
-package org.lawline.channels.wechat;
+package org.lawline.channels.delivery;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -8,19 +8,37 @@ import java.util.Map;
 import org.lawline.conversation.ChannelIdentity;
 
 /**
- * WeChat's allowance of customer-service messages, kept per citizen so that we stop before WeChat
- * refuses: {@code perWindow} messages within {@code window} of the citizen's last message, or
- * {@code afterPrompt} within {@code promptWindow} of a menu click or a subscribe. A new message
- * from the citizen opens a fresh window. Implementations are thread safe; the Redis one is shared
- * by every instance.
+ * A platform's allowance of messages after a citizen writes, kept per citizen so that we stop
+ * before the platform refuses: {@code perWindow} messages within {@code window} of the citizen's
+ * last message, or {@code afterPrompt} within {@code promptWindow} of a prompt (WeChat: a menu
+ * click or a subscribe). A new message from the citizen opens a fresh window. WeChat allows 5 in
+ * 48 hours; Weibo's private messages have the same 48-hour window. Implementations are thread
+ * safe; the Redis one is shared by every instance.
  */
-interface CustomerServiceBudget {
+public interface ReplyWindows {
+
+    /**
+     * @param window       how long after a citizen's last message we may send
+     * @param perWindow    how many messages in that window
+     * @param afterPrompt  how many after a prompt, without a message of the citizen's
+     * @param promptWindow within how long after that prompt
+     */
+    record Limits(java.time.Duration window, int perWindow, int afterPrompt, java.time.Duration promptWindow) {
+        public Limits {
+            if (window.isNegative() || window.isZero() || promptWindow.isNegative() || promptWindow.isZero()) {
+                throw new IllegalArgumentException("Reply windows must be positive");
+            }
+            if (perWindow < 0 || afterPrompt < 0) {
+                throw new IllegalArgumentException("Reply allowances cannot be negative");
+            }
+        }
+    }
 
     enum Verdict {
         ALLOWED,
-        /** Nothing from the citizen recently enough: WeChat would answer 45015. */
+        /** Nothing from the citizen recently enough (WeChat would answer 45015). */
         WINDOW_CLOSED,
-        /** The window is open but its messages are used up: WeChat would answer 45047. */
+        /** The window is open but its messages are used up (WeChat would answer 45047). */
         SPENT
     }
 
@@ -39,11 +57,11 @@ interface CustomerServiceBudget {
     Verdict use(ChannelIdentity citizen, Instant at);
 
     /** In this process: the single-machine default, and the model for the Redis one. */
-    final class InProcess implements CustomerServiceBudget {
+    final class InProcess implements ReplyWindows {
 
         private static final int MAX_CITIZENS = 200_000;
 
-        private final WeChatSettings.CustomerServiceLimits limits;
+        private final Limits limits;
         private final Map<String, long[]> states = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
@@ -51,7 +69,7 @@ interface CustomerServiceBudget {
             }
         };
 
-        InProcess(WeChatSettings.CustomerServiceLimits limits) {
+        public InProcess(Limits limits) {
             this.limits = limits;
         }
 
@@ -100,7 +118,7 @@ interface CustomerServiceBudget {
     }
 
     /** In Redis, one hash per citizen, changed by scripts so that instances never both take the last one. */
-    final class InRedis implements CustomerServiceBudget {
+    final class InRedis implements ReplyWindows {
 
         // Hash fields: w = last message (ms), wu = used since; p = last prompt (ms), pu = used since.
         private static final String WROTE = """
@@ -137,9 +155,9 @@ interface CustomerServiceBudget {
 
         private final StatefulRedisConnection<String, String> redis;
         private final String keyPrefix;
-        private final WeChatSettings.CustomerServiceLimits limits;
+        private final Limits limits;
 
-        InRedis(StatefulRedisConnection<String, String> redis, String keyPrefix, WeChatSettings.CustomerServiceLimits limits) {
+        public InRedis(StatefulRedisConnection<String, String> redis, String keyPrefix, Limits limits) {
             this.redis = redis;
             this.keyPrefix = keyPrefix;
             this.limits = limits;
@@ -175,6 +193,8 @@ interface CustomerServiceBudget {
         }
 
         private String key(ChannelIdentity citizen) {
+            // the channel's own prefix, and the key WeChat's windows had before they were shared:
+            // windows open at an upgrade stay open
             return keyPrefix + "cs-budget:" + citizen.account() + ":" + citizen.citizenId();
         }
     }

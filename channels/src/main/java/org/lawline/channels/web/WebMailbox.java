@@ -4,27 +4,35 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.lawline.conversation.ReplyComposed;
+import org.lawline.channels.delivery.ChannelPlatform;
+import org.lawline.channels.delivery.OutboundPart;
+import org.lawline.channels.delivery.PartLimit;
+import org.lawline.channels.delivery.PlatformAnswer;
+import org.lawline.channels.delivery.Purpose;
+import org.lawline.channels.delivery.SendPermission;
+import org.lawline.conversation.Channel;
+import org.lawline.conversation.ChannelIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Messages for web citizens that no POST is waiting for (a duty lawyer's reply, a notice), kept in
- * {@code web_message} until the page polls for them. The web has no push channel, so the table is
- * the delivery: a message stored here counts as sent.
+ * The web's platform for the shared outbox: the web has no push channel, so a message to a web
+ * citizen that did not answer a POST (a duty lawyer's reply, a notice) is kept in
+ * {@code web_message} until the page polls for it, and a message stored there counts as sent. No
+ * window, allowance or quiet hours: the citizen reads it when they next open the page.
  */
 @Component
-class WebOutbox {
-
-    static final String CHANNEL = "web";
+class WebMailbox implements ChannelPlatform {
 
     /** A page that was closed for a long time catches up over several polls. */
     static final int PAGE_SIZE = 50;
 
-    private static final Logger log = LoggerFactory.getLogger(WebOutbox.class);
+    /** The API caps what a citizen writes at 2,000 characters; what we write may be longer, but not unbounded. */
+    private static final PartLimit PART = PartLimit.characters(20_000);
+
+    private static final Logger log = LoggerFactory.getLogger(WebMailbox.class);
 
     record LaterMessage(long id, String kind, String text, Instant sentAt) {
         @Override
@@ -35,34 +43,40 @@ class WebOutbox {
 
     private final JdbcClient jdbc;
 
-    WebOutbox(JdbcClient jdbc) {
+    WebMailbox(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Synchronous on purpose: when the publisher (a lawyer's reply) runs in a transaction, the
-     * message is stored in it and stands or falls with it; a failure here reaches the publisher
-     * instead of losing the message quietly.
-     */
-    @EventListener
-    void on(ReplyComposed event) {
-        // Answers to a POST went back in its response; other channels deliver their own.
-        if (event.inReplyTo().isPresent() || !CHANNEL.equals(event.to().channel())) {
-            return;
-        }
-        String citizenId = event.to().citizenId();
+    @Override
+    public Channel channel() {
+        return Channel.WEB;
+    }
+
+    @Override
+    public PartLimit partLimit() {
+        return PART;
+    }
+
+    @Override
+    public SendPermission mayWeSend(ChannelIdentity to, Purpose purpose, Instant now) {
+        return SendPermission.allowed();
+    }
+
+    @Override
+    public PlatformAnswer send(OutboundPart part) {
+        String citizenId = part.to().citizenId();
         if (!WebMessageRequest.ID.matcher(citizenId).matches()) {
             // No page can poll for such an id (the API refuses it), so it cannot be delivered.
-            log.warn("Dropped a {} message for {}: not a web citizen id", event.reply().kind().wireName(), event.to());
-            return;
+            return new PlatformAnswer.Failed("not a web citizen id");
         }
         jdbc.sql("insert into web_message (citizen_id, kind, text, sent_at) values (:citizen, :kind, :text, :sentAt)")
                 .param("citizen", citizenId)
-                .param("kind", event.reply().kind().wireName())
-                .param("text", event.reply().text())
-                .param("sentAt", LocalDateTime.ofInstant(event.composedAt(), ZoneOffset.UTC))
+                .param("kind", part.kind().orElse(null))
+                .param("text", part.text())
+                .param("sentAt", LocalDateTime.ofInstant(part.createdAt(), ZoneOffset.UTC))
                 .update();
-        log.info("Stored a {} message for {} to poll", event.reply().kind().wireName(), event.to());
+        log.info("Stored a {} message for {} to poll", part.kind().orElse("plain"), part.to());
+        return PlatformAnswer.accepted();
     }
 
     /** The citizen's messages with an id above {@code afterId}, oldest first, at most {@link #PAGE_SIZE}. */

@@ -1,4 +1,4 @@
-package org.lawline.channels.wechat;
+package org.lawline.channels;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,16 +17,27 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  * plain SQL in version order, as the config module's Flyway would run them. Flyway itself is not
  * on this module's classpath, and a schema built from the real files is the one production has.
  */
-final class Migrations {
+public final class Migrations {
 
     private static final Pattern VERSIONED = Pattern.compile("V([0-9._]+)__.*\\.sql");
 
     private Migrations() {
     }
 
-    static void applyAll(DataSource database) {
+    public static void applyAll(DataSource database) {
         List<Resource> scripts = versioned();
         new ResourceDatabasePopulator(scripts.toArray(Resource[]::new)).execute(database);
+    }
+
+    /** This module's own migrations, in version order: what a test of one channel alone needs. */
+    public static Resource[] channels() {
+        return versioned().stream().filter(script -> {
+            try {
+                return script.getURL().toString().contains("/db/migration/channels/");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toArray(Resource[]::new);
     }
 
     static List<Resource> versioned() {

@@ -1,40 +1,38 @@
-package org.lawline.channels.wechat;
+package org.lawline.channels.delivery;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a reply into parts WeChat accepts (a text message holds at most 2048 bytes of UTF-8),
- * at sentence ends where it can, so that no part stops mid-sentence; a single sentence longer
- * than a part is cut between characters, never inside one.
+ * Splits a message into parts a platform accepts, at sentence ends where it can, so that no part
+ * stops mid-sentence; a single sentence longer than a part is cut between characters, never
+ * inside one.
  */
-final class TextSplitter {
-
-    /** WeChat's limit for the Content of a text message. */
-    static final int WECHAT_TEXT_BYTES = 2048;
+public final class PartSplitter {
 
     private static final String SENTENCE_ENDS = "。！？；!?;\n";
+    /** Closing quotes and brackets stay with their sentence. */
+    private static final String CLOSERS = "”’」』）)】";
 
-    private TextSplitter() {
+    private PartSplitter() {
     }
 
-    static List<String> split(String text, int maxBytes) {
-        if (bytes(text) <= maxBytes) {
+    public static List<String> split(String text, PartLimit limit) {
+        if (limit.sizeOf(text) <= limit.max()) {
             return List.of(text);
         }
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();
         for (String sentence : sentences(text)) {
-            if (bytes(part) + bytes(sentence) <= maxBytes) {
+            if (limit.sizeOf(part) + limit.sizeOf(sentence) <= limit.max()) {
                 part.append(sentence);
                 continue;
             }
             flush(part, parts);
-            if (bytes(sentence) <= maxBytes) {
+            if (limit.sizeOf(sentence) <= limit.max()) {
                 part.append(sentence);
             } else {
-                cut(sentence, maxBytes, parts, part);
+                cut(sentence, limit, parts, part);
             }
         }
         flush(part, parts);
@@ -46,9 +44,8 @@ final class TextSplitter {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             if (SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0) {
-                // Closing quotes and brackets stay with their sentence.
                 int end = i + 1;
-                while (end < text.length() && "”’」』）)】".indexOf(text.charAt(end)) >= 0) {
+                while (end < text.length() && CLOSERS.indexOf(text.charAt(end)) >= 0) {
                     end++;
                 }
                 sentences.add(text.substring(start, end));
@@ -63,12 +60,12 @@ final class TextSplitter {
     }
 
     /** A sentence too long for one part: whole code points, as many as fit. */
-    private static void cut(String sentence, int maxBytes, List<String> parts, StringBuilder part) {
+    private static void cut(String sentence, PartLimit limit, List<String> parts, StringBuilder part) {
         int used = 0;
         for (int i = 0; i < sentence.length(); ) {
             int codePoint = sentence.codePointAt(i);
-            int size = bytes(new String(Character.toChars(codePoint)));
-            if (used + size > maxBytes) {
+            int size = limit.sizeOf(new String(Character.toChars(codePoint)));
+            if (used + size > limit.max()) {
                 flush(part, parts);
                 used = 0;
             }
@@ -84,9 +81,5 @@ final class TextSplitter {
             parts.add(text.strip());
         }
         part.setLength(0);
-    }
-
-    static int bytes(CharSequence text) {
-        return text.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -1,4 +1,4 @@
-package org.lawline.channels.wechat;
+package org.lawline.channels;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -17,25 +17,25 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * prefix and a database (H2 in memory, or a fresh PostgreSQL schema) of one test run's own, built
  * by every module's migrations and removed at the end. A test that needs Redis or PostgreSQL fails at once when it is down.
  */
-final class SharedInfrastructure implements AutoCloseable {
+public final class SharedInfrastructure implements AutoCloseable {
 
-    static final String REDIS_URL = "redis://127.0.0.1:6379";
-    static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String REDIS_URL = "redis://127.0.0.1:6379";
+    public static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
-    enum Database { H2, POSTGRES }
+    public enum Database { H2, POSTGRES }
 
-    final String runId = UUID.randomUUID().toString().substring(0, 8);
-    final String keyPrefix = "lawline:test:" + runId + ":";
-    final RedisClient redisClient = RedisClient.create(REDIS_URL);
-    final StatefulRedisConnection<String, String> redis;
-    final DataSource dataSource;
+    public final String runId = UUID.randomUUID().toString().substring(0, 8);
+    public final String keyPrefix = "lawline:test:" + runId + ":";
+    public final RedisClient redisClient = RedisClient.create(REDIS_URL);
+    public final StatefulRedisConnection<String, String> redis;
+    public final DataSource dataSource;
     /** The database's URL and user, for an application context of its own to open it too. */
-    final String jdbcUrl;
-    final String databaseUser;
+    public final String jdbcUrl;
+    public final String databaseUser;
     private final Database database;
     private final String schema = "wechat_it_" + runId;
 
-    SharedInfrastructure(Database database) throws Exception {
+    public SharedInfrastructure(Database database) throws Exception {
         this.database = database;
         this.databaseUser = database == Database.POSTGRES ? "postgres" : "sa";
         this.redis = redisClient.connect();

@@ -1,0 +1,46 @@
+package org.lawline.channels.delivery;
+
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import org.lawline.conversation.Channel;
+import org.lawline.conversation.ChannelIdentity;
+
+/**
+ * What a channel adapter tells the shared outbox about its platform: the one SPI a channel
+ * implements to send. The outbox records every part before it asks, retries what an instance left
+ * unsent, and keeps the results; the platform only knows its own rules and its own API.
+ * Implementations are thread safe and never throw for a refusal: they answer it.
+ */
+public interface ChannelPlatform {
+
+    Channel channel();
+
+    /** How much text one part may hold; longer messages are split at sentence ends. */
+    PartLimit partLimit();
+
+    /**
+     * Whether a message for this purpose may go to the citizen now: windows since the citizen last
+     * wrote (WeChat's and Weibo's 48 hours), allowances (WeChat's 5 per window), daily caps per
+     * number, quiet hours for publicity. Asked once per part, right before it is sent; an
+     * allowance is spent by an {@link SendPermission.Allowed} answer.
+     *
+     * @throws RuntimeException when the allowance's store is unreachable; the outbox records the part FAILED
+     */
+    SendPermission mayWeSend(ChannelIdentity to, Purpose purpose, Instant now);
+
+    /**
+     * Sends one part and says what the platform answered. Vendor exceptions stay inside: a
+     * network failure is a {@link PlatformAnswer.Failed}.
+     */
+    PlatformAnswer send(OutboundPart part);
+
+    /**
+     * Where a message nobody waits for is sent from ({@link Outbox#deliverSoon}): the caller's
+     * thread unless the platform says otherwise. A platform that calls a remote API gives its own
+     * bounded pool, so that the publisher (a lawyer's reply) does not wait on the platform; a part
+     * the pool refuses stays SENDING for the reconciler.
+     */
+    default Executor dispatcher() {
+        return Runnable::run;
+    }
+}

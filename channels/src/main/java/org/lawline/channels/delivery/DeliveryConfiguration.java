@@ -1,0 +1,65 @@
+package org.lawline.channels.delivery;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The delivery every channel shares: claims, the outbox, the reconciler, subscribers and the
+ * notice router, over whatever {@link ChannelPlatform}s, {@link StrandedAnswers} and
+ * {@link NoticeForms} the channels' configurations (which import this one) provide. Claims use
+ * Redis in front of the database when bot-core made a connection for {@code lawline.redis.url}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliverySettings.class)
+public class DeliveryConfiguration {
+
+    /** The bean bot-core opens when Redis is configured; shared rather than a second connection. */
+    public static final String REDIS_CONNECTION = "conversationRedisConnection";
+
+    @Bean
+    InboundClaims inboundClaims(JdbcClient jdbc, DeliverySettings settings,
+                                @Qualifier(REDIS_CONNECTION) ObjectProvider<StatefulRedisConnection<String, String>> redis) {
+        return new InboundClaims(jdbc, Optional.ofNullable(redis.getIfAvailable()), settings);
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, ObjectProvider<ChannelPlatform> platforms, ObjectProvider<Clock> clock) {
+        return new Outbox(jdbc, platforms.orderedStream().toList(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    ClaimedReplies claimedReplies(InboundClaims claims, Outbox outbox, ObjectProvider<Clock> clock) {
+        return new ClaimedReplies(claims, outbox, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    Subscribers subscribers(JdbcClient jdbc) {
+        return new Subscribers(jdbc);
+    }
+
+    @Bean
+    LaterReplies laterReplies(Outbox outbox) {
+        return new LaterReplies(outbox);
+    }
+
+    @Bean
+    NoticeRouter noticeSender(Outbox outbox, Subscribers subscribers, ObjectProvider<NoticeForms> forms) {
+        return new NoticeRouter(outbox, subscribers, forms.orderedStream().toList());
+    }
+
+    @Bean(destroyMethod = "close")
+    Reconciler reconciler(InboundClaims claims, Outbox outbox, ObjectProvider<StrandedAnswers> answers, DeliverySettings settings,
+                          ObjectProvider<Clock> clock) {
+        Reconciler reconciler = new Reconciler(claims, outbox, answers.orderedStream().toList(), clock.getIfAvailable(Clock::systemUTC),
+                settings.lease());
+        reconciler.start(settings.reconcileEvery());
+        return reconciler;
+    }
+}

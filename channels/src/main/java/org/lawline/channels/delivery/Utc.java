@@ -1,0 +1,21 @@
+package org.lawline.channels.delivery;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** The delivery tables' columns are timestamps with time zone, bound and read as UTC instants. */
+final class Utc {
+
+    private Utc() {
+    }
+
+    static OffsetDateTime of(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
