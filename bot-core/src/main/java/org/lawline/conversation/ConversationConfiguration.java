@@ -18,6 +18,7 @@ import org.lawline.conversation.transcript.JournaledTranscripts;
 import org.lawline.conversation.transcript.Transcripts;
 import org.lawline.knowledge.FaqSearch;
 import org.lawline.knowledge.LawArticles;
+import org.lawline.knowledge.TextClassifiers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,7 +36,8 @@ import org.springframework.util.StringUtils;
  * The conversation engine's wiring. Provides {@link Conversations} and a {@link ConversationStore}:
  * in Redis when {@value #REDIS_URL} is set to a non-blank URL (the application maps
  * {@code LAWLINE_REDIS_URL} to it), else in this process. Needs a {@link FaqSearch} from the
- * context; uses the context's {@link LawArticles} (for 查看法条) and {@link Clock} if there are.
+ * context; uses the context's {@link LawArticles} (for 查看法条), {@link TextClassifiers} (to
+ * recognise danger, requests for a person and referrals by meaning) and {@link Clock} if there are.
  *
  * <p>With Redis, the client, its resources and its connection are beans of their own, named
  * {@code conversationRedisClient}, {@code conversationRedisResources} and
@@ -52,10 +54,12 @@ public class ConversationConfiguration {
 
     /** Law articles are optional: a context without them still converses, and 查看法条 says they cannot be shown. */
     @Bean
-    Conversations conversations(FaqSearch faqs, ObjectProvider<LawArticles> lawArticles, ConversationStore conversationStore,
-                                ConversationTurns conversationTurns, ApplicationEventPublisher events, DialogSettings settings,
-                                LegalAidSettings legalAid, ObjectProvider<Clock> clock, Transcripts conversationTranscripts) {
-        return new ConversationEngine(faqs, Optional.ofNullable(lawArticles.getIfAvailable()), conversationStore, conversationTurns,
+    Conversations conversations(FaqSearch faqs, ObjectProvider<LawArticles> lawArticles, ObjectProvider<TextClassifiers> classifiers,
+                                ConversationStore conversationStore, ConversationTurns conversationTurns,
+                                ApplicationEventPublisher events, DialogSettings settings, LegalAidSettings legalAid,
+                                ObjectProvider<Clock> clock, Transcripts conversationTranscripts) {
+        return new ConversationEngine(faqs, Optional.ofNullable(lawArticles.getIfAvailable()),
+                Optional.ofNullable(classifiers.getIfAvailable()), conversationStore, conversationTurns,
                 events, settings, legalAid, clock.getIfAvailable(Clock::systemUTC), conversationTranscripts);
     }
 

@@ -3,11 +3,13 @@ package org.lawline.knowledge;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.lawline.knowledge.embedding.SoftmaxClassifiers;
 import org.lawline.knowledge.catalog.JdbcFaqEntries;
 import org.lawline.knowledge.catalog.JdbcLawArticles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -39,6 +41,17 @@ public class KnowledgeBaseConfiguration {
             return FaqIndex.keywordsOnly();
         }
         return FaqIndex.inMemory(settings.embeddings().cacheOr(Optional.ofNullable(environment.getProperty("LAWLINE_HOME"))));
+    }
+
+    /**
+     * Classifiers of sentences by meaning, for recognising what a message is from labelled
+     * examples; absent when embeddings are off, and then only keyword rules recognise anything.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "lawline.knowledge.embeddings.enabled", havingValue = "true", matchIfMissing = true)
+    TextClassifiers textClassifiers(KnowledgeSettings settings, Environment environment) {
+        return SoftmaxClassifiers.shared(Optional.of(
+                settings.embeddings().cacheOr(Optional.ofNullable(environment.getProperty("LAWLINE_HOME")))));
     }
 
     @Bean

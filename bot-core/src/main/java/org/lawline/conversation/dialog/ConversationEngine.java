@@ -20,7 +20,9 @@ import org.lawline.conversation.state.ConversationTurns;
 import org.lawline.conversation.state.StoreTurns;
 import org.lawline.conversation.transcript.TurnRecord;
 import org.lawline.conversation.transcript.Transcripts;
+import org.lawline.knowledge.BundledKnowledge;
 import org.lawline.knowledge.FaqSearch;
+import org.lawline.knowledge.TextClassifiers;
 import org.lawline.knowledge.LawArticles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,12 +86,30 @@ public final class ConversationEngine implements Conversations {
     public ConversationEngine(FaqSearch faqs, Optional<LawArticles> articles, ConversationStore store, ConversationTurns turns,
                               ApplicationEventPublisher events, DialogSettings settings, LegalAidSettings legalAid, Clock clock,
                               Transcripts transcripts) {
-        this.policy = new DialogPolicy(new Router(), faqs, articles, settings, legalAid);
+        this(faqs, articles, Optional.empty(), store, turns, events, settings, legalAid, clock, transcripts);
+    }
+
+    /**
+     * @param classifiers trains the recogniser of what a message means (danger, a request for a
+     *                    person, a referral …) beyond the keyword rules, once, here; empty, the
+     *                    keyword rules alone decide
+     */
+    public ConversationEngine(FaqSearch faqs, Optional<LawArticles> articles, Optional<TextClassifiers> classifiers,
+                              ConversationStore store, ConversationTurns turns, ApplicationEventPublisher events,
+                              DialogSettings settings, LegalAidSettings legalAid, Clock clock, Transcripts transcripts) {
+        this.policy = new DialogPolicy(new Router(), classifiers.map(ConversationEngine::recogniser), faqs, articles, settings, legalAid);
         this.store = Objects.requireNonNull(store, "store");
         this.turns = Objects.requireNonNull(turns, "turns");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.transcripts = Objects.requireNonNull(transcripts, "transcripts");
+    }
+
+    private static MeaningRecogniser recogniser(TextClassifiers classifiers) {
+        long started = System.nanoTime();
+        MeaningRecogniser recogniser = MeaningRecogniser.train(classifiers, BundledKnowledge.faqEntries());
+        log.info("Intent recogniser trained in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return recogniser;
     }
 
     @Override

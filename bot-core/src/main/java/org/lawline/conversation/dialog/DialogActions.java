@@ -183,8 +183,13 @@ final class DialogActions {
         x.decide(whileWaiting(x, to, new Reply.Referral(ReplyTexts.referral(hotline), to, hotline.number())), x.next(to).snapshot());
     }
 
+    /** A greeting, small talk, or a question announced but not asked yet, which the bot asks for. */
     void greet(Exchange x, DialogState to) {
-        x.decide(whileWaiting(x, to, new Reply.Greeting(ReplyTexts.greeting(said(x).greeting()), to)), x.next(to).snapshot());
+        Utterance.GreetingKind kind = said(x).greeting();
+        Reply reply = kind == Utterance.GreetingKind.WANTS_TO_ASK
+                ? new Reply.Prompt(ReplyTexts.greeting(kind), to)
+                : new Reply.Greeting(ReplyTexts.greeting(kind), to);
+        x.decide(whileWaiting(x, to, reply), x.next(to).snapshot());
     }
 
     // ---- a person ----
@@ -356,6 +361,9 @@ final class DialogActions {
         }
         if (reply instanceof Reply.NoAnswer) {
             return new Reply.NoAnswer(text, to);
+        }
+        if (reply instanceof Reply.Prompt) {
+            return new Reply.Prompt(text, to);
         }
         return reply;
     }

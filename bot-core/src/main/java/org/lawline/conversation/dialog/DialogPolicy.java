@@ -36,10 +36,11 @@ final class DialogPolicy {
     private final DialogSettings settings;
 
     /** @param articles the law articles 查看法条 shows; empty where there are none (it then says so) */
-    DialogPolicy(Router router, FaqSearch faqs, Optional<LawArticles> articles, DialogSettings settings, LegalAidSettings legalAid) {
+    DialogPolicy(Router router, Optional<MeaningRecogniser> meaning, FaqSearch faqs, Optional<LawArticles> articles,
+                 DialogSettings settings, LegalAidSettings legalAid) {
         this.settings = Objects.requireNonNull(settings, "settings");
         EligibilityCheck check = new EligibilityCheck(legalAid);
-        this.interpreter = new Interpreter(router, faqs, settings, check);
+        this.interpreter = new Interpreter(router, meaning, faqs, settings, check);
         this.machine = new DialogMachine(new DialogActions(faqs, articles, settings, check));
     }
 

@@ -3,6 +3,7 @@ package org.lawline.conversation.dialog;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.MobileNumber;
@@ -23,19 +24,25 @@ final class Interpreter {
     private static final Logger log = LoggerFactory.getLogger(Interpreter.class);
 
     private final Router router;
+    private final Optional<MeaningRecogniser> meaning;
     private final FaqSearch faqs;
     private final DialogSettings settings;
     private final EligibilityCheck check;
 
-    Interpreter(Router router, FaqSearch faqs, DialogSettings settings, EligibilityCheck check) {
+    /** @param meaning recognises by meaning what the router's keywords miss; empty, keywords alone decide */
+    Interpreter(Router router, Optional<MeaningRecogniser> meaning, FaqSearch faqs, DialogSettings settings, EligibilityCheck check) {
         this.router = Objects.requireNonNull(router, "router");
+        this.meaning = Objects.requireNonNull(meaning, "meaning");
         this.faqs = Objects.requireNonNull(faqs, "faqs");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.check = Objects.requireNonNull(check, "check");
     }
 
     Cue interpret(ConversationSnapshot current, String text) {
-        Utterance said = router.classify(text);
+        // searched at most once a turn, and only when a question or the recogniser needs it
+        Supplier<SearchVerdict> verdict = once(() -> search(text));
+        Utterance keywords = router.classify(text);
+        Utterance said = meaning.map(m -> m.refine(keywords, text, current.state(), verdict)).orElse(keywords);
         if (said.intent() == Intent.EMERGENCY) {
             return new Cue.Said(DialogEvent.EMERGENCY, said);
         }
@@ -59,7 +66,21 @@ final class Interpreter {
             case WORDLESS -> new Cue.Said(DialogEvent.WORDLESS, said);
             case LEGAL_AID -> new Cue.Said(DialogEvent.CHECK_ELIGIBILITY, said);
             case SHOW_ARTICLES -> new Cue.Said(DialogEvent.SHOW_ARTICLES, said);
-            case QUESTION -> question(current, text);
+            case QUESTION -> question(current, verdict.get());
+        };
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> compute) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = compute.get();
+                }
+                return value;
+            }
         };
     }
 
@@ -100,8 +121,7 @@ final class Interpreter {
         return digits == 11 ? Cue.PhoneAnswer.Why.NOT_MOBILE : Cue.PhoneAnswer.Why.WRONG_LENGTH;
     }
 
-    private Cue question(ConversationSnapshot current, String text) {
-        SearchVerdict verdict = search(text);
+    private static Cue question(ConversationSnapshot current, SearchVerdict verdict) {
         boolean secondMiss = verdict instanceof SearchVerdict.Miss && current.consecutiveMisses() + 1 >= 2;
         return new Cue.Question(secondMiss ? DialogEvent.TWO_MISSES : DialogEvent.QUESTION, verdict);
     }

@@ -275,9 +275,15 @@ final class ReplyTexts {
             case THANKS -> "不客气，很高兴能帮到您。";
             case ACK -> "好的。";
             case GOODBYE -> "再见，祝您一切顺利！";
+            case SMALL_TALK -> "我是LawLine法律咨询助手，是自动回复的程序，专门解答法律方面的问题，闲聊就不太会了。";
+            case WANTS_TO_ASK -> DESCRIBE_YOUR_PROBLEM;
         };
-        return opening + "\n" + CAPABILITIES;
+        return kind == Utterance.GreetingKind.WANTS_TO_ASK ? opening : opening + "\n" + CAPABILITIES;
     }
+
+    /** For "我想咨询个事" with nothing in it yet: what to tell us, so the next message can be answered. */
+    static final String DESCRIBE_YOUR_PROBLEM = "好的，请直接说说您遇到的情况：发生了什么事、和谁之间、现在想解决什么。"
+            + "比如“公司拖欠我三个月工资怎么办”。想找值班律师，回复“人工”。";
 
     static String referral(Hotline hotline) {
         return hotline.line() + "\n如果还涉及法律问题，可以继续问我。";

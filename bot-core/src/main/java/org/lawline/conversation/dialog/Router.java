@@ -28,12 +28,21 @@ final class Router {
             new Rule(Pattern.compile("正在被?(打|殴打|家暴)|[在正]打我|打死我|家暴正在|要杀|杀了我|杀人了|拿刀(砍|捅|威胁|追)"
                     + "|被绑架|绑架了|被拐卖|被拐走|孩子被?拐|正在抢劫|抢劫我|被抢劫|有人抢劫|^救命|救命啊"),
                     EnumSet.of(Hotline.POLICE)),
-            new Rule(Pattern.compile("自杀|不想活|轻生|寻死|跳楼|跳河|割腕|活不下去"),
-                    EnumSet.of(Hotline.POLICE, Hotline.AMBULANCE)),
-            new Rule(Pattern.compile("流了很多血|流很多血|流血不止|大出血|昏迷|晕倒了|没有?呼吸|喝了?农药|吞了?安眠药"),
+            // break-ins, people held against their will, and the missing: said as happening now
+            new Rule(Pattern.compile("有人(在)?(撬|砸|踹)(我家?的?)?门|(撬|砸)我家?的?门|小偷(在|进|还在)|进了?小偷|家里进人了"
+                    + "|(被|把我们?)(关|锁)(在|起来).{0,10}(出不去|不让(我们?)?(走|出))|不让我出门.{0,6}(收了|没收)"
+                    + "|(孩子|小孩|儿子|女儿|闺女|老人|爹|妈|爷爷|奶奶|外婆|姥姥|老爷子|老太太).{0,12}(不见了|找不到了|走丢了?|没回来|失联了)"),
+                    EnumSet.of(Hotline.POLICE)),
+            new Rule(Pattern.compile("自杀|不想活|轻生|寻死|跳楼|跳河|割腕|活不下去|想死|去死了?算了|一了百了|不如死了"
+                    + "|(从|往)楼上跳|跳下去|活着(还)?有(啥|什么)意思|吃了(一瓶|一整瓶|好多|很多)(安眠)?药"),
+                    EnumSet.of(Hotline.POLICE, Hotline.AMBULANCE, Hotline.CRISIS)),
+            new Rule(Pattern.compile("流了很多血|流很多血|流血不止|大出血|昏迷|晕倒了|没有?呼吸|喝了?农药|吞了?安眠药"
+                    + "|叫不醒|不省人事|喘不上气|心脏病(犯了|发作)|抽搐|口吐白沫|(摔|撞)得?(动不了|起不来)"),
                     EnumSet.of(Hotline.AMBULANCE)),
-            new Rule(Pattern.compile("着火|起火了|失火了|失火啦|火灾现场|烧起来了"),
-                    EnumSet.of(Hotline.FIRE)));
+            new Rule(Pattern.compile("着火|起火了|失火了|失火啦|火灾现场|烧起来了|冒(黑)?烟了"),
+                    EnumSet.of(Hotline.FIRE)),
+            new Rule(Pattern.compile("(煤气|燃气|天然气)(泄漏|泄露|漏了|味)|闻到(煤气|燃气|天然气)|煤气中毒|一氧化碳中毒"),
+                    EnumSet.of(Hotline.GAS)));
 
     private static final Pattern CANCEL = Pattern.compile("取消(排队|转人工|人工|回电|回拨)?|退出(排队|咨询)?|不排队?了|不用(排队|回电)?了|不需要了|算了"
             + "|结束(咨询|对话|会话)?(吧|了)?");
@@ -59,6 +68,17 @@ final class Router {
     private static final Pattern PICK = Pattern.compile("我?(?:选择?|要)?第?([1-9一二三四五六七八九])(?:个|项|条|号)?吧?");
 
     private static final String PERSON = "(?:人工|真人|律师|值班律师)(?:服务|客服)?";
+    /**
+     * A person asked for inside a short message, or the bot told it is useless: "能不能让律师给我打个电话",
+     * "有没有人工客服", "你是机器人吧 听不懂人话". Looked for anywhere in a short message, so only
+     * forms that cannot be a legal question about lawyers ("律师费谁出" has none of them).
+     */
+    private static final Pattern PERSON_IN_WORDS = Pattern.compile(
+            "(?:转|转接|接|找|要|换|叫|联系|来)(?:个|一个|一位)?(?:人工|真人|活人|客服|值班律师|工作人员)"
+            + "|(?:有没有|有无|有)(?:人工|真人|活人)|(?:让|请|叫|找)(?:个|一个|一位)?(?:律师|值班律师|人|工作人员|客服)(?:给我|跟我)?(?:打|回)(?:个)?电话"
+            + "|(?:人工|真人|律师|值班律师)(?:在吗|在不在|呢|出来)|叫律师出来|(?:不要|别)(?:再)?(?:自动回复|机器人)"
+            + "|(?:你|机器人|自动回复)(?:是不是|真是|真|太|好|就是|根本|完全|一点)?(?:都|也)?(?:听不懂|没用|有什么用|有啥用|笨|不懂人话)"
+            + "|听不懂人话|答非所问|(?:跟|和)(?:机器人|你)说不(?:清|明白)|换(?:个|一个)(?:懂的|懂行的|明白的|会的|真)?人(?:来)?|换(?:个|一个)懂的");
     /** "人工", "转人工", "找律师", "请帮我转人工" … and "我要律师", "我想跟真人说话" … as the whole message. */
     private static final Pattern ASK_FOR_PERSON = Pattern.compile(
             "(?:请|麻烦)?(?:帮我|给我)?(?:转|转接|接|找|要|联系|呼叫)?(?:个|一个|一下)?" + PERSON + "(?:吧|谢谢)?"
@@ -70,6 +90,11 @@ final class Router {
      * "怎么投诉这家店" goes to 12315, "买到假货能赔多少" is a question for us.
      */
     private static final List<Referral> REFERRALS = List.of(
+            // a fraud victim calls 110 now, before anything else: the money can still be stopped.
+            // Questions about fraud as law ("借钱不还算诈骗吗", "诈骗罪判几年") say neither 被骗 nor these schemes
+            new Referral(Pattern.compile("被骗了?|被诈骗|骗了我|把我骗|遇到(了)?(电信|网络)?诈骗|杀猪盘|安全账户"
+                    + "|冒充(公检法|警察|公安|客服|领导|法院|检察院)|(转|汇)了?(钱|账|款).{0,12}(拉黑|联系不上|不见了|找不到人)"
+                    + "|(刷单|投资平台|理财平台).{0,8}(提不了现|取不出|不能提现|提现不了)|96110"), Hotline.ANTI_FRAUD),
             new Referral(Pattern.compile("家暴.{0,6}(求助|找谁|找哪|去哪|哪里|谁管|热线)|(遭受|遭遇|被)家暴.{0,4}求助"
                     + "|妇女权益(受到?)?(侵害|求助|投诉)|妇女维权|找妇联|妇联(电话|热线)|12338"), Hotline.WOMENS_RIGHTS),
             new Referral(Pattern.compile("社保卡(怎么|如何|在哪|去哪)?(办|补办|挂失|激活|申领|丢|查)|补办社保卡"
@@ -114,7 +139,7 @@ final class Router {
         if (pick.matches()) {
             return Utterance.pick(number(pick.group(1)));
         }
-        if (ASK_FOR_PERSON.matcher(compact).matches()) {
+        if (ASK_FOR_PERSON.matcher(compact).matches() || PERSON_IN_WORDS.matcher(compact).find()) {
             return Utterance.of(Intent.ASK_FOR_PERSON);
         }
         if (SHOW_ARTICLES.matcher(compact).matches()) {

@@ -40,5 +40,9 @@ record Utterance(Intent intent, int pick, List<Hotline> hotlines, GreetingKind g
         return new Utterance(Intent.GREETING, 0, List.of(), kind);
     }
 
-    enum GreetingKind { HELLO, THANKS, ACK, GOODBYE }
+    /**
+     * HELLO, THANKS, ACK and GOODBYE are greetings proper; SMALL_TALK is chat that is not a legal
+     * question ("你是机器人吗"); WANTS_TO_ASK announces a question without asking it yet ("我想咨询个事").
+     */
+    enum GreetingKind { HELLO, THANKS, ACK, GOODBYE, SMALL_TALK, WANTS_TO_ASK }
 }
