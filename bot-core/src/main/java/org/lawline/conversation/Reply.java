@@ -79,6 +79,19 @@ public sealed interface Reply {
         @Override public ReplyKind kind() { return ReplyKind.EMERGENCY; }
     }
 
+    /**
+     * No entry fits, but the law search is confident: the one or two closest articles, and a
+     * lawyer offered for the citizen's own case.
+     */
+    record Law(String text, DialogState state, List<LawReference> lawRefs) implements Reply {
+        public Law {
+            lawRefs = List.copyOf(lawRefs);
+        }
+
+        @Override public ReplyKind kind() { return ReplyKind.LAW; }
+        @Override public List<LawReference> citations() { return lawRefs; }
+    }
+
     /** Nothing in the knowledge base answers this with confidence. */
     record NoAnswer(String text, DialogState state) implements Reply {
         @Override public ReplyKind kind() { return ReplyKind.NO_ANSWER; }

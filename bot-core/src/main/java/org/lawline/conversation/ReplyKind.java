@@ -5,6 +5,8 @@ import java.util.Locale;
 /** What kind of reply the bot gave. {@link #wireName()} is the name in JSON output. */
 public enum ReplyKind {
     ANSWER, CHOICES, HANDOFF, REFERRAL, EMERGENCY, NO_ANSWER, GREETING,
+    /** No entry fits, but one or two law articles are close to the question: shown, with a lawyer offered. */
+    LAW,
     /** The bot asks the citizen for a fact: a pre-check question, a callback number, a confirmation. */
     PROMPT,
     /** The legal-aid pre-check's outcome. */

@@ -22,6 +22,7 @@ import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.FaqSearch;
 import org.lawline.knowledge.LawArticle;
+import org.lawline.knowledge.LawArticleMatch;
 import org.lawline.knowledge.LawArticles;
 import org.lawline.knowledge.LawReference;
 import org.slf4j.Logger;
@@ -80,15 +81,47 @@ final class DialogActions {
     }
 
     /** No answer. A failed search is not the citizen's miss: it does not count toward offering a person. */
+    /**
+     * No entry is confident: the closest law articles if the law search is, else "no answer".
+     * Either way it is a miss: no entry answered, so two in a row still offer a person.
+     */
     void admitMiss(Exchange x, DialogState to) {
         boolean failed = question(x).verdict() instanceof SearchVerdict.Failed;
         int misses = failed ? x.before.consecutiveMisses() : x.before.consecutiveMisses() + 1;
-        String text = failed ? ReplyTexts.SEARCH_FAILED : ReplyTexts.NO_ANSWER;
-        x.decide(new Reply.NoAnswer(text, to), x.next(to).misses(misses).snapshot());
+        Reply reply = failed ? new Reply.NoAnswer(ReplyTexts.SEARCH_FAILED, to)
+                : groundedInLaw(x, to).orElseGet(() -> new Reply.NoAnswer(ReplyTexts.NO_ANSWER, to));
+        x.decide(reply, x.next(to).misses(misses).snapshot());
     }
 
     void offerPerson(Exchange x, DialogState to) {
-        x.decide(new Reply.NoAnswer(ReplyTexts.NO_ANSWER_AGAIN, to), x.next(to).misses(x.before.consecutiveMisses() + 1).snapshot());
+        Reply reply = groundedInLaw(x, to).orElseGet(() -> new Reply.NoAnswer(ReplyTexts.NO_ANSWER_AGAIN, to));
+        x.decide(reply, x.next(to).misses(x.before.consecutiveMisses() + 1).snapshot());
+    }
+
+    /** The one or two articles at least {@link DialogSettings#lawCloseness()} close to the question, if any. */
+    private Optional<Reply> groundedInLaw(Exchange x, DialogState to) {
+        if (articles.isEmpty() || x.message.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LawArticle> close;
+        try {
+            close = articles.get().search(text(x), 2).stream()
+                    .filter(match -> match.closeness() >= settings.lawCloseness()) // NaN (words only) never passes
+                    .map(LawArticleMatch::article)
+                    .toList();
+        } catch (RuntimeException e) {
+            // the exception's message may quote the citizen's text: the class is enough at ERROR
+            log.error("Law-article search failed ({}); replying without articles", e.getClass().getName());
+            log.debug("Law-article search failure", e);
+            return Optional.empty();
+        }
+        if (close.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ReplyTexts.CitedArticle> shown = close.stream()
+                .map(article -> new ReplyTexts.CitedArticle(article.reference(), Optional.of(article.text())))
+                .toList();
+        return Optional.of(new Reply.Law(ReplyTexts.groundedInLaw(shown), to, close.stream().map(LawArticle::reference).toList()));
     }
 
     /** While waiting for a person, a miss says the lawyer will answer it: no need to offer one. */

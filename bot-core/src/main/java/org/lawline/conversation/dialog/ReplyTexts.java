@@ -41,7 +41,11 @@ final class ReplyTexts {
     static final String NOTHING_ANSWERED_YET = "请先提问，我回答后回复“查看法条”即可看到所依据的法律条文原文。";
     static final String NO_ARTICLES_CITED = "上一个回答没有引用具体的法律条文。有其他问题可以继续问我。";
     static final String ARTICLES_UNAVAILABLE = "抱歉，法律条文原文暂时无法查看，请稍后再试。";
-    static final String ARTICLE_NOT_COLLECTED = "（原文暂未收录）";
+    /** Where a citizen reads an article whose text LawLine has not loaded: the national database, free and official. */
+    static final String ARTICLE_NOT_COLLECTED = "（原文可在国家法律法规数据库 https://flk.npc.gov.cn 查阅）";
+
+    static final String LAW_INTRO = "没有找到完全对应的问答，以下法律规定可能与您的问题有关：";
+    static final String LAW_OFFER = "条文只说一般规则，您的具体情况最好请律师分析：回复“人工”转值班律师。";
     /**
      * At most this many articles, and this many characters of them in all: a chat message is read
      * on a phone, and channels cut long messages (WeChat's passive reply at 2,048 bytes of UTF-8
@@ -231,6 +235,14 @@ final class ReplyTexts {
         }
         text.append("\n\n").append(DISCLAIMER);
         return text.toString();
+    }
+
+    /**
+     * No entry, but articles close to the question: the articles as 查看法条 shows them (their
+     * disclaimer included), and a lawyer offered for the citizen's own case.
+     */
+    static String groundedInLaw(List<CitedArticle> close) {
+        return LAW_INTRO + "\n\n" + articles(close) + "\n" + LAW_OFFER;
     }
 
     /** 查看法条 without the articles to read: say what the answer rested on, by name. */

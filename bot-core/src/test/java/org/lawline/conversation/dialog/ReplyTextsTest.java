@@ -30,7 +30,7 @@ class ReplyTextsTest {
                 new ReplyTexts.CitedArticle(LawReference.parse("中华人民共和国劳动合同法第八十五条"), Optional.empty())));
 
         assertThat(text).isEqualTo("《劳动合同法》第三十条\n用人单位应当按时足额支付劳动报酬。\n\n"
-                + "《劳动合同法》第八十五条（原文暂未收录）\n\n" + ReplyTexts.DISCLAIMER);
+                + "《劳动合同法》第八十五条（原文可在国家法律法规数据库 https://flk.npc.gov.cn 查阅）\n\n" + ReplyTexts.DISCLAIMER);
     }
 
     @Test

@@ -77,14 +77,15 @@ class ShowArticlesTest {
     }
 
     @Test
-    void anArticleNotInTheStoreIsNamedAsNotYetCollected() {
+    void anArticleNotInTheStoreSaysWhereToReadIt() {
         articles.remove("中华人民共和国劳动合同法", "第三十九条");
         say(Fixtures.CLEAR_QUESTION);
 
         String text = say("看法条").text();
 
         assertThat(text).contains("《劳动合同法》第二十一条\n" + PROBATION_ARTICLE)
-                .contains("《劳动合同法》第三十九条（原文暂未收录）")
+                .contains("《劳动合同法》第三十九条（原文可在国家法律法规数据库 https://flk.npc.gov.cn 查阅）")
+                .doesNotContain("暂未收录")
                 .endsWith(ReplyTexts.DISCLAIMER);
     }
 
@@ -117,7 +118,7 @@ class ShowArticlesTest {
         Reply reply = say("查看法条");
 
         assertThat(reply.entryId()).contains(Fixtures.SEVERANCE.id());
-        assertThat(reply.text()).contains("《劳动合同法》第四十六条（原文暂未收录）").doesNotContain(CUSTODY_ARTICLE);
+        assertThat(reply.text()).contains("《劳动合同法》第四十六条" + ReplyTexts.ARTICLE_NOT_COLLECTED).doesNotContain(CUSTODY_ARTICLE);
     }
 
     @Test

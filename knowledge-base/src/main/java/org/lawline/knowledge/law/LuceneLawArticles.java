@@ -179,7 +179,8 @@ public final class LuceneLawArticles implements LawArticleIndex {
         double bestChapter = chapters.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         List<LawArticleMatch> matches = new ArrayList<>(candidates.size());
         fused.forEach((c, score) -> matches.add(new LawArticleMatch(c.article,
-                score / top + used.chapterShare() * chapters.get(chapterOf(c.article)) / bestChapter)));
+                score / top + used.chapterShare() * chapters.get(chapterOf(c.article)) / bestChapter,
+                byMeaning ? c.cosine : Double.NaN)));
         matches.sort(Comparator.comparingDouble(LawArticleMatch::score).reversed());
         return List.copyOf(matches.subList(0, Math.min(wanted, matches.size())));
     }
