@@ -1,6 +1,8 @@
 package org.lawline.conversation;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The conversation engine: takes a citizen's message and decides the reply, and takes handoff's
@@ -14,6 +16,17 @@ public interface Conversations {
 
     /** Handles one message and returns the reply; never throws for anything a citizen can write. */
     Reply handle(InboundMessage message);
+
+    /**
+     * Completes when messages are also understood by meaning: the recogniser of emergencies,
+     * requests for a person and referrals is trained in the background at start (seconds, or
+     * about a minute the first time on a new machine, while sentence vectors are computed), and
+     * until then the keyword rules alone decide. A one-shot command that answers questions waits
+     * for it; a server needs not.
+     */
+    default CompletionStage<Void> understandingReady() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** The state of the citizen's conversation now ({@link DialogState#BOT} when there is none). */
     DialogState stateOf(ChannelIdentity citizen);

@@ -4,7 +4,11 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.UUID;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
@@ -33,6 +37,7 @@ final class AskCommand {
     }
 
     int run(Command.Ask ask) throws Exception {
+        awaitUnderstanding();
         if (ask.question().isPresent()) {
             print(answer(ask.question().get()), ask.json());
             return 0;
@@ -48,6 +53,26 @@ final class AskCommand {
         }
         return 0;
     }
+
+    /**
+     * A one-shot answer should be the service's answer: wait for the recogniser of emergencies
+     * and requests for a person, which trains in the background (about a minute the first time,
+     * while sentence vectors are computed and cached).
+     */
+    private void awaitUnderstanding() throws InterruptedException {
+        var ready = conversations.understandingReady().toCompletableFuture();
+        if (ready.isDone()) {
+            return;
+        }
+        err.println("正在准备语义识别（首次运行约需一分钟）…");
+        try {
+            ready.get(UNDERSTANDING_WAIT.toMinutes(), TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException e) {
+            err.println("语义识别未能就绪，本次仅按关键词识别紧急情况和转人工请求。");
+        }
+    }
+
+    private static final Duration UNDERSTANDING_WAIT = Duration.ofMinutes(5);
 
     private Reply answer(String question) {
         ChannelIdentity asker = new ChannelIdentity(Channel.WEB, "cli", "cli-" + UUID.randomUUID());

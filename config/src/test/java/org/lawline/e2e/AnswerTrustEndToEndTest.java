@@ -8,7 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.lawline.conversation.Conversations;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +35,15 @@ class AnswerTrustEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Conversations conversations;
+
+    /** The recogniser trains in the background at start; these citizens write after it is ready. */
+    @BeforeEach
+    void understandingIsReady() throws Exception {
+        conversations.understandingReady().toCompletableFuture().get(5, TimeUnit.MINUTES);
+    }
 
     @ParameterizedTest(name = "\"{0}\" is told to call {1}")
     @CsvSource(delimiter = '|', value = {

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Lock;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationSnapshot;
@@ -62,6 +65,8 @@ public final class ConversationEngine implements Conversations {
     private final Clock clock;
     private final Transcripts transcripts;
     private final StripedLocks locks = new StripedLocks(256);
+    private final AtomicReference<MeaningRecogniser> meaning = new AtomicReference<>();
+    private final CompletableFuture<Void> understandingReady;
 
     /** An engine over a store only this process uses (the in-process default), with the default pre-check. */
     public ConversationEngine(FaqSearch faqs, ConversationStore store, ApplicationEventPublisher events,
@@ -97,7 +102,8 @@ public final class ConversationEngine implements Conversations {
     public ConversationEngine(FaqSearch faqs, Optional<LawArticles> articles, Optional<TextClassifiers> classifiers,
                               ConversationStore store, ConversationTurns turns, ApplicationEventPublisher events,
                               DialogSettings settings, LegalAidSettings legalAid, Clock clock, Transcripts transcripts) {
-        this.policy = new DialogPolicy(new Router(), classifiers.map(ConversationEngine::recogniser), faqs, articles, settings, legalAid);
+        this.understandingReady = classifiers.map(this::trainInTheBackground).orElseGet(() -> CompletableFuture.completedFuture(null));
+        this.policy = new DialogPolicy(new Router(), () -> Optional.ofNullable(meaning.get()), faqs, articles, settings, legalAid);
         this.store = Objects.requireNonNull(store, "store");
         this.turns = Objects.requireNonNull(turns, "turns");
         this.events = Objects.requireNonNull(events, "events");
@@ -105,11 +111,32 @@ public final class ConversationEngine implements Conversations {
         this.transcripts = Objects.requireNonNull(transcripts, "transcripts");
     }
 
-    private static MeaningRecogniser recogniser(TextClassifiers classifiers) {
-        long started = System.nanoTime();
-        MeaningRecogniser recogniser = MeaningRecogniser.train(classifiers, BundledKnowledge.faqEntries());
-        log.info("Intent recogniser trained in {} ms", (System.nanoTime() - started) / 1_000_000);
-        return recogniser;
+    /**
+     * Trains the recogniser on a thread of its own: a start, or a command that never converses
+     * (import, eval), does not wait seconds for it; until it is ready the keyword rules decide.
+     * A recogniser that fails to train leaves them deciding for good, which is logged.
+     */
+    private CompletableFuture<Void> trainInTheBackground(TextClassifiers classifiers) {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread training = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                meaning.set(MeaningRecogniser.train(classifiers, BundledKnowledge.faqEntries()));
+                log.info("Intent recogniser trained in {} ms", (System.nanoTime() - started) / 1_000_000);
+                ready.complete(null);
+            } catch (RuntimeException | Error e) {
+                log.error("The intent recogniser could not be trained; keyword rules alone recognise emergencies and requests", e);
+                ready.completeExceptionally(e);
+            }
+        }, "intent-recogniser");
+        training.setDaemon(true);
+        training.start();
+        return ready;
+    }
+
+    @Override
+    public CompletionStage<Void> understandingReady() {
+        return understandingReady;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogSettings;
@@ -36,7 +37,7 @@ final class DialogPolicy {
     private final DialogSettings settings;
 
     /** @param articles the law articles 查看法条 shows; empty where there are none (it then says so) */
-    DialogPolicy(Router router, Optional<MeaningRecogniser> meaning, FaqSearch faqs, Optional<LawArticles> articles,
+    DialogPolicy(Router router, Supplier<Optional<MeaningRecogniser>> meaning, FaqSearch faqs, Optional<LawArticles> articles,
                  DialogSettings settings, LegalAidSettings legalAid) {
         this.settings = Objects.requireNonNull(settings, "settings");
         EligibilityCheck check = new EligibilityCheck(legalAid);

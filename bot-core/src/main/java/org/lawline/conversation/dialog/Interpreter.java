@@ -24,13 +24,19 @@ final class Interpreter {
     private static final Logger log = LoggerFactory.getLogger(Interpreter.class);
 
     private final Router router;
-    private final Optional<MeaningRecogniser> meaning;
+    private final Supplier<Optional<MeaningRecogniser>> meaning;
     private final FaqSearch faqs;
     private final DialogSettings settings;
     private final EligibilityCheck check;
 
     /** @param meaning recognises by meaning what the router's keywords miss; empty, keywords alone decide */
     Interpreter(Router router, Optional<MeaningRecogniser> meaning, FaqSearch faqs, DialogSettings settings, EligibilityCheck check) {
+        this(router, () -> meaning, faqs, settings, check);
+    }
+
+    /** @param meaning the recogniser once it is trained; empty before, and the keywords alone decide */
+    Interpreter(Router router, Supplier<Optional<MeaningRecogniser>> meaning, FaqSearch faqs, DialogSettings settings,
+                EligibilityCheck check) {
         this.router = Objects.requireNonNull(router, "router");
         this.meaning = Objects.requireNonNull(meaning, "meaning");
         this.faqs = Objects.requireNonNull(faqs, "faqs");
@@ -42,7 +48,7 @@ final class Interpreter {
         // searched at most once a turn, and only when a question or the recogniser needs it
         Supplier<SearchVerdict> verdict = once(() -> search(text));
         Utterance keywords = router.classify(text);
-        Utterance said = meaning.map(m -> m.refine(keywords, text, current.state(), verdict)).orElse(keywords);
+        Utterance said = meaning.get().map(m -> m.refine(keywords, text, current.state(), verdict)).orElse(keywords);
         if (said.intent() == Intent.EMERGENCY) {
             return new Cue.Said(DialogEvent.EMERGENCY, said);
         }
