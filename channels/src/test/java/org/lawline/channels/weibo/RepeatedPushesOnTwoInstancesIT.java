@@ -32,17 +32,16 @@ class RepeatedPushesOnTwoInstancesIT {
 
     private static final String SECRET = "two-instances-secret";
 
+    private final ScriptedConversations engine = ScriptedConversations.echoing(event -> { }, Clock.systemUTC());
+    private final String follower = Long.toString(5_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L));
     private SharedInfrastructure shared;
-    private ScriptedConversations engine;
     private WeiboInstance first;
     private WeiboInstance second;
-    private String follower;
 
     @BeforeEach
     void twoInstances() throws Exception {
-        WeiboStub.reset();
         shared = new SharedInfrastructure(SharedInfrastructure.Database.POSTGRES);
-        engine = ScriptedConversations.echoing(event -> { }, Clock.systemUTC());
+        WeiboStub.reset();
         Map<String, String> properties = Map.of(
                 "lawline.weibo.accounts.default.app-secret", SECRET,
                 "lawline.weibo.accounts.default.access-token", WeiboStub.ACCESS_TOKEN,
@@ -53,7 +52,6 @@ class RepeatedPushesOnTwoInstancesIT {
                 "lawline.delivery.key-prefix", shared.keyPrefix + "delivery:");
         first = new WeiboInstance(shared, engine, properties, Clock.systemUTC());
         second = new WeiboInstance(shared, engine, properties, Clock.systemUTC());
-        follower = Long.toString(5_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L));
     }
 
     @AfterEach
