@@ -122,6 +122,11 @@ class WeiboEndToEndTest {
         String answer = JSON.readTree(URLDecoder.decode(reply.get("data").asString(), StandardCharsets.UTF_8)).get("text").asString();
         assertThat(answer).contains("工资");
         assertThat(answer.codePointCount(0, answer.length())).isLessThan(300);
+        // the rest of a longer answer follows through reply.json, each part under 300 characters too
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from outbound_part where channel = 'weibo' and citizen_id = :uid and state <> 'SENT'")
+                .param("uid", follower).query(Integer.class).single() == 0);
+        assertThat(repliesTo(follower)).allSatisfy(part -> assertThat(part.codePointCount(0, part.length())).isLessThan(300));
     }
 
     @Test
