@@ -305,6 +305,16 @@ class WeiboWebhookTest {
     }
 
     @Test
+    void aForgedPushIsRefusedBeforeItsBodyIsParsed() throws Exception {
+        // not JSON at all: a parser that ran first would answer 400
+        HttpResponse<String> forged = weibo.push(WeiboServers.signedQuery("forged-secret", System.currentTimeMillis()), "<xml>不是推送</xml>");
+        HttpResponse<String> stale = weibo.push(WeiboServers.signedQuery(APP_SECRET, System.currentTimeMillis() - 3_600_000L), "<xml/>");
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(stale.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aPushSignedSixMinutesAgoIsRefused() throws Exception {
         long sixMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(6).toMillis();
 
