@@ -28,8 +28,6 @@ final class CitizenTexts {
             法律援助案件进度查询即将开通。
             目前请拨打12348法律服务热线查询，或携带身份证到受理您申请的法律援助中心询问。""";
 
-    static final String NO_OFFICES = "暂时没有找到附近的法律服务机构，请拨打12348法律服务热线咨询。";
-
     static final String BUSY = "系统繁忙，请稍后再发一次您的问题。";
 
     /** Fed to the engine for the 找律师 button: the engine's own words for asking for a person. */

@@ -1,5 +1,6 @@
 package org.lawline.channels.wechat;
 
+import org.lawline.channels.offices.NearestOffices;
 import java.util.Optional;
 import org.lawline.channels.delivery.Subscribers;
 import org.lawline.conversation.Conversations;

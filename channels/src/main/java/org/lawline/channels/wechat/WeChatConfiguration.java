@@ -1,5 +1,6 @@
 package org.lawline.channels.wechat;
 
+import org.lawline.channels.offices.NearestOffices;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import org.lawline.channels.delivery.ClaimedReplies;

@@ -1,5 +1,6 @@
 package org.lawline.channels.wechat;
 
+import org.lawline.channels.offices.NearestOffices;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

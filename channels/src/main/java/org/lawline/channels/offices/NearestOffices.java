@@ -1,30 +1,36 @@
-package org.lawline.channels.wechat;
+package org.lawline.channels.offices;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.lawline.knowledge.ServiceOffice;
 
-/** The legal-service offices nearest a citizen's shared location, as a reply. */
-final class NearestOffices {
+/**
+ * The legal-service offices nearest a citizen's shared location, as a reply: shared by every
+ * channel whose citizens can send a location (WeChat, Weibo). Thread safe.
+ */
+public final class NearestOffices {
+
+    /** Said when the directory is empty: the hotline still helps. */
+    static final String NO_OFFICES = "暂时没有找到附近的法律服务机构，请拨打12348法律服务热线咨询。";
 
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
     private final List<ServiceOffice> offices;
     private final int count;
 
-    NearestOffices(List<ServiceOffice> offices, int count) {
+    public NearestOffices(List<ServiceOffice> offices, int count) {
         this.offices = List.copyOf(offices);
         this.count = count;
     }
 
-    String describe(double latitude, double longitude) {
+    public String describe(double latitude, double longitude) {
         List<ServiceOffice> nearest = offices.stream()
                 .sorted(Comparator.comparingDouble(o -> distanceKm(latitude, longitude, o.latitude(), o.longitude())))
                 .limit(count)
                 .toList();
         if (nearest.isEmpty()) {
-            return CitizenTexts.NO_OFFICES;
+            return NO_OFFICES;
         }
         StringBuilder text = new StringBuilder("离您最近的法律服务机构：");
         int number = 1;
