@@ -3,6 +3,7 @@ package org.lawline.channels.wechat;
 import javax.sql.DataSource;
 import org.lawline.channels.Migrations;
 import org.lawline.channels.ScriptedConversations;
+import org.lawline.channels.ShiftedClock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
