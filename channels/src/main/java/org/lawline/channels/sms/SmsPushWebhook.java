@@ -3,7 +3,6 @@ package org.lawline.channels.sms;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +35,12 @@ class SmsPushWebhook {
 
     private static final Logger log = LoggerFactory.getLogger(SmsPushWebhook.class);
 
-    static final Map<String, Object> RECEIVED = Map.of("code", 0, "msg", "接收成功");
-    static final Map<String, Object> CHECKED = Map.of("code", 0, "msg", "成功");
+    /** The body the platform reads: {@code code} 0 is success; the field order is the platform's own. */
+    record PushAnswer(int code, String msg) {
+    }
+
+    static final PushAnswer RECEIVED = new PushAnswer(0, "接收成功");
+    static final PushAnswer CHECKED = new PushAnswer(0, "成功");
 
     private final SmsGateways gateways;
     private final SmsInbound inbound;
@@ -52,14 +55,14 @@ class SmsPushWebhook {
     }
 
     @GetMapping({"/inbound", "/receipts"})
-    ResponseEntity<Map<String, Object>> check(@PathVariable String gateway, @RequestParam(required = false) String token) {
+    ResponseEntity<PushAnswer> check(@PathVariable String gateway, @RequestParam(required = false) String token) {
         SmsGateways.Served served = served(gateway, token);
         log.info("The SMS platform checked the push URL of gateway {}", served.name());
         return ResponseEntity.ok(CHECKED);
     }
 
     @PostMapping("/inbound")
-    ResponseEntity<Map<String, Object>> messages(@PathVariable String gateway, @RequestParam(required = false) String token,
+    ResponseEntity<PushAnswer> messages(@PathVariable String gateway, @RequestParam(required = false) String token,
                                                  HttpServletRequest request) throws IOException {
         SmsGateways.Served served = served(gateway, token);
         JsonNode array = array(request);
@@ -68,7 +71,7 @@ class SmsPushWebhook {
     }
 
     @PostMapping("/receipts")
-    ResponseEntity<Map<String, Object>> receipts(@PathVariable String gateway, @RequestParam(required = false) String token,
+    ResponseEntity<PushAnswer> receipts(@PathVariable String gateway, @RequestParam(required = false) String token,
                                                  HttpServletRequest request) throws IOException {
         SmsGateways.Served served = served(gateway, token);
         JsonNode array = array(request);
@@ -76,7 +79,7 @@ class SmsPushWebhook {
         return claimAll(served, batch, inbound::accept, "receipt");
     }
 
-    private <T> ResponseEntity<Map<String, Object>> claimAll(SmsGateways.Served served, PushItems.Batch<T> batch,
+    private <T> ResponseEntity<PushAnswer> claimAll(SmsGateways.Served served, PushItems.Batch<T> batch,
                                                              BiPredicate<String, T> accept, String what) {
         int fresh = 0;
         for (T item : batch.items()) {
@@ -118,8 +121,8 @@ class SmsPushWebhook {
     }
 
     @ExceptionHandler(PushRefused.class)
-    ResponseEntity<Map<String, Object>> refused(PushRefused refused) {
-        return ResponseEntity.status(refused.status).body(Map.of("code", refused.status.value(), "msg", refused.getMessage()));
+    ResponseEntity<PushAnswer> refused(PushRefused refused) {
+        return ResponseEntity.status(refused.status).body(new PushAnswer(refused.status.value(), refused.getMessage()));
     }
 
     /** A push turned away before its items were read. */
