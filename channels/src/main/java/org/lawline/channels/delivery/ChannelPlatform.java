@@ -29,6 +29,15 @@ public interface ChannelPlatform {
     }
 
     /**
+     * The parts of a message to this citizen: as {@link #split(String)} unless the citizen's
+     * account decides (one SMS gateway sends carrier parts one call each, another joins them
+     * into one concatenated message itself).
+     */
+    default List<String> split(ChannelIdentity to, String text) {
+        return split(text);
+    }
+
+    /**
      * Whether a message for this purpose may go to the citizen now: windows since the citizen last
      * wrote (WeChat's and Weibo's 48 hours), allowances (WeChat's 5 per window), daily caps per
      * number, quiet hours for publicity. Asked once per part, right before it is sent; an

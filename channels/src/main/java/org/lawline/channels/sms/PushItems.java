@@ -121,7 +121,7 @@ final class PushItems {
         JsonNode success = item.path("success");
         boolean delivered = success.isBoolean() ? success.asBoolean() : "true".equalsIgnoreCase(success.asString(""));
         // one call, one number, one receipt: the receipt's own identity, however often it is pushed
-        String key = "dlr:" + bizId.map(id -> "biz:" + id).orElse("out:" + outId.get());
+        String key = "dlr:" + bizId.map(id -> "biz:" + id).orElseGet(() -> "out:" + outId.get());
         return Optional.of(new DeliveryReceipt(to.get(), delivered, text(item, "err_code"), text(item, "err_msg"), bizId, outId,
                 key, item));
     }

@@ -13,6 +13,7 @@ import org.lawline.conversation.Conversations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,11 +37,11 @@ class SmsConfiguration {
     /** Whose calendar days a daily cap counts: the citizens'. */
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    @Bean
+    @Bean(destroyMethod = "close")
     SmsGateways smsGateways(SmsSettings settings, ObjectProvider<JsonMapper> json, ObjectProvider<Clock> clock) {
         SmsGateways gateways = new SmsGateways(settings, mapper(json), clock.getIfAvailable(Clock::systemUTC));
         if (gateways.isEmpty()) {
-            log.info("SMS channel off: no gateway has an access key id (LAWLINE_SMS_ACCESS_KEY_ID)");
+            log.info("SMS channel off: no gateway has an access key id (LAWLINE_SMS_ACCESS_KEY_ID) or an SMSC host");
         } else {
             log.info("SMS channel on for gateways {}", gateways.names());
         }
@@ -60,7 +61,7 @@ class SmsConfiguration {
         DailyCaps caps = connection == null
                 ? new DailyCaps.InProcess(settings.dailyCap(), CHINA)
                 : new DailyCaps.InRedis(connection, settings.keyPrefix(), settings.dailyCap(), CHINA);
-        return new SmsPlatform(gateways, caps, settings.dailyCap(), subscribers, mapper(json), workers.executor(), settings.throttleWait());
+        return new SmsPlatform(gateways, caps, settings.dailyCap(), subscribers, workers.executor());
     }
 
     @Bean
@@ -78,6 +79,22 @@ class SmsConfiguration {
     @Bean
     SmsPushWebhook smsPushWebhook(SmsGateways gateways, SmsInbound inbound, SmsSettings settings, ObjectProvider<JsonMapper> json) {
         return new SmsPushWebhook(gateways, inbound, new PushItems(mapper(json)), settings);
+    }
+
+    /** The SMPP links bind once everything they deliver to exists. */
+    @Bean
+    SmartInitializingSingleton smppLinks(SmsGateways gateways, SmsInbound inbound) {
+        return () -> gateways.start(new SmppGateway.Receiver() {
+            @Override
+            public void message(String gateway, PushItems.MobileOriginated message) {
+                inbound.accept(gateway, message);
+            }
+
+            @Override
+            public void receipt(String gateway, PushItems.DeliveryReceipt receipt) {
+                inbound.accept(gateway, receipt);
+            }
+        });
     }
 
     private static JsonMapper mapper(ObjectProvider<JsonMapper> json) {

@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * The SMS channel's settings ({@code lawline.sms}).
  *
  * @param gateways     by name, served at {@code /sms/NAME/…}; a gateway without an access key id is off
+ * @param smsc         SMPP gateways by name (operators that bind to an SMSC); one without a host is off
  * @param workers      threads that answer pushed messages and send parts; a push never waits for them
  * @param maxPush      the largest push body read; the platform batches at most a few hundred items
  * @param dailyCap     messages to one number a day (China Standard Time), across every gateway:
@@ -25,6 +26,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("lawline.sms")
 record SmsSettings(
         Map<String, Gateway> gateways,
+        Map<String, Smsc> smsc,
         @DefaultValue("4") int workers,
         @DefaultValue("256KB") DataSize maxPush,
         @DefaultValue("40") int dailyCap,
@@ -33,6 +35,15 @@ record SmsSettings(
 
     SmsSettings {
         gateways = gateways == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(gateways));
+        smsc = smsc == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(smsc));
+        for (String name : smsc.keySet()) {
+            if (gateways.containsKey(name)) {
+                throw new IllegalArgumentException("lawline.sms: " + name + " is both an HTTP gateway and an SMSC; a gateway's name is its citizens' account");
+            }
+            if (!name.matches("[a-z0-9-]{1,32}")) {
+                throw new IllegalArgumentException("lawline.sms.smsc: a gateway's name is 1 to 32 of a-z, 0-9 and -, got " + name);
+            }
+        }
         Objects.requireNonNull(maxPush, "lawline.sms.max-push");
         Objects.requireNonNull(throttleWait, "lawline.sms.throttle-wait");
         if (workers < 1) {
@@ -102,6 +113,40 @@ record SmsSettings(
         public String toString() {
             return "Gateway[accessKeyId=" + accessKeyId + ", signName=" + signName + ", templateReply=" + templateReply
                     + ", apiBaseUrl=" + apiBaseUrl + ", sendsPerSecond=" + sendsPerSecond + ", secrets=****]";
+        }
+    }
+
+    /**
+     * A gateway that binds to an operator's SMSC over SMPP 3.4 as a transceiver.
+     *
+     * @param host             the SMSC; the gateway is off while it is blank
+     * @param systemId         the bind's system_id
+     * @param password         the bind's password (never printed)
+     * @param sourceAddress    the service number replies come from (e.g. 12348)
+     * @param enquireLink      how often the link is checked when idle; SMSCs drop a silent link after a minute or so
+     * @param responseTimeout  how long a submit_sm waits for its response
+     * @param reconnectMin     the first wait after the link is lost or a bind fails, doubled on each failure
+     * @param reconnectMax     the longest wait between binds
+     */
+    record Smsc(
+            String host,
+            @DefaultValue("2775") int port,
+            String systemId,
+            String password,
+            @DefaultValue("") String systemType,
+            String sourceAddress,
+            @DefaultValue("30s") Duration enquireLink,
+            @DefaultValue("10s") Duration responseTimeout,
+            @DefaultValue("1s") Duration reconnectMin,
+            @DefaultValue("60s") Duration reconnectMax) {
+
+        boolean enabled() {
+            return host != null && !host.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Smsc[host=" + host + ", port=" + port + ", systemId=" + systemId + ", sourceAddress=" + sourceAddress + ", password=****]";
         }
     }
 }
