@@ -22,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param keyPrefix    prefix of the channel's Redis keys (the daily counts)
  * @param throttleWait how long a send waits after the gateway said it is sending too fast, doubled
  *                     on each of the retries
+ * @param hotlineGateway the gateway that answers the 12348 hotline's callers (their voicemails) by SMS
  */
 @ConfigurationProperties("lawline.sms")
 record SmsSettings(
@@ -31,7 +32,8 @@ record SmsSettings(
         @DefaultValue("256KB") DataSize maxPush,
         @DefaultValue("40") int dailyCap,
         @DefaultValue("lawline:sms:") String keyPrefix,
-        @DefaultValue("1s") Duration throttleWait) {
+        @DefaultValue("1s") Duration throttleWait,
+        @DefaultValue("default") String hotlineGateway) {
 
     SmsSettings {
         gateways = gateways == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(gateways));
