@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +56,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class SmsEndToEndTest {
 
     private static final String TOKEN = "e2e-push-token-0123456789";
+    private static final String HOTLINE_SECRET = "e2e-hotline-secret-0123";
     private static final WireMockServer ALIYUN = startAliyun();
     private static final AtomicLong SEQUENCE = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000));
 
@@ -73,12 +75,11 @@ class SmsEndToEndTest {
 
     @DynamicPropertySource
     static void smsGateway(DynamicPropertyRegistry registry) {
-        registry.add("lawline.sms.gateways.default.access-key-id", () -> "LTAI5tE2eKeyId");
-        registry.add("lawline.sms.gateways.default.access-key-secret", () -> "e2e-secret");
-        registry.add("lawline.sms.gateways.default.sign-name", () -> "12348法律服务");
-        registry.add("lawline.sms.gateways.default.template-reply", () -> "SMS_480000002");
-        registry.add("lawline.sms.gateways.default.push-token", () -> TOKEN);
-        registry.add("lawline.sms.gateways.default.api-base-url", () -> "http://127.0.0.1:" + ALIYUN.port());
+        // what LAWLINE_SMS_* set in application.yml
+        Map.of("access-key-id", "LTAI5tE2eKeyId", "access-key-secret", "e2e-secret", "sign-name", "12348法律服务",
+                        "template-reply", "SMS_480000002", "push-token", TOKEN, "api-base-url", "http://127.0.0.1:" + ALIYUN.port())
+                .forEach((key, value) -> registry.add("lawline.sms.gateways.default." + key, () -> value));
+        registry.add("lawline.hotline.secret", () -> HOTLINE_SECRET);
     }
 
     @AfterAll
@@ -133,6 +134,40 @@ class SmsEndToEndTest {
         assertThat(published.stream(CallbackNumberConfirmed.class))
                 .anySatisfy(event -> assertThat(event.phone()).isEqualTo(new MobileNumber(phone)));
         await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", textsTo(phone)).contains(told.get().text().substring(0, 8)));
+    }
+
+    @Test
+    void aVoicemailWaitsForTheLawyerWithTheBotsSuggestionAndTheLawyersReplyReachesTheCallerBySms() throws Exception {
+        String phone = aNumber();
+        String id = "vm-" + SEQUENCE.incrementAndGet();
+        String body = "{\"id\":\"" + id + "\",\"callerNumber\":\"" + phone + "\",\"receivedAt\":\"2026-12-04T14:05:00Z\","
+                + "\"text\":\"老板拖欠工资三个月不发怎么办\",\"recordingUrl\":\"https://hotline.example/rec/" + id + ".mp3\"}";
+
+        assertThat(postVoicemail(body).statusCode()).isEqualTo(202);
+        assertThat(postVoicemail(body).statusCode()).isEqualTo(200);
+
+        assertThat(jdbc.sql("select count(*) from escalation where channel = 'hotline' and citizen_id = :phone and status = 'WAITING'")
+                .param("phone", phone).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select suggested_answer from hotline_voicemail where id = :id").param("id", id).query(String.class).single())
+                .contains("工资");
+        ChannelIdentity caller = new ChannelIdentity(Channel.HOTLINE, "12348", phone, Optional.of(new MobileNumber(phone)));
+        events.publishEvent(new ReplyComposed(caller, Optional.empty(),
+                new Reply.Handoff("律师：您好，欠薪可以向劳动监察大队投诉。", DialogState.WITH_LAWYER), Instant.now()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> textsTo(phone).stream().anyMatch(text -> text.contains("劳动监察大队")));
+        assertThat(jdbc.sql("select state from outbound_part where channel = 'hotline' and citizen_id = :phone")
+                .param("phone", phone).query(String.class).single()).isEqualTo("SENT");
+    }
+
+    private HttpResponse<String> postVoicemail(String body) throws Exception {
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(HOTLINE_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = java.util.HexFormat.of().formatHex(mac.doFinal((timestamp + "\n" + body).getBytes(StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/hotline/voicemails"))
+                        .header("Content-Type", "application/json").header("X-LawLine-Timestamp", timestamp)
+                        .header("X-LawLine-Signature", signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> push(String phone, String text) throws Exception {

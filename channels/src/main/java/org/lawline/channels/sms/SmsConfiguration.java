@@ -56,21 +56,17 @@ class SmsConfiguration {
     @Bean
     SmsPlatform smsPlatform(SmsGateways gateways, SmsSettings settings, Subscribers subscribers, SmsWorkers workers,
                             @Qualifier(DeliveryConfiguration.REDIS_CONNECTION) ObjectProvider<StatefulRedisConnection<String, String>> redis) {
-        return new SmsPlatform(gateways, dailyCaps(settings, redis), settings.dailyCap(), subscribers, workers.executor());
+        StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
+        // counted per citizen identity and day: an SMS citizen and a hotline caller of one number count apart
+        DailyCaps caps = connection == null
+                ? new DailyCaps.InProcess(settings.dailyCap(), CHINA)
+                : new DailyCaps.InRedis(connection, settings.keyPrefix(), settings.dailyCap(), CHINA);
+        return new SmsPlatform(gateways, caps, settings.dailyCap(), subscribers, workers.executor());
     }
 
     @Bean
-    HotlineCallers hotlineCallers(SmsGateways gateways, SmsSettings settings, SmsWorkers workers,
-                                  @Qualifier(DeliveryConfiguration.REDIS_CONNECTION) ObjectProvider<StatefulRedisConnection<String, String>> redis) {
-        return new HotlineCallers(gateways, settings.hotlineGateway(), dailyCaps(settings, redis), settings.dailyCap(), workers.executor());
-    }
-
-    /** Counted per citizen identity and day: an SMS citizen and a hotline caller of one number count apart. */
-    private static DailyCaps dailyCaps(SmsSettings settings, ObjectProvider<StatefulRedisConnection<String, String>> redis) {
-        StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
-        return connection == null
-                ? new DailyCaps.InProcess(settings.dailyCap(), CHINA)
-                : new DailyCaps.InRedis(connection, settings.keyPrefix(), settings.dailyCap(), CHINA);
+    HotlineCallers hotlineCallers(SmsPlatform sms, SmsSettings settings) {
+        return new HotlineCallers(sms, settings.hotlineGateway());
     }
 
     @Bean

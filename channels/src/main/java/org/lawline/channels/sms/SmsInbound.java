@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link SmsStrandedItems}) from the payload: nothing the platform was told "接收成功" for is lost.
  * Thread safe.
  */
-class SmsInbound {
+record SmsInbound(InboundClaims claims, ClaimedReplies replies, Conversations conversations, Subscribers subscribers, Outbox outbox,
+                  Executor workers, JsonMapper json, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(SmsInbound.class);
 
@@ -41,27 +42,6 @@ class SmsInbound {
 
     static final String UNSUBSCRIBED = "您已退订普法宣传短信，今后不再收到。法律咨询仍可直接回复本号码。如需恢复，请回复“订阅”。";
     static final String RESUBSCRIBED = "您已恢复订阅普法宣传短信。如需退订，请回复TD。";
-
-    private final InboundClaims claims;
-    private final ClaimedReplies replies;
-    private final Conversations conversations;
-    private final Subscribers subscribers;
-    private final Outbox outbox;
-    private final Executor workers;
-    private final JsonMapper json;
-    private final Clock clock;
-
-    SmsInbound(InboundClaims claims, ClaimedReplies replies, Conversations conversations, Subscribers subscribers, Outbox outbox,
-               Executor workers, JsonMapper json, Clock clock) {
-        this.claims = claims;
-        this.replies = replies;
-        this.conversations = conversations;
-        this.subscribers = subscribers;
-        this.outbox = outbox;
-        this.workers = workers;
-        this.json = json;
-        this.clock = clock;
-    }
 
     /** The citizen behind a number on a gateway: the number is the identity and the callback number. */
     static ChannelIdentity citizen(String gateway, MobileNumber number) {

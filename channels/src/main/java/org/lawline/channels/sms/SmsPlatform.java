@@ -22,24 +22,11 @@ import org.lawline.conversation.ChannelIdentity;
  * message is cut and sent is the citizen's gateway's ({@link SmsGateway}): carrier parts one
  * {@code SendSms} call each, or one concatenated message over SMPP.
  */
-class SmsPlatform implements ChannelPlatform {
+record SmsPlatform(SmsGateways gateways, DailyCaps caps, int dailyCap, Subscribers subscribers, Executor workers)
+        implements ChannelPlatform {
 
     /** What publicity ends with, as the rules for publicity texts ask. */
     static final String UNSUBSCRIBE_HINT = "回TD退订";
-
-    private final SmsGateways gateways;
-    private final DailyCaps caps;
-    private final int dailyCap;
-    private final Subscribers subscribers;
-    private final Executor workers;
-
-    SmsPlatform(SmsGateways gateways, DailyCaps caps, int dailyCap, Subscribers subscribers, Executor workers) {
-        this.gateways = gateways;
-        this.caps = caps;
-        this.dailyCap = dailyCap;
-        this.subscribers = subscribers;
-        this.workers = workers;
-    }
 
     @Override
     public Channel channel() {
@@ -58,7 +45,7 @@ class SmsPlatform implements ChannelPlatform {
 
     @Override
     public List<String> split(ChannelIdentity to, String text) {
-        return gateways.gateway(to.account()).map(gateway -> gateway.split(text)).orElseGet(() -> split(text));
+        return splitThrough(to.account(), text);
     }
 
     @Override
@@ -77,7 +64,12 @@ class SmsPlatform implements ChannelPlatform {
                 return new SendPermission.NotBefore(opens.get());
             }
         }
-        Optional<Instant> ready = gateways.gateway(to.account()).flatMap(gateway -> gateway.notReadyUntil(now));
+        return mayWeSendThrough(to.account(), to, now);
+    }
+
+    /** What every SMS to a number must pass on the way to a gateway: the link, then the daily cap. */
+    SendPermission mayWeSendThrough(String gatewayName, ChannelIdentity to, Instant now) {
+        Optional<Instant> ready = gateways.gateway(gatewayName).flatMap(gateway -> gateway.notReadyUntil(now));
         if (ready.isPresent()) {
             // the link to the SMSC is down: the part waits for the reconnect instead of failing
             return new SendPermission.NotBefore(ready.get());
@@ -90,11 +82,17 @@ class SmsPlatform implements ChannelPlatform {
 
     @Override
     public PlatformAnswer send(OutboundPart part) {
-        Optional<SmsGateway> gateway = gateways.gateway(part.to().account());
-        if (gateway.isEmpty()) {
-            return new PlatformAnswer.Failed("SMS gateway " + part.to().account() + " is not configured");
-        }
         String text = part.purpose() == Purpose.PUBLICITY ? part.text() + UNSUBSCRIBE_HINT : part.text();
-        return gateway.get().send(part.to().citizenId(), text, Long.toString(part.id()));
+        return sendThrough(part.to().account(), part, text);
+    }
+
+    PlatformAnswer sendThrough(String gatewayName, OutboundPart part, String text) {
+        return gateways.gateway(gatewayName)
+                .map(gateway -> gateway.send(part.to().citizenId(), text, Long.toString(part.id())))
+                .orElseGet(() -> new PlatformAnswer.Failed("SMS gateway " + gatewayName + " is not configured"));
+    }
+
+    List<String> splitThrough(String gatewayName, String text) {
+        return gateways.gateway(gatewayName).map(gateway -> gateway.split(text)).orElseGet(() -> split(text));
     }
 }

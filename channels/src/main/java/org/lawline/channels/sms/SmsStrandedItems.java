@@ -17,19 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the platform will not push it again, so the reconciler hands it here, from the item kept with
  * its claim. A message is answered by SMS as it would have been; a receipt is applied.
  */
-class SmsStrandedItems implements StrandedAnswers {
+record SmsStrandedItems(SmsInbound inbound, InboundClaims claims, JsonMapper json) implements StrandedAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(SmsStrandedItems.class);
-
-    private final SmsInbound inbound;
-    private final InboundClaims claims;
-    private final JsonMapper json;
-
-    SmsStrandedItems(SmsInbound inbound, InboundClaims claims, JsonMapper json) {
-        this.inbound = inbound;
-        this.claims = claims;
-        this.json = json;
-    }
 
     @Override
     public Channel channel() {

@@ -4,7 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The SMS channel's threads: they answer pushed messages, apply receipts and call the gateway, so
@@ -19,15 +19,10 @@ final class SmsWorkers implements AutoCloseable {
 
     private final ThreadPoolExecutor executor;
 
-    SmsWorkers(int threads) {
-        AtomicInteger number = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * QUEUE_PER_THREAD),
-                task -> {
-                    Thread thread = new Thread(task, "sms-" + number.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+    SmsWorkers(int size) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("sms-");
+        threads.setDaemon(true);
+        this.executor = new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(size * QUEUE_PER_THREAD), threads);
     }
 
     ExecutorService executor() {
