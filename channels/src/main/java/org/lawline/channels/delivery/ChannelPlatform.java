@@ -1,6 +1,7 @@
 package org.lawline.channels.delivery;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
@@ -17,6 +18,24 @@ public interface ChannelPlatform {
 
     /** How much text one part may hold; longer messages are split at sentence ends. */
     PartLimit partLimit();
+
+    /**
+     * The parts a message is recorded in, in order: by default at sentence ends within
+     * {@link #partLimit()}. A platform whose carriers count a single message and the parts of a
+     * long one differently (SMS: 70 characters alone, 67 a part) says so here.
+     */
+    default List<String> split(String text) {
+        return PartSplitter.split(text, partLimit());
+    }
+
+    /**
+     * The parts of a message to this citizen: as {@link #split(String)} unless the citizen's
+     * account decides (one SMS gateway sends carrier parts one call each, another joins them
+     * into one concatenated message itself).
+     */
+    default List<String> split(ChannelIdentity to, String text) {
+        return split(text);
+    }
 
     /**
      * Whether a message for this purpose may go to the citizen now: windows since the citizen last

@@ -59,7 +59,7 @@ public class Outbox {
     public OutboundMessage record(ChannelIdentity to, String text, Purpose purpose, Optional<String> inReplyTo,
                                   Optional<String> kind, Instant at) {
         List<String> parts = platform(to.channel())
-                .map(platform -> PartSplitter.split(text, platform.partLimit()))
+                .map(platform -> platform.split(to, text))
                 .orElse(List.of(text));
         return insert(to, parts, purpose, inReplyTo, kind, at);
     }

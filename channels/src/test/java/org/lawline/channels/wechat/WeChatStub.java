@@ -5,9 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.lawline.channels.StandIns;
 
 /**
  * WireMock in WeChat's place, one per test JVM, answering as WeChat's API documents: access_token
@@ -15,13 +15,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  */
 final class WeChatStub {
 
-    static final WireMockServer SERVER = start();
+    static final WireMockServer SERVER = StandIns.start();
 
     private WeChatStub() {
     }
 
     static String baseUrl() {
-        return "http://127.0.0.1:" + SERVER.port();
+        return StandIns.baseUrl(SERVER);
     }
 
     /** Back to WeChat's happy path: a token per request, every send accepted. */
@@ -36,12 +36,5 @@ final class WeChatStub {
         SERVER.stubFor(post(urlPathEqualTo("/cgi-bin/menu/create"))
                 .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         SERVER.stubFor(get(urlPathEqualTo("/secret")).willReturn(aResponse().withBody("TOP-SECRET")));
-    }
-
-    private static WireMockServer start() {
-        WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-        return server;
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lawline.channels.ScriptedConversations;
+import org.lawline.channels.ShiftedClock;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.Reply;

@@ -1,4 +1,4 @@
-package org.lawline.channels.wechat;
+package org.lawline.channels;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The system clock, shifted by an offset a test can set (to replay WeChat's old sample). */
-class ShiftedClock extends Clock {
+public class ShiftedClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
-    void setNow(Instant now) {
+    public void setNow(Instant now) {
         offset = Duration.between(Instant.now(), now);
     }
 
-    void reset() {
+    public void reset() {
         offset = Duration.ZERO;
     }
 

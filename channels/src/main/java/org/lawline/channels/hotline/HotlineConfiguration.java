@@ -1,0 +1,25 @@
+package org.lawline.channels.hotline;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.lawline.knowledge.FaqSearch;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The hotline voicemail intake's wiring; off (404) while {@code LAWLINE_HOTLINE_SECRET} is unset. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HotlineSettings.class)
+class HotlineConfiguration {
+
+    @Bean
+    VoicemailIntake voicemailIntake(HotlineSettings settings, JdbcClient jdbc, ObjectProvider<FaqSearch> knowledge,
+                                    ApplicationEventPublisher events, ObjectProvider<JsonMapper> json, ObjectProvider<Clock> clock) {
+        return new VoicemailIntake(settings, new Voicemails(jdbc), Optional.ofNullable(knowledge.getIfAvailable()), events,
+                json.getIfAvailable(() -> JsonMapper.builder().build()), clock.getIfAvailable(Clock::systemUTC));
+    }
+}

@@ -1,0 +1,47 @@
+package org.lawline.channels.hotline;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The voicemails taken in ({@code hotline_voicemail}), one row per hotline id. Thread safe. */
+class Voicemails {
+
+    private final JdbcClient jdbc;
+
+    Voicemails(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Keeps a voicemail with the bot's suggested answer for the lawyer.
+     *
+     * @return false when this id was taken in before: nothing new was kept
+     */
+    boolean add(Voicemail voicemail, Optional<Suggestion> suggestion, Instant now) {
+        try {
+            jdbc.sql("""
+                            insert into hotline_voicemail (id, caller_number, received_at, text, recording_url, suggested_entry, suggested_answer,
+                                                           taken_at)
+                            values (:id, :caller, :receivedAt, :text, :recording, :entry, :answer, :now)""")
+                    .param("id", voicemail.id())
+                    .param("caller", voicemail.caller().digits())
+                    .param("receivedAt", voicemail.receivedAt().atOffset(ZoneOffset.UTC))
+                    .param("text", voicemail.text())
+                    .param("recording", voicemail.recordingUrl().toString())
+                    .param("entry", suggestion.map(Suggestion::entryId).orElse(null))
+                    .param("answer", suggestion.map(Suggestion::answer).orElse(null))
+                    .param("now", now.atOffset(ZoneOffset.UTC))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException seen) {
+            return false;
+        }
+    }
+
+    /** The knowledge base's best answer to the voicemail's text, for the lawyer to use or ignore. */
+    record Suggestion(String entryId, String answer) {
+    }
+}
