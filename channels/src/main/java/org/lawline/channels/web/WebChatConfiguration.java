@@ -1,11 +1,15 @@
 package org.lawline.channels.web;
 
+import java.time.Clock;
 import org.lawline.channels.delivery.DeliveryConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The web chat's servlet filters, each on the paths it guards only; the web's messages go through
@@ -13,7 +17,13 @@ import org.springframework.core.Ordered;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(DeliveryConfiguration.class)
+@EnableConfigurationProperties(WebChatSettings.class)
 public class WebChatConfiguration {
+
+    @Bean
+    WebSessions webSessions(WebChatSettings settings, JdbcClient db, ObjectProvider<Clock> clock) {
+        return new WebSessions(new SessionKey(settings, db, clock.getIfAvailable(Clock::systemUTC)));
+    }
 
     @Bean
     FilterRegistrationBean<SecurityHeadersFilter> webChatSecurityHeaders() {
@@ -26,11 +36,20 @@ public class WebChatConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<WebSessionFilter> webChatSessions(WebSessions sessions) {
+        FilterRegistrationBean<WebSessionFilter> registration = new FilterRegistrationBean<>(new WebSessionFilter(sessions));
+        registration.addUrlPatterns(WebChatController.MESSAGES);
+        // Before the body cap: a caller without a session does not even get us to read 16 KB.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> webChatBodyLimit() {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter());
         registration.addUrlPatterns("/api/web/*");
         // Before anything that could read the body (Spring's form-content and encoding filters).
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }

@@ -58,6 +58,7 @@ class WebChatPageBrowserTest {
     @LocalServerPort int port;
     @Autowired ScriptedConversations conversations;
     @Autowired ApplicationEventPublisher events;
+    @Autowired WebSessions sessions;
 
     private WebDriverWait wait;
 
@@ -121,6 +122,23 @@ class WebChatPageBrowserTest {
         assertThat(text(By.cssSelector(".footer"))).contains("12348").contains("一般性法律信息");
         assertThat(driver.findElements(By.cssSelector(".quick-button")))
                 .extracting(WebElement::getText).contains("老板拖欠工资怎么办", "离婚孩子归谁", "转人工");
+    }
+
+    @Test
+    void thePageHoldsAServerIssuedSessionAndNeverPutsItsTokenInAUrl() {
+        wait.until(d -> js("return localStorage.getItem('lawline.webchat.token')") != null);
+        String token = (String) js("return localStorage.getItem('lawline.webchat.token')");
+        assertThat(sessions.citizenOf("Bearer " + token)).isEqualTo(citizenId());
+
+        // a message and at least one poll with the header: both answered
+        driver.findElement(By.cssSelector(".quick-button[data-text='老板拖欠工资怎么办']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".row.bot.answer")));
+        wait.until(d -> ((Number) js("return performance.getEntriesByType('resource')"
+                + ".filter(function (e) { return e.name.indexOf('api/web/messages?') >= 0; }).length")).intValue() > 0);
+        @SuppressWarnings("unchecked")
+        List<String> urls = (List<String>) js("return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
+        assertThat(urls).noneMatch(url -> url.contains(token.substring(token.lastIndexOf('.') + 1)));
+        assertThat(conversations.receivedFrom(citizenId())).hasSize(1);
     }
 
     @Test
