@@ -1,8 +1,10 @@
 package org.lawline.channels.web;
 
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import org.lawline.channels.delivery.DeliveryConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -36,11 +38,37 @@ public class WebChatConfiguration {
     }
 
     @Bean
+    RateLimiter webChatRateLimiter(WebChatSettings settings, ObjectProvider<Clock> clock,
+                                   @Qualifier(DeliveryConfiguration.REDIS_CONNECTION)
+                                   ObjectProvider<StatefulRedisConnection<String, String>> redis) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
+        return connection == null
+                ? new RateLimiter.InProcess(time)
+                : new RateLimiter.InRedis(connection, settings.rateLimitKeyPrefix(), time);
+    }
+
+    @Bean
+    CitizenRateLimit webChatCitizenRateLimit(RateLimiter limiter, WebChatSettings settings) {
+        return new CitizenRateLimit(limiter, settings.rateLimitPerMinute());
+    }
+
+    @Bean
+    FilterRegistrationBean<AddressRateLimitFilter> webChatAddressRateLimit(RateLimiter limiter, WebChatSettings settings) {
+        FilterRegistrationBean<AddressRateLimitFilter> registration = new FilterRegistrationBean<>(new AddressRateLimitFilter(
+                limiter, new ClientAddress(settings.trustedProxies()), settings.rateLimitPerAddressPerMinute()));
+        registration.addUrlPatterns("/api/web/*");
+        // Before the session check and the body: a flood costs us one counter per request.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<WebSessionFilter> webChatSessions(WebSessions sessions) {
         FilterRegistrationBean<WebSessionFilter> registration = new FilterRegistrationBean<>(new WebSessionFilter(sessions));
         registration.addUrlPatterns(WebChatController.MESSAGES);
         // Before the body cap: a caller without a session does not even get us to read 16 KB.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -49,7 +77,7 @@ public class WebChatConfiguration {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter());
         registration.addUrlPatterns("/api/web/*");
         // Before anything that could read the body (Spring's form-content and encoding filters).
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 }

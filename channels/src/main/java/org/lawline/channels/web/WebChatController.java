@@ -52,7 +52,11 @@ class WebChatController {
     private final JsonMapper json;
     private final Clock clock;
 
-    WebChatController(Conversations conversations, InboundClaims claims, WebMailbox mailbox, JsonMapper json, Clock clock) {
+    private final CitizenRateLimit citizenLimit;
+
+    WebChatController(Conversations conversations, InboundClaims claims, WebMailbox mailbox, JsonMapper json, Clock clock,
+                      CitizenRateLimit citizenLimit) {
+        this.citizenLimit = citizenLimit;
         this.conversations = conversations;
         this.claims = claims;
         this.mailbox = mailbox;
@@ -67,6 +71,7 @@ class WebChatController {
                   @RequestBody(required = false) WebMessageRequest body) {
         WebMessageRequest request = WebMessageRequest.validated(body);
         WebSessions.requireSame(signedIn, request.citizenId());
+        citizenLimit.take(request.citizenId());
         if (request.messageId() == null) {
             return answer(request);
         }

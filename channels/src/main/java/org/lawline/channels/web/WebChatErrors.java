@@ -41,6 +41,12 @@ class WebChatErrors {
         return error(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<WebChatError> tooMany(TooManyRequests e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(e.retryAfterSeconds))
+                .contentType(MediaType.APPLICATION_JSON).body(new WebChatError(e.getMessage()));
+    }
+
     @ExceptionHandler(MessageInProgress.class)
     ResponseEntity<WebChatError> inProgress(MessageInProgress e) {
         return error(HttpStatus.CONFLICT, e.getMessage());

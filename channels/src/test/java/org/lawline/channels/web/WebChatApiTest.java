@@ -289,6 +289,30 @@ class WebChatApiTest {
     }
 
     @Test
+    void theThirtyFirstMessageOfACitizenInAMinuteIs429WithRetryAfterAndTheEngineIsNotAsked() throws Exception {
+        // The limit counts whole minutes: start where 31 quick requests cannot straddle two.
+        long intoMinute = System.currentTimeMillis() % 60_000;
+        if (intoMinute > 50_000) {
+            Thread.sleep(60_000 - intoMinute + 50);
+        }
+        for (int i = 0; i < 30; i++) {
+            postText("问题 " + i).andExpect(status().isOk());
+        }
+        var refused = postText("第三十一个问题").andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.error", matchesPattern("发送过于频繁，请\\d+秒后再试")))
+                .andReturn().getResponse();
+
+        assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, 60L);
+        assertThat(conversations.received()).hasSize(30);
+        // another citizen is not held back by this one
+        var other = WebSessionsTest.open(mvc, json);
+        mvc.perform(post("/api/web/messages").header("Authorization", "Bearer " + other.token())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(new WebMessageRequest(other.citizenId(), "你好", null))))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void invalidMessageIdIsRejected() throws Exception {
         postJson(json.writeValueAsString(new WebMessageRequest(citizen, "你好", "a b")))
                 .andExpect(status().isBadRequest())

@@ -101,7 +101,7 @@ class WebSessionsTest {
     void aSessionOpenedHereIsValidOnAnotherInstanceAndAfterARestartSharingTheDatabase() throws Exception {
         WebSessions.Session session = open(mvc, json);
         // Another instance (or this one restarted): its own key holder, reading the same database.
-        WebSessions elsewhere = new WebSessions(new SessionKey(new WebChatSettings(""), db, Clock.systemUTC()));
+        WebSessions elsewhere = new WebSessions(new SessionKey(WebChatSettings.withSessionKey(""), db, Clock.systemUTC()));
 
         assertThat(elsewhere.citizenOf("Bearer " + session.token())).isEqualTo(session.citizenId());
         assertThat(db.sql("select count(*) from web_session_key").query(Integer.class).single()).isEqualTo(1);
@@ -110,8 +110,8 @@ class WebSessionsTest {
     @Test
     void instancesConfiguredWithTheSameKeyAcceptEachOthersTokens() {
         String key = "k".repeat(40);
-        WebSessions one = new WebSessions(new SessionKey(new WebChatSettings(key), db, Clock.systemUTC()));
-        WebSessions two = new WebSessions(new SessionKey(new WebChatSettings(key), db, Clock.systemUTC()));
+        WebSessions one = new WebSessions(new SessionKey(WebChatSettings.withSessionKey(key), db, Clock.systemUTC()));
+        WebSessions two = new WebSessions(new SessionKey(WebChatSettings.withSessionKey(key), db, Clock.systemUTC()));
         WebSessions.Session session = one.open();
 
         assertThat(two.citizenOf("Bearer " + session.token())).isEqualTo(session.citizenId());
@@ -119,7 +119,7 @@ class WebSessionsTest {
 
     @Test
     void aSessionKeyShorterThan32CharactersIsRefusedAtStart() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WebChatSettings("short"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebChatSettings.withSessionKey("short"))
                 .hasMessageContaining("LAWLINE_WEB_SESSION_KEY");
     }
 
