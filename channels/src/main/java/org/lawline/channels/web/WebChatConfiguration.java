@@ -1,6 +1,7 @@
 package org.lawline.channels.web;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.lawline.channels.delivery.DeliveryConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,6 +34,7 @@ public class WebChatConfiguration {
         // Mapped to everything and narrowed in the filter: the servlet pattern "/" would not
         // reliably match the page itself. First, so that even a refused request carries them.
         registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -405,8 +405,24 @@ class WebChatApiTest {
                     .andExpect(header().string("X-Content-Type-Options", "nosniff"));
         }
         getLater(null)
-                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
                 .andExpect(header().string("Cache-Control", "no-store"));
+    }
+
+    @Test
+    void everyResponseCarriesTheBaselineHeadersAndHstsOnlyOverTls() throws Exception {
+        for (var request : new org.springframework.test.web.servlet.RequestBuilder[] {
+                post("/wechat/default"), get("/api/admin/entries"), get("/error"), get("/nothing-here"),
+                post("/api/web/messages")}) {
+            mvc.perform(request)
+                    .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                    .andExpect(header().string("X-Frame-Options", "DENY"))
+                    .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                    .andExpect(header().doesNotExist("Strict-Transport-Security"));
+        }
+        mvc.perform(get("/wechat/default")).andExpect(header().string("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"));
+        mvc.perform(get("/").secure(true))
+                .andExpect(header().string("Strict-Transport-Security", "max-age=31536000; includeSubDomains"));
     }
 
     @Test
