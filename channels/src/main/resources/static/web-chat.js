@@ -10,6 +10,8 @@
   var SESSION_API = 'api/web/session';
   var MAX_TEXT_LENGTH = 2000;   // the server's limit, in characters (code points)
   var POLL_MILLIS = 3000;
+  var IN_PROGRESS_POLL_MILLIS = 1000; // how often to ask again while our message is being answered (409)
+  var IN_PROGRESS_WAITS = 60;         // a minute: past that, the error is shown
   var CITIZEN_KEY = 'lawline.webchat.citizenId';
   var TOKEN_KEY = 'lawline.webchat.token';
 
@@ -213,7 +215,7 @@
     addUserMessage(text);
     var typing = addTyping();
     // One id per message: a retry after a lost response is answered once, not twice.
-    post(text, randomHex(16), 1, 1).then(function (result) {
+    post(text, randomHex(16), 1, 1, IN_PROGRESS_WAITS).then(function (result) {
       typing.remove();
       if (result.ok) {
         addReply(result.body);
@@ -223,7 +225,16 @@
     });
   }
 
-  function post(text, messageId, retries, renewals) {
+  function delay(millis) {
+    return new Promise(function (resolve) { setTimeout(resolve, millis); });
+  }
+
+  /**
+   * Sends one message; a retry carries the same messageId, so the server answers it once. 409
+   * means our earlier try is still being answered: wait and ask again, and the stored answer
+   * comes back. 401 means the session is gone: open a new one, once.
+   */
+  function post(text, messageId, retries, renewals, waits) {
     return session().then(function () {
       return fetch(API, {
         method: 'POST',
@@ -233,7 +244,10 @@
     }).then(function (response) {
       if (response.status === 401 && renewals > 0) {
         forgetSession();
-        return post(text, messageId, retries, renewals - 1);
+        return post(text, messageId, retries, renewals - 1, waits);
+      }
+      if (response.status === 409 && waits > 0) {
+        return delay(IN_PROGRESS_POLL_MILLIS).then(function () { return post(text, messageId, retries, renewals, waits - 1); });
       }
       return response.json().catch(function () { return null; }).then(function (json) {
         if (response.ok && json) return { ok: true, body: json };
@@ -242,8 +256,7 @@
       });
     }, function () {
       if (retries > 0) {
-        return new Promise(function (resolve) { setTimeout(resolve, 1000); })
-          .then(function () { return post(text, messageId, retries - 1, renewals); });
+        return delay(1000).then(function () { return post(text, messageId, retries - 1, renewals, waits); });
       }
       return { ok: false, error: '网络异常，请检查网络后重试' };
     });

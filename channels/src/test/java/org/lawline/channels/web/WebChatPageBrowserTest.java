@@ -232,6 +232,36 @@ class WebChatPageBrowserTest {
     }
 
     @Test
+    void aRetryThatFindsItsMessageStillBeingAnsweredWaitsAndShowsTheStoredAnswer() {
+        conversations.answerWith(message -> {
+            try {
+                Thread.sleep(3000); // a slow engine: the retry arrives while this is still running
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Replies.wageAnswer();
+        });
+        // The first POST reaches the server, but the page sees the connection fail at once: it
+        // retries the same messageId a second later, while the engine is still at work: 409 正在处理.
+        js("var realFetch = window.fetch; var lost = false;"
+                + "window.fetch = function (url, init) {"
+                + "  var call = realFetch(url, init);"
+                + "  if (!lost && init && init.method === 'POST' && String(url).indexOf('api/web/messages') >= 0) {"
+                + "    lost = true; call.catch(function () {}); return Promise.reject(new TypeError('connection reset'));"
+                + "  }"
+                + "  return call; };");
+        WebElement input = driver.findElement(By.id("input"));
+        input.sendKeys("老板拖欠工资怎么办");
+        input.sendKeys(Keys.ENTER);
+
+        WebElement answer = new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".row.bot.answer")));
+        assertThat(answer.findElement(By.cssSelector(".bubble")).getText()).contains("用人单位应当按时足额支付劳动报酬。");
+        assertThat(driver.findElements(By.cssSelector(".system-line.error"))).isEmpty();
+        assertThat(conversations.receivedTexts()).containsExactly("老板拖欠工资怎么办");
+    }
+
+    @Test
     void tooLongAMessageIsStoppedWithTheLimit() {
         js("document.getElementById('input').value = arguments[0]", "法".repeat(2001));
         driver.findElement(By.id("send")).click();
