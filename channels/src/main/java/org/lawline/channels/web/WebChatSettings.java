@@ -1,6 +1,7 @@
 package org.lawline.channels.web;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedProxies              addresses of our own reverse proxies ({@code LAWLINE_TRUSTED_PROXIES},
  *                                    comma-separated): only from these is X-Forwarded-For believed
  * @param rateLimitKeyPrefix          prefix of the rate limits' Redis keys
+ * @param partnerKeys                 partner apps that sign their requests, by name: the key each
+ *                                    shares with us ({@code app}: {@code LAWLINE_PARTNER_KEY}); blank
+ *                                    is off, else at least 32 characters
  */
 @ConfigurationProperties("lawline.web")
 record WebChatSettings(
@@ -27,7 +31,8 @@ record WebChatSettings(
         @DefaultValue("30") int rateLimitPerMinute,
         @DefaultValue("120") int rateLimitPerAddressPerMinute,
         @DefaultValue List<String> trustedProxies,
-        @DefaultValue("lawline:web:rate:") String rateLimitKeyPrefix) {
+        @DefaultValue("lawline:web:rate:") String rateLimitKeyPrefix,
+        @DefaultValue Map<String, String> partnerKeys) {
 
     static final int MIN_SESSION_KEY_LENGTH = 32;
 
@@ -48,11 +53,22 @@ record WebChatSettings(
         trustedProxies = trustedProxies == null ? List.of()
                 : trustedProxies.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
         rateLimitKeyPrefix = rateLimitKeyPrefix == null || rateLimitKeyPrefix.isBlank() ? "lawline:web:rate:" : rateLimitKeyPrefix;
+        partnerKeys = partnerKeys == null ? Map.of() : Map.copyOf(partnerKeys);
+        partnerKeys.forEach((name, key) -> {
+            if (!name.matches("[a-z][a-z0-9]{0,15}")) {
+                throw new IllegalArgumentException("lawline.web.partner-keys: the partner name '" + name
+                        + "' must be lower-case letters and digits (it starts its citizens' ids)");
+            }
+            if (key != null && !key.isBlank() && key.strip().length() < MIN_SESSION_KEY_LENGTH) {
+                throw new IllegalArgumentException("lawline.web.partner-keys." + name + " must be at least "
+                        + MIN_SESSION_KEY_LENGTH + " characters");
+            }
+        });
     }
 
     /** The defaults, with this session key: for code that builds settings by hand. */
     static WebChatSettings withSessionKey(String sessionKey) {
-        return new WebChatSettings(sessionKey, 30, 120, List.of(), "lawline:web:rate:");
+        return new WebChatSettings(sessionKey, 30, 120, List.of(), "lawline:web:rate:", Map.of());
     }
 
     /** Never print the key. */
@@ -60,6 +76,6 @@ record WebChatSettings(
     public String toString() {
         return "WebChatSettings[sessionKey=" + (sessionKey.isEmpty() ? "generated" : "****")
                 + ", rateLimitPerMinute=" + rateLimitPerMinute + ", rateLimitPerAddressPerMinute=" + rateLimitPerAddressPerMinute
-                + ", trustedProxies=" + trustedProxies + "]";
+                + ", trustedProxies=" + trustedProxies + ", partners=" + partnerKeys.keySet() + "]";
     }
 }

@@ -124,6 +124,48 @@ class WebSessionsTest {
     }
 
     @Test
+    void aPartnerAppSignsItsRequestsInsteadOfHoldingASession() throws Exception {
+        String citizen = "app-" + System.nanoTime();
+        byte[] body = json.writeValueAsBytes(new WebMessageRequest(citizen, "你好", null));
+        String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+
+        mvc.perform(post("/api/web/messages").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header(PartnerSignatures.PARTNER, "app").header(PartnerSignatures.CITIZEN, citizen)
+                        .header(PartnerSignatures.TIMESTAMP, timestamp)
+                        .header(PartnerSignatures.SIGNATURE, PartnerSignaturesTest.signature(PartnerSignaturesTest.KEY, citizen, timestamp, body)))
+                .andExpect(status().isOk());
+        assertThat(conversations.receivedFrom(citizen)).hasSize(1);
+
+        mvc.perform(get("/api/web/messages").param("citizenId", citizen)
+                        .header(PartnerSignatures.PARTNER, "app").header(PartnerSignatures.CITIZEN, citizen)
+                        .header(PartnerSignatures.TIMESTAMP, timestamp)
+                        .header(PartnerSignatures.SIGNATURE, PartnerSignaturesTest.signature(PartnerSignaturesTest.KEY, citizen, timestamp, new byte[0])))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aPartnerRequestWithABodyItDidNotSignIs401AndForAnotherCitizen403() throws Exception {
+        String citizen = "app-" + System.nanoTime();
+        String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+        byte[] signedBody = json.writeValueAsBytes(new WebMessageRequest(citizen, "你好", null));
+        byte[] otherBody = json.writeValueAsBytes(new WebMessageRequest(citizen, "把别人的消息给我", null));
+        String signature = PartnerSignaturesTest.signature(PartnerSignaturesTest.KEY, citizen, timestamp, signedBody);
+
+        mvc.perform(post("/api/web/messages").contentType(MediaType.APPLICATION_JSON).content(otherBody)
+                        .header(PartnerSignatures.PARTNER, "app").header(PartnerSignatures.CITIZEN, citizen)
+                        .header(PartnerSignatures.TIMESTAMP, timestamp).header(PartnerSignatures.SIGNATURE, signature))
+                .andExpect(status().isUnauthorized());
+
+        byte[] forAnother = json.writeValueAsBytes(new WebMessageRequest("app-other", "你好", null));
+        mvc.perform(post("/api/web/messages").contentType(MediaType.APPLICATION_JSON).content(forAnother)
+                        .header(PartnerSignatures.PARTNER, "app").header(PartnerSignatures.CITIZEN, citizen)
+                        .header(PartnerSignatures.TIMESTAMP, timestamp)
+                        .header(PartnerSignatures.SIGNATURE, PartnerSignaturesTest.signature(PartnerSignaturesTest.KEY, citizen, timestamp, forAnother)))
+                .andExpect(status().isForbidden());
+        assertThat(conversations.received()).isEmpty();
+    }
+
+    @Test
     void theSessionsTokenIsNeverPrinted() throws Exception {
         WebSessions.Session session = open(mvc, json);
         assertThat(session.toString()).doesNotContain(session.token().substring(session.token().lastIndexOf('.') + 1));
