@@ -7,9 +7,13 @@
   'use strict';
 
   var API = 'api/web/messages'; // relative: the page works under any context path
+  var SESSION_API = 'api/web/session';
   var MAX_TEXT_LENGTH = 2000;   // the server's limit, in characters (code points)
   var POLL_MILLIS = 3000;
+  var IN_PROGRESS_POLL_MILLIS = 1000; // how often to ask again while our message is being answered (409)
+  var IN_PROGRESS_WAITS = 60;         // a minute: past that, the error is shown
   var CITIZEN_KEY = 'lawline.webchat.citizenId';
+  var TOKEN_KEY = 'lawline.webchat.token';
 
   var STATE_LABELS = {
     CLARIFYING: '请选择您想问的问题',
@@ -26,16 +30,55 @@
   var input = document.getElementById('input');
   var stateBadge = document.getElementById('state');
 
+  // The server issues the citizen id and its token (POST api/web/session); both stay in this
+  // browser's storage, and the token goes in the Authorization header, never in a URL.
   var storage = safeStorage();
   var citizenId = storage.get(CITIZEN_KEY);
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(citizenId || '')) {
-    citizenId = 'web-' + randomHex(16);
-    storage.set(CITIZEN_KEY, citizenId);
+  var token = storage.get(TOKEN_KEY);
+  if (!token || !/^[A-Za-z0-9_-]{1,64}$/.test(citizenId || '')) {
+    citizenId = null; // an id from before sessions, or none: the server issues a new one
+    token = null;
   }
   // The last pushed message this browser has shown: messages sent while the page was closed
   // appear when it opens again, and none twice.
-  var cursorKey = 'lawline.webchat.after.' + citizenId;
-  var cursor = parseInt(storage.get(cursorKey) || '0', 10) || 0;
+  var cursorKey = null;
+  var cursor = 0;
+  if (citizenId) useSession(citizenId, token);
+
+  function useSession(id, secret) {
+    citizenId = id;
+    token = secret;
+    storage.set(CITIZEN_KEY, id);
+    storage.set(TOKEN_KEY, secret);
+    cursorKey = 'lawline.webchat.after.' + id;
+    cursor = parseInt(storage.get(cursorKey) || '0', 10) || 0;
+  }
+
+  var opening = null;
+  /** Resolves once this browser holds a session; opens one at most once at a time. */
+  function session() {
+    if (token) return Promise.resolve();
+    if (!opening) {
+      opening = fetch(SESSION_API, { method: 'POST', headers: { 'Accept': 'application/json' } })
+        .then(function (response) {
+          if (!response.ok) throw new Error('HTTP ' + response.status);
+          return response.json();
+        })
+        .then(function (s) {
+          useSession(s.citizenId, s.token);
+          opening = null;
+        }, function (e) {
+          opening = null;
+          throw e;
+        });
+    }
+    return opening;
+  }
+
+  /** The server no longer knows our token (a new key): the next call opens a new session. */
+  function forgetSession() {
+    token = null;
+  }
 
   // ---- building the page: createElement and textContent only ----
 
@@ -172,8 +215,7 @@
     addUserMessage(text);
     var typing = addTyping();
     // One id per message: a retry after a lost response is answered once, not twice.
-    var body = JSON.stringify({ citizenId: citizenId, text: text, messageId: randomHex(16) });
-    post(body, 1).then(function (result) {
+    post(text, randomHex(16), 1, 1, IN_PROGRESS_WAITS).then(function (result) {
       typing.remove();
       if (result.ok) {
         addReply(result.body);
@@ -183,12 +225,30 @@
     });
   }
 
-  function post(body, retries) {
-    return fetch(API, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-      body: body
+  function delay(millis) {
+    return new Promise(function (resolve) { setTimeout(resolve, millis); });
+  }
+
+  /**
+   * Sends one message; a retry carries the same messageId, so the server answers it once. 409
+   * means our earlier try is still being answered: wait and ask again, and the stored answer
+   * comes back. 401 means the session is gone: open a new one, once.
+   */
+  function post(text, messageId, retries, renewals, waits) {
+    return session().then(function () {
+      return fetch(API, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Authorization': 'Bearer ' + token },
+        body: JSON.stringify({ citizenId: citizenId, text: text, messageId: messageId })
+      });
     }).then(function (response) {
+      if (response.status === 401 && renewals > 0) {
+        forgetSession();
+        return post(text, messageId, retries, renewals - 1, waits);
+      }
+      if (response.status === 409 && waits > 0) {
+        return delay(IN_PROGRESS_POLL_MILLIS).then(function () { return post(text, messageId, retries, renewals, waits - 1); });
+      }
       return response.json().catch(function () { return null; }).then(function (json) {
         if (response.ok && json) return { ok: true, body: json };
         var message = json && typeof json.error === 'string' ? json.error : '系统繁忙，请稍后再试';
@@ -196,8 +256,7 @@
       });
     }, function () {
       if (retries > 0) {
-        return new Promise(function (resolve) { setTimeout(resolve, 1000); })
-          .then(function () { return post(body, retries - 1); });
+        return delay(1000).then(function () { return post(text, messageId, retries - 1, renewals, waits); });
       }
       return { ok: false, error: '网络异常，请检查网络后重试' };
     });
@@ -209,9 +268,13 @@
     if (polling) return;
     polling = true;
     var repliesBefore = repliesSeen;
-    fetch(API + '?citizenId=' + encodeURIComponent(citizenId) + '&after=' + encodeURIComponent(cursor),
-      { headers: { 'Accept': 'application/json' } })
+    session()
+      .then(function () {
+        return fetch(API + '?citizenId=' + encodeURIComponent(citizenId) + '&after=' + encodeURIComponent(cursor),
+          { headers: { 'Accept': 'application/json', 'Authorization': 'Bearer ' + token } });
+      })
       .then(function (response) {
+        if (response.status === 401) forgetSession();
         if (!response.ok) throw new Error('HTTP ' + response.status);
         return response.json();
       })

@@ -22,4 +22,11 @@ public class LawLineApplication {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /** Static: a post-processor is made before the beans it processes. */
+    @Bean
+    static DatabaseTimeouts databaseTimeouts(org.springframework.core.env.Environment environment) {
+        return new DatabaseTimeouts(org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bindOrCreate("lawline.database", DatabaseSettings.class));
+    }
 }

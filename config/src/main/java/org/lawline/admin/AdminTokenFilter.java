@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets a request through to the admin API only with {@code Authorization: Bearer <token>}
  * naming the configured token: 403 when no token is configured (the API is off), 401 when the
  * header is missing or names another token. The comparison takes the same time whatever the
- * token sent, so timing cannot reveal it.
+ * token sent, so timing cannot reveal it. An address that sent too many wrong tokens this minute
+ * is answered 429 with Retry-After, its token not even compared.
  */
 final class AdminTokenFilter extends OncePerRequestFilter {
 
@@ -28,10 +29,14 @@ final class AdminTokenFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(AdminTokenFilter.class);
     private static final String BEARER = "Bearer ";
 
-    private final AdminSettings settings;
+    static final String THROTTLED = "管理令牌错误次数过多，请%d秒后再试";
 
-    AdminTokenFilter(AdminSettings settings) {
+    private final AdminSettings settings;
+    private final FailedTokenAttempts failures;
+
+    AdminTokenFilter(AdminSettings settings, FailedTokenAttempts failures) {
         this.settings = settings;
+        this.failures = failures;
     }
 
     @Override
@@ -41,11 +46,20 @@ final class AdminTokenFilter extends OncePerRequestFilter {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, DISABLED);
             return;
         }
+        // The connection's address: a forwarded one could be anything a guesser writes.
+        String address = request.getRemoteAddr();
+        long blocked = failures.blockedFor(address);
+        if (blocked > 0) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(blocked));
+            refuse(response, 429, THROTTLED.formatted(blocked));
+            return;
+        }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || !sameToken(header.substring(BEARER.length()).strip(), settings.token())) {
             // the address helps spot guessing; the header itself is never logged
-            log.warn("Admin API request refused: no valid token, from {}", request.getRemoteAddr());
+            log.warn("Admin API request refused: no valid token, from {}", address);
+            failures.failed(address);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED);
             return;

@@ -42,6 +42,9 @@ public final class LawLineCommand {
             System.exit(2);
             return;
         }
+        if (!(command instanceof Command.Eval)) {
+            EmbeddedDatabase.secure(System.getenv());
+        }
         if (command instanceof Command.Serve serve) {
             new SpringApplicationBuilder(LawLineApplication.class).run(serve.springArgs());
         } else if (command instanceof Command.Ask ask) {

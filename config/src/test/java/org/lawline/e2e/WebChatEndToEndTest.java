@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -99,21 +98,23 @@ class WebChatEndToEndTest {
 
     @Test
     void emptyMessageGetsAClearError() throws Exception {
-        Response r = post("{\"citizenId\":\"" + newCitizen() + "\",\"text\":\"   \"}");
+        String citizen = newCitizen();
+        Response r = post(citizen, "{\"citizenId\":\"" + citizen + "\",\"text\":\"   \"}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().get("error").asString()).isNotBlank();
     }
 
     @Test
     void tenThousandCharactersGetAClearError() throws Exception {
-        Response r = post("{\"citizenId\":\"" + newCitizen() + "\",\"text\":\"" + "欠".repeat(10_000) + "\"}");
+        String citizen = newCitizen();
+        Response r = post(citizen, "{\"citizenId\":\"" + citizen + "\",\"text\":\"" + "欠".repeat(10_000) + "\"}");
         assertThat(r.status()).isBetween(400, 413);
         assertThat(r.body().get("error").asString()).isNotBlank();
     }
 
     @Test
     void invalidJsonGetsAClearErrorAndNoStackTrace() throws Exception {
-        Response r = post("{\"citizenId\": \"x\", \"text\": ");
+        Response r = post(newCitizen(), "{\"citizenId\": \"x\", \"text\": ");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.raw()).doesNotContain("Exception").doesNotContain("at org.");
         assertThat(r.body().get("error").asString()).isNotBlank();
@@ -157,19 +158,29 @@ class WebChatEndToEndTest {
         assertThat(declined).as("%s", byKind).isGreaterThanOrEqualTo(36);
     }
 
-    private static String newCitizen() {
-        return "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The tokens of the citizens this test opened sessions for, by citizen id. */
+    private final Map<String, String> tokens = new java.util.HashMap<>();
+
+    /** A citizen as the page makes one: a session the server opens. */
+    private String newCitizen() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/web/session"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode session = JSON.readTree(response.body());
+        tokens.put(session.get("citizenId").asString(), session.get("token").asString());
+        return session.get("citizenId").asString();
     }
 
     private Response say(String citizen, String text) throws Exception {
-        Response r = post(JSON.writeValueAsString(java.util.Map.of("citizenId", citizen, "text", text)));
+        Response r = post(citizen, JSON.writeValueAsString(java.util.Map.of("citizenId", citizen, "text", text)));
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r;
     }
 
-    private Response post(String body) throws Exception {
+    private Response post(String citizen, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/web/messages"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.get(citizen))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body(), JSON.readTree(response.body()));
     }

@@ -1,10 +1,8 @@
 package org.lawline.conversation.transcript;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -184,7 +182,7 @@ public final class JournaledTranscripts implements Transcripts, AutoCloseable {
 
     private void setAside(String line, String why) throws IOException {
         log.error("A transcript line was {}; kept in {}", why, refused);
-        Files.writeString(refused, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        TranscriptJournal.appendOwnerOnly(refused, line);
     }
 
     /** For tests: waits until every appended turn is stored, or the time is up. */

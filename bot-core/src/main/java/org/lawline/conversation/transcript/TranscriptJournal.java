@@ -8,12 +8,17 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +47,11 @@ final class TranscriptJournal implements Closeable {
 
     private static final int SLOTS = 64;
 
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
     /** The journal in the first slot ({@code base/0}, {@code base/1} …) nobody else holds. */
     static TranscriptJournal openFirstFree(Path base, long segmentBytes) {
         for (int slot = 0; slot < SLOTS; slot++) {
@@ -66,6 +76,7 @@ final class TranscriptJournal implements Closeable {
         this.segmentBytes = segmentBytes;
         try {
             Files.createDirectories(dir);
+            ownerOnly(dir);
             lockFile = FileChannel.open(dir.resolve("journal.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock held;
             try {
@@ -80,6 +91,10 @@ final class TranscriptJournal implements Closeable {
             lock = held;
             // a new segment per start: the last one of a crashed process may end in half a line
             List<Path> existing = segments();
+            // journals written before files were made owner-only: close them up too
+            for (Path segment : existing) {
+                ownerOnly(segment);
+            }
             appendingNumber = existing.isEmpty() ? 1 : number(existing.get(existing.size() - 1)) + 1;
             appending = open(appendingNumber);
         } catch (IOException e) {
@@ -166,8 +181,32 @@ final class TranscriptJournal implements Closeable {
     }
 
     private FileChannel open(long number) throws IOException {
-        return FileChannel.open(dir.resolve(String.format("%s%019d%s", PREFIX, number, SUFFIX)),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        Path segment = dir.resolve(String.format("%s%019d%s", PREFIX, number, SUFFIX));
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return POSIX ? FileChannel.open(segment, options, OWNER_ONLY_FILE) : FileChannel.open(segment, options);
+    }
+
+    /**
+     * Turns hold what citizens wrote, phone numbers included: the journal's files are readable by
+     * the service's own user only (mode 0600, directories 0700). A no-op where files have no POSIX
+     * permissions.
+     */
+    static void ownerOnly(Path path) throws IOException {
+        if (POSIX && Files.exists(path)) {
+            Files.setPosixFilePermissions(path, Files.isDirectory(path) ? OWNER_ONLY_DIRECTORY : OWNER_ONLY_FILE.value());
+        }
+    }
+
+    /** Appends a line to a file of this journal's directory, creating it owner-only. */
+    static void appendOwnerOnly(Path file, String line) throws IOException {
+        if (POSIX && !Files.exists(file)) {
+            try {
+                Files.createFile(file, OWNER_ONLY_FILE);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another writer made it first, owner-only as well
+            }
+        }
+        Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static long number(Path segment) {

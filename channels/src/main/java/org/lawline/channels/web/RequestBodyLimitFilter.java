@@ -51,7 +51,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new BufferedBody(request, body), response);
     }
 
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    static byte[] readAtMost(InputStream in, int limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[4096];
         int n;
@@ -61,7 +61,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         return out.toByteArray();
     }
 
-    private static void refuse(HttpServletResponse response) throws IOException {
+    static void refuse(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         // The client may still be sending: close rather than let the server swallow the rest.
         response.setHeader("Connection", "close");
@@ -71,7 +71,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     /** The request with its body already read into memory. */
-    private static final class BufferedBody extends HttpServletRequestWrapper {
+    static final class BufferedBody extends HttpServletRequestWrapper {
 
         private final byte[] body;
 

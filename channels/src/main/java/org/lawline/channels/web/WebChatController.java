@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The web chat API. A POST is answered in its response; what is sent later (a duty lawyer's
+ * The web chat API. Every call carries {@code Authorization: Bearer <token>} of a session opened
+ * with {@code POST /api/web/session}: {@link WebSessionFilter} refuses a call without a valid one
+ * (401) before its body is read, and here a call for another citizen id is refused (403). A POST is answered in its response; what is sent later (a duty lawyer's
  * reply, a notice) is fetched with the GET, which the page polls.
  */
 @RestController
@@ -49,7 +52,11 @@ class WebChatController {
     private final JsonMapper json;
     private final Clock clock;
 
-    WebChatController(Conversations conversations, InboundClaims claims, WebMailbox mailbox, JsonMapper json, Clock clock) {
+    private final CitizenRateLimit citizenLimit;
+
+    WebChatController(Conversations conversations, InboundClaims claims, WebMailbox mailbox, JsonMapper json, Clock clock,
+                      CitizenRateLimit citizenLimit) {
+        this.citizenLimit = citizenLimit;
         this.conversations = conversations;
         this.claims = claims;
         this.mailbox = mailbox;
@@ -60,8 +67,11 @@ class WebChatController {
     // No `consumes`: a wrong content type then fails inside this controller, where WebChatErrors
     // answers it in JSON, rather than in handler lookup, where this package's advice is not asked.
     @PostMapping
-    WebReply send(@RequestBody(required = false) WebMessageRequest body) {
+    WebReply send(@RequestAttribute(WebSessionFilter.CITIZEN) String signedIn,
+                  @RequestBody(required = false) WebMessageRequest body) {
         WebMessageRequest request = WebMessageRequest.validated(body);
+        WebSessions.requireSame(signedIn, request.citizenId());
+        citizenLimit.take(request.citizenId());
         if (request.messageId() == null) {
             return answer(request);
         }
@@ -86,8 +96,10 @@ class WebChatController {
     }
 
     @GetMapping
-    LaterMessages later(@RequestParam(required = false) String citizenId, @RequestParam(required = false) String after) {
+    LaterMessages later(@RequestAttribute(WebSessionFilter.CITIZEN) String signedIn,
+                        @RequestParam(required = false) String citizenId, @RequestParam(required = false) String after) {
         ChannelIdentity citizen = web(WebMessageRequest.requireValidCitizenId(citizenId));
+        WebSessions.requireSame(signedIn, citizen.citizenId());
         long afterId = cursor(after);
         List<LaterMessage> messages = mailbox.after(citizen.citizenId(), afterId);
         long next = messages.isEmpty() ? afterId : messages.get(messages.size() - 1).id();

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 // First among advices: a catch-all advice elsewhere must not answer for the web chat. Scoped to
 // our controllers, so being first changes nothing for anyone else's.
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {WebChatController.class, WebChatFallbackController.class})
+@RestControllerAdvice(assignableTypes = {WebChatController.class, WebSessionController.class, WebChatFallbackController.class})
 class WebChatErrors {
 
     static final String UNREADABLE_BODY = "请求格式不正确，请发送 JSON，例如 {\"citizenId\": \"…\", \"text\": \"…\"}";
@@ -34,6 +34,17 @@ class WebChatErrors {
     @ExceptionHandler(InvalidWebRequest.class)
     ResponseEntity<WebChatError> invalid(InvalidWebRequest e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(WebSessions.NotYourCitizenId.class)
+    ResponseEntity<WebChatError> notYours(WebSessions.NotYourCitizenId e) {
+        return error(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<WebChatError> tooMany(TooManyRequests e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(e.retryAfterSeconds))
+                .contentType(MediaType.APPLICATION_JSON).body(new WebChatError(e.getMessage()));
     }
 
     @ExceptionHandler(MessageInProgress.class)

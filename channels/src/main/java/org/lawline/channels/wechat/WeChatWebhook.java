@@ -31,8 +31,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * WeChat's webhook for each account: {@code GET} verifies the URL (echostr), {@code POST} brings
  * messages and events. Before any byte of a body is parsed: the account must be on, the body
  * within the cap, the timestamp within the tolerance and the signature right (compared in
- * constant time). In safe mode the envelope is then parsed for its ciphertext, whose msg_signature
- * is checked before it is decrypted. Replies go back in the response (passive reply) or, when
+ * constant time). An account with an EncodingAESKey is in safe mode whatever the caller says: a
+ * message not encrypted and signed with msg_signature is refused (403) unread. In safe mode the
+ * envelope is then parsed for its ciphertext, whose msg_signature is checked before it is decrypted. Replies go back in the response (passive reply) or, when
  * late, as customer-service messages; an empty answer is "success".
  */
 @RestController
@@ -90,8 +91,16 @@ class WeChatWebhook {
             throw new Refused(HttpStatus.PAYLOAD_TOO_LARGE, "body over " + maxBody + " bytes");
         }
         checkSigned(served, signature, timestamp, nonce);
+        // The mode is the account's, never the caller's: the plain signature covers only token,
+        // timestamp and nonce, so a plain call to an account with a key could carry any body.
+        boolean safeMode = served.cipher().isPresent();
+        if (safeMode && (!"aes".equalsIgnoreCase(encryptType) || msgSignature == null)) {
+            throw new Refused(HttpStatus.FORBIDDEN, "account is in safe mode: plain or unsigned message refused");
+        }
+        if (!safeMode && encryptType != null && !"raw".equalsIgnoreCase(encryptType)) {
+            throw new Refused(HttpStatus.BAD_REQUEST, "encrypted message but no EncodingAESKey configured");
+        }
         byte[] body = readAtMost(request.getInputStream(), maxBody);
-        boolean safeMode = "aes".equalsIgnoreCase(encryptType);
         WeChatXml.Fields fields = safeMode
                 ? decrypt(served, timestamp, nonce, msgSignature, body)
                 : WeChatXml.parse(body);
@@ -137,8 +146,7 @@ class WeChatWebhook {
     }
 
     private WeChatXml.Fields decrypt(WeChatAccounts.Served served, String timestamp, String nonce, String msgSignature, byte[] body) {
-        MessageCipher cipher = served.cipher()
-                .orElseThrow(() -> new Refused(HttpStatus.BAD_REQUEST, "encrypted message but no EncodingAESKey configured"));
+        MessageCipher cipher = served.cipher().orElseThrow();
         String encrypted = WeChatXml.parse(body).get("Encrypt")
                 .orElseThrow(() -> new Refused(HttpStatus.BAD_REQUEST, "no Encrypt element"));
         if (!Signatures.matches(msgSignature, served.settings().token(), timestamp, nonce, encrypted)) {

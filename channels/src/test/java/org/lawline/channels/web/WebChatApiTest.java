@@ -51,13 +51,16 @@ class WebChatApiTest {
     @Autowired JsonMapper json;
     @LocalServerPort int port;
 
-    /** Each test its own citizen: the database is shared by the cached context. */
+    /** Each test its own citizen, from a session of its own: the database is shared by the cached context. */
     private String citizen;
+    private String token;
 
     @BeforeEach
-    void freshCitizenAndEngine() {
+    void freshCitizenAndEngine() throws Exception {
         conversations.reset();
-        citizen = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        var session = WebSessionsTest.open(mvc, json);
+        citizen = session.citizenId();
+        token = session.token();
     }
 
     @Test
@@ -151,7 +154,8 @@ class WebChatApiTest {
         byte[] body = ("{\"citizenId\": \"" + citizen + "\", \"text\": \"" + "a".repeat(100 * 1024) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        mvc.perform(post("/api/web/messages").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/web/messages").header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.error").value(containsString("16KB")));
@@ -165,6 +169,7 @@ class WebChatApiTest {
         // ofInputStream has no length: the body goes chunked, without a Content-Length to check.
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/web/messages"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
 
@@ -194,7 +199,8 @@ class WebChatApiTest {
 
     @Test
     void wrongContentTypeIsRejectedWithJson() throws Exception {
-        mvc.perform(post("/api/web/messages").contentType(MediaType.TEXT_PLAIN).content("老板拖欠工资怎么办"))
+        mvc.perform(post("/api/web/messages").header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.TEXT_PLAIN).content("老板拖欠工资怎么办"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.error").value(WebChatErrors.NOT_JSON));
@@ -215,7 +221,7 @@ class WebChatApiTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.error").value(WebMessageRequest.INVALID_CITIZEN_ID));
         }
-        postJson(json.writeValueAsString(new WebMessageRequest("a".repeat(64), "你好", null))).andExpect(status().isOk());
+        postJson(json.writeValueAsString(new WebMessageRequest(citizen, "你好", null))).andExpect(status().isOk());
     }
 
     @Test
@@ -262,7 +268,11 @@ class WebChatApiTest {
     @Test
     void sameMessageIdFromAnotherCitizenIsAnotherMessage() throws Exception {
         postJson(json.writeValueAsString(new WebMessageRequest(citizen, "你好", "m-1"))).andExpect(status().isOk());
-        postJson(json.writeValueAsString(new WebMessageRequest(citizen + "x", "你好", "m-1"))).andExpect(status().isOk());
+        var other = WebSessionsTest.open(mvc, json);
+        mvc.perform(post("/api/web/messages").header("Authorization", "Bearer " + other.token())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(new WebMessageRequest(other.citizenId(), "你好", "m-1"))))
+                .andExpect(status().isOk());
         assertThat(conversations.received()).hasSize(2);
     }
 
@@ -276,6 +286,30 @@ class WebChatApiTest {
 
         conversations.answerWith(m -> Replies.wageAnswer());
         postJson(request).andExpect(status().isOk()).andExpect(jsonPath("$.kind").value("answer"));
+    }
+
+    @Test
+    void theThirtyFirstMessageOfACitizenInAMinuteIs429WithRetryAfterAndTheEngineIsNotAsked() throws Exception {
+        // The limit counts whole minutes: start where 31 quick requests cannot straddle two.
+        long intoMinute = System.currentTimeMillis() % 60_000;
+        if (intoMinute > 50_000) {
+            Thread.sleep(60_000 - intoMinute + 50);
+        }
+        for (int i = 0; i < 30; i++) {
+            postText("问题 " + i).andExpect(status().isOk());
+        }
+        var refused = postText("第三十一个问题").andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.error", matchesPattern("发送过于频繁，请\\d+秒后再试")))
+                .andReturn().getResponse();
+
+        assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, 60L);
+        assertThat(conversations.received()).hasSize(30);
+        // another citizen is not held back by this one
+        var other = WebSessionsTest.open(mvc, json);
+        mvc.perform(post("/api/web/messages").header("Authorization", "Bearer " + other.token())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(new WebMessageRequest(other.citizenId(), "你好", null))))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -344,7 +378,7 @@ class WebChatApiTest {
 
     @Test
     void laterMessagesNeedAValidCitizenIdAndCursor() throws Exception {
-        mvc.perform(get("/api/web/messages"))
+        mvc.perform(get("/api/web/messages").header("Authorization", "Bearer " + token))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(WebMessageRequest.INVALID_CITIZEN_ID));
         for (String after : new String[] {"-1", "abc", "1e3", "99999999999999999999"}) {
@@ -371,8 +405,24 @@ class WebChatApiTest {
                     .andExpect(header().string("X-Content-Type-Options", "nosniff"));
         }
         getLater(null)
-                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
                 .andExpect(header().string("Cache-Control", "no-store"));
+    }
+
+    @Test
+    void everyResponseCarriesTheBaselineHeadersAndHstsOnlyOverTls() throws Exception {
+        for (var request : new org.springframework.test.web.servlet.RequestBuilder[] {
+                post("/wechat/default"), get("/api/admin/entries"), get("/error"), get("/nothing-here"),
+                post("/api/web/messages")}) {
+            mvc.perform(request)
+                    .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                    .andExpect(header().string("X-Frame-Options", "DENY"))
+                    .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                    .andExpect(header().doesNotExist("Strict-Transport-Security"));
+        }
+        mvc.perform(get("/wechat/default")).andExpect(header().string("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"));
+        mvc.perform(get("/").secure(true))
+                .andExpect(header().string("Strict-Transport-Security", "max-age=31536000; includeSubDomains"));
     }
 
     @Test
@@ -389,11 +439,12 @@ class WebChatApiTest {
     }
 
     private ResultActions postJson(String body) throws Exception {
-        return mvc.perform(post("/api/web/messages").contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/web/messages").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private ResultActions getLater(String after) throws Exception {
-        var request = get("/api/web/messages").param("citizenId", citizen);
+        var request = get("/api/web/messages").param("citizenId", citizen).header("Authorization", "Bearer " + token);
         if (after != null) {
             request.param("after", after);
         }

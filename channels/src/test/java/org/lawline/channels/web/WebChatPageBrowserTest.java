@@ -58,6 +58,7 @@ class WebChatPageBrowserTest {
     @LocalServerPort int port;
     @Autowired ScriptedConversations conversations;
     @Autowired ApplicationEventPublisher events;
+    @Autowired WebSessions sessions;
 
     private WebDriverWait wait;
 
@@ -121,6 +122,23 @@ class WebChatPageBrowserTest {
         assertThat(text(By.cssSelector(".footer"))).contains("12348").contains("一般性法律信息");
         assertThat(driver.findElements(By.cssSelector(".quick-button")))
                 .extracting(WebElement::getText).contains("老板拖欠工资怎么办", "离婚孩子归谁", "转人工");
+    }
+
+    @Test
+    void thePageHoldsAServerIssuedSessionAndNeverPutsItsTokenInAUrl() {
+        wait.until(d -> js("return localStorage.getItem('lawline.webchat.token')") != null);
+        String token = (String) js("return localStorage.getItem('lawline.webchat.token')");
+        assertThat(sessions.citizenOf("Bearer " + token)).isEqualTo(citizenId());
+
+        // a message and at least one poll with the header: both answered
+        driver.findElement(By.cssSelector(".quick-button[data-text='老板拖欠工资怎么办']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".row.bot.answer")));
+        wait.until(d -> ((Number) js("return performance.getEntriesByType('resource')"
+                + ".filter(function (e) { return e.name.indexOf('api/web/messages?') >= 0; }).length")).intValue() > 0);
+        @SuppressWarnings("unchecked")
+        List<String> urls = (List<String>) js("return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
+        assertThat(urls).noneMatch(url -> url.contains(token.substring(token.lastIndexOf('.') + 1)));
+        assertThat(conversations.receivedFrom(citizenId())).hasSize(1);
     }
 
     @Test
@@ -211,6 +229,36 @@ class WebChatPageBrowserTest {
 
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".system-line.error")));
         assertThat(error.getText()).isEqualTo("系统繁忙，请稍后再试");
+    }
+
+    @Test
+    void aRetryThatFindsItsMessageStillBeingAnsweredWaitsAndShowsTheStoredAnswer() {
+        conversations.answerWith(message -> {
+            try {
+                Thread.sleep(3000); // a slow engine: the retry arrives while this is still running
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Replies.wageAnswer();
+        });
+        // The first POST reaches the server, but the page sees the connection fail at once: it
+        // retries the same messageId a second later, while the engine is still at work: 409 正在处理.
+        js("var realFetch = window.fetch; var lost = false;"
+                + "window.fetch = function (url, init) {"
+                + "  var call = realFetch(url, init);"
+                + "  if (!lost && init && init.method === 'POST' && String(url).indexOf('api/web/messages') >= 0) {"
+                + "    lost = true; call.catch(function () {}); return Promise.reject(new TypeError('connection reset'));"
+                + "  }"
+                + "  return call; };");
+        WebElement input = driver.findElement(By.id("input"));
+        input.sendKeys("老板拖欠工资怎么办");
+        input.sendKeys(Keys.ENTER);
+
+        WebElement answer = new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".row.bot.answer")));
+        assertThat(answer.findElement(By.cssSelector(".bubble")).getText()).contains("用人单位应当按时足额支付劳动报酬。");
+        assertThat(driver.findElements(By.cssSelector(".system-line.error"))).isEmpty();
+        assertThat(conversations.receivedTexts()).containsExactly("老板拖欠工资怎么办");
     }
 
     @Test

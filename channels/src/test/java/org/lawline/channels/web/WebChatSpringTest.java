@@ -13,7 +13,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = WebChatTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Every test's requests come from 127.0.0.1: the per-address limit is proven by its own tests
+// (AddressRateLimitFilterTest) and would otherwise cut the shared context's tests short.
+@SpringBootTest(classes = WebChatTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"lawline.web.rate-limit-per-address-per-minute=1000000",
+                "lawline.web.partner-keys.app=" + PartnerSignaturesTest.KEY})
 @AutoConfigureMockMvc
 @interface WebChatSpringTest {
 }

@@ -45,7 +45,11 @@ import org.springframework.test.web.servlet.MvcResult;
         "lawline.wechat.accounts.default.app-id=" + MessageCipherTest.SAMPLE_APP_ID,
         "lawline.wechat.accounts.default.secret=test-secret",
         "lawline.wechat.accounts.default.token=" + MessageCipherTest.SAMPLE_TOKEN,
-        "lawline.wechat.accounts.default.aes-key=" + MessageCipherTest.SAMPLE_AES_KEY,
+        // "default" is a plain-mode account (no key); "safe" has a key, so only safe mode reaches it
+        "lawline.wechat.accounts.safe.app-id=" + MessageCipherTest.SAMPLE_APP_ID,
+        "lawline.wechat.accounts.safe.secret=test-secret",
+        "lawline.wechat.accounts.safe.token=" + MessageCipherTest.SAMPLE_TOKEN,
+        "lawline.wechat.accounts.safe.aes-key=" + MessageCipherTest.SAMPLE_AES_KEY,
         "lawline.wechat.reply-budget=1s"})
 @AutoConfigureMockMvc
 class WeChatWebhookTest {
@@ -57,6 +61,7 @@ class WeChatWebhookTest {
     @DynamicPropertySource
     static void weChatStub(DynamicPropertyRegistry registry) {
         registry.add("lawline.wechat.accounts.default.api-base-url", WeChatStub::baseUrl);
+        registry.add("lawline.wechat.accounts.safe.api-base-url", WeChatStub::baseUrl);
     }
 
     @Autowired MockMvc mvc;
@@ -123,7 +128,7 @@ class WeChatWebhookTest {
         String query = "signature=" + SHA1.gen(TOKEN, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
                 + "&encrypt_type=aes&msg_signature=" + SHA1.gen(TOKEN, timestamp, nonce, encrypted);
 
-        String response = mvc.perform(post("/wechat/default?" + query).contentType(MediaType.TEXT_XML).content(envelope))
+        String response = mvc.perform(post("/wechat/safe?" + query).contentType(MediaType.TEXT_XML).content(envelope))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         // The sample is a video message: we ask for text, encrypted, and WxJava's own crypto reads it.
@@ -133,6 +138,35 @@ class WeChatWebhookTest {
         WeChatXml.Fields inner = WeChatXml.parse(plain.getBytes(StandardCharsets.UTF_8));
         assertThat(inner.get("Content")).hasValue(CitizenTexts.PLEASE_TYPE);
         assertThat(inner.get("ToUserName")).hasValue(ACCOUNT_ID);
+    }
+
+    @Test
+    void anAccountWithAKeyRefusesAPlainMessageUnreadEvenWhenItsSignatureIsRight() throws Exception {
+        // Whoever saw one webhook URL has a valid plain signature for five minutes; it must not
+        // let them post any body as any openid. Unparsable bodies show the parser never ran.
+        String unparsable = "<xml><not-closed>";
+        String signed = WebhookCalls.signedQuery(TOKEN, Instant.now());
+        for (String query : new String[] {signed, signed + "&encrypt_type=raw", signed + "&encrypt_type=aes"}) {
+            mvc.perform(post("/wechat/safe?" + query).contentType(MediaType.TEXT_XML).content(unparsable))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/wechat/safe?" + WebhookCalls.signedQuery(TOKEN, Instant.now()))
+                .contentType(MediaType.TEXT_XML).content(text("冒充别人的问题").getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isForbidden());
+        assertThat(conversations.receivedFrom(openid)).isEmpty();
+    }
+
+    @Test
+    void anAccountWithAKeyRefusesAnEncryptedMessageWhoseMsgSignatureIsWrong() throws Exception {
+        clock.setNow(Instant.ofEpochSecond(Long.parseLong(MessageCipherTest.SAMPLE_TIMESTAMP)));
+        String timestamp = MessageCipherTest.SAMPLE_TIMESTAMP;
+        String nonce = MessageCipherTest.SAMPLE_NONCE;
+        String envelope = "<xml><Encrypt><![CDATA[" + MessageCipherTest.SAMPLE_MESSAGE_ENCRYPTED + "]]></Encrypt></xml>";
+        String query = "signature=" + SHA1.gen(TOKEN, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
+                + "&encrypt_type=aes&msg_signature=" + SHA1.gen(TOKEN, timestamp, nonce, "another ciphertext");
+
+        mvc.perform(post("/wechat/safe?" + query).contentType(MediaType.TEXT_XML).content(envelope))
+                .andExpect(status().isForbidden());
     }
 
     @Test
