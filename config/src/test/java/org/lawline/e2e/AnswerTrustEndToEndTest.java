@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,10 +91,16 @@ class AnswerTrustEndToEndTest {
         assertThat(reply.get("text").asString()).contains("请直接说说您遇到的情况");
     }
 
+    /** A citizen as the page makes one: a session the server opens, and the message with its token. */
     private JsonNode say(String text) throws Exception {
-        String citizen = "trust-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/web/session"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        JsonNode session = JSON.readTree(opened.body());
+        String citizen = session.get("citizenId").asString();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/web/messages"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + session.get("token").asString())
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("citizenId", citizen, "text", text))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
