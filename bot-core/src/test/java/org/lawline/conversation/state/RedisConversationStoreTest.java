@@ -9,6 +9,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,8 +97,9 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         connection.sync().set(store.key(citizen), "{\"v\":1,\"state\":\"QUEUED\",\"offered\":[],\"misses\":1,"
                 + "\"updatedAt\":\"2025-03-01T08:00:00Z\"}");
 
-        assertThat(store.load(citizen)).contains(new ConversationSnapshot(DialogState.QUEUED, List.of(), 1,
-                Instant.parse("2025-03-01T08:00:00Z")));
+        ConversationSnapshot read = store.load(citizen).orElseThrow();
+        assertThat(read).isEqualTo(new ConversationSnapshot(read.conversation(), DialogState.QUEUED, List.of(), 1,
+                Instant.parse("2025-03-01T08:00:00Z"), Instant.parse("2025-03-01T08:00:00Z"), Optional.empty(), Map.of()));
     }
 
     @Test
