@@ -14,6 +14,7 @@ import org.lawline.conversation.state.PausingTurns;
 import org.lawline.conversation.state.RedisConversationStore;
 import org.lawline.conversation.state.RedisConversationTurns;
 import org.lawline.conversation.state.StoreTurns;
+import org.lawline.conversation.transcript.JournaledEvents;
 import org.lawline.conversation.transcript.JournaledTranscripts;
 import org.lawline.conversation.transcript.Transcripts;
 import org.lawline.knowledge.FaqSearch;
@@ -53,10 +54,24 @@ public class ConversationConfiguration {
     /** Law articles are optional: a context without them still converses, and 查看法条 says they cannot be shown. */
     @Bean
     Conversations conversations(FaqSearch faqs, ObjectProvider<LawArticles> lawArticles, ConversationStore conversationStore,
-                                ConversationTurns conversationTurns, ApplicationEventPublisher events, DialogSettings settings,
+                                ConversationTurns conversationTurns, EventRoute conversationEvents, DialogSettings settings,
                                 LegalAidSettings legalAid, ObjectProvider<Clock> clock, Transcripts conversationTranscripts) {
         return new ConversationEngine(faqs, Optional.ofNullable(lawArticles.getIfAvailable()), conversationStore, conversationTurns,
-                events, settings, legalAid, clock.getIfAvailable(Clock::systemUTC), conversationTranscripts);
+                conversationEvents::publish, settings, legalAid, clock.getIfAvailable(Clock::systemUTC), conversationTranscripts);
+    }
+
+    /**
+     * With a database, the events other modules act on are journaled beside the transcripts (under
+     * {@code events/} in the transcript journal's directory) and delivered at least once; without
+     * one, they go straight to the listeners.
+     */
+    @Bean
+    EventRoute conversationEvents(ObjectProvider<DataSource> dataSource, ApplicationEventPublisher context, TranscriptSettings settings) {
+        if (dataSource.getIfAvailable() == null) {
+            return new EventRoute(Optional.empty(), context);
+        }
+        return new EventRoute(Optional.of(new JournaledEvents(context, settings.journalDir().resolve("events"), settings.longestPause())),
+                context);
     }
 
     /**

@@ -48,8 +48,10 @@ import org.springframework.context.ApplicationEventPublisher;
  *
  * <p>Failure: a store that cannot be reached (or a turn that does not come within its wait) does
  * not stop the citizen from getting an answer: the turn is decided as if the conversation were
- * new, and its state is not saved (logged at WARN). A failing event listener is logged at ERROR
- * and does not change the reply. Commands, which handoff can retry, fail with
+ * new, and its state is not saved (logged at WARN). Events leave through the publisher it is
+ * given: in the application, the event journal ({@code JournaledEvents}), which retries a failing
+ * listener until it succeeds; a publisher that throws here is logged at ERROR and does not change
+ * the reply. Commands, which handoff can retry, fail with
  * {@link ConversationStoreUnavailable} instead.
  */
 public final class ConversationEngine implements Conversations {
