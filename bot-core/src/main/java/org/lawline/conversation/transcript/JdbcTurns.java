@@ -4,15 +4,15 @@ import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Turns in the {@code conversation_turn} table (migrations V202611291100 and V202612042220). Plain JDBC and plain
+ * Turns in the {@code conversation_turn} table (migrations V202611291100, V202612042220, V202612042250). Plain JDBC and plain
  * SQL, the same on H2 and PostgreSQL. A batch is one transaction; when it fails on what a row holds
  * — most often a row already stored, from a journal replayed after a crash — the rows are stored
  * one by one, skipping those already there and setting aside those the database refuses.
@@ -124,7 +124,8 @@ final class JdbcTurns {
             insert.setNull(11, Types.INTEGER);
         }
         insert.setString(12, turn.state().name());
-        insert.setTimestamp(13, Timestamp.from(turn.occurredAt()));
+        // a UTC instant, bound with its offset: the JVM's zone plays no part
+        insert.setObject(13, turn.occurredAt().atOffset(ZoneOffset.UTC));
         insert.setString(14, turn.conversation().toString());
     }
 

@@ -3,7 +3,6 @@ package org.lawline.conversation.dialog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +18,10 @@ import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.LegalAidSettings;
+import org.lawline.conversation.ModuleMigrations;
 import org.lawline.conversation.state.InMemoryConversationStore;
 import org.lawline.conversation.state.StoreTurns;
 import org.lawline.conversation.transcript.JournaledTranscripts;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -42,14 +41,7 @@ class TranscriptOfAConversationTest {
     void start() throws Exception {
         DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:engine-turns-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         sql = new JdbcTemplate(database);
-        for (String file : List.of("V202611291100__turns.sql", "V202612042220__turn_conversation.sql")) {
-            String migration = new ClassPathResource("db/migration/conversation/" + file).getContentAsString(StandardCharsets.UTF_8);
-            for (String command : migration.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!command.isBlank()) {
-                    sql.execute(command);
-                }
-            }
-        }
+        ModuleMigrations.apply(database, "conversation");
         transcripts = new JournaledTranscripts(database, journal, 100, Duration.ofMillis(200));
         InMemoryConversationStore store = new InMemoryConversationStore(clock, Duration.ofHours(1), 100);
         engine = new ConversationEngine(Fixtures.knowledgeBase(), store, new StoreTurns(store), event -> { },

@@ -4,22 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.TimeZone;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -31,7 +31,7 @@ import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.DialogState;
-import org.springframework.core.io.ClassPathResource;
+import org.lawline.conversation.ModuleMigrations;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,9 +41,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * module).
  */
 abstract class TranscriptsContract {
-
-    static final List<String> MIGRATIONS = List.of("db/migration/conversation/V202611291100__turns.sql",
-            "db/migration/conversation/V202612042220__turn_conversation.sql");
 
     /** A fresh, empty database (or schema) with nothing in it yet. */
     abstract DataSource newDatabase() throws Exception;
@@ -63,16 +60,7 @@ abstract class TranscriptsContract {
     @BeforeEach
     void createTheTable() throws Exception {
         DataSource fresh = newDatabase();
-        try (Connection connection = fresh.getConnection(); Statement statement = connection.createStatement()) {
-            for (String file : MIGRATIONS) {
-                String migration = new ClassPathResource(file).getContentAsString(StandardCharsets.UTF_8);
-                for (String command : migration.replaceAll("(?m)^--.*$", "").split(";")) {
-                    if (!command.isBlank()) {
-                        statement.execute(command);
-                    }
-                }
-            }
-        }
+        ModuleMigrations.apply(fresh, "conversation");
         database = new Switchable(fresh);
         sql = new JdbcTemplate(fresh);
     }
@@ -105,9 +93,32 @@ abstract class TranscriptsContract {
                 .containsEntry("LATENCY_MS", 37).containsEntry("DIALOG_STATE", "BOT")
                 .containsEntry("CONVERSATION_ID", conversation.toString());
         assertThat(((Number) row.get("SCORE")).doubleValue()).isEqualTo(8.25);
-        assertThat(((java.sql.Timestamp) row.get("OCCURRED_AT")).toInstant()).isEqualTo(answered.occurredAt());
+        assertThat(sql.queryForObject("select occurred_at from conversation_turn where id = ?", OffsetDateTime.class, answered.id())
+                .toInstant()).isEqualTo(answered.occurredAt());
         Map<String, Object> question = sql.queryForMap("select * from conversation_turn where id = ?", asked.id());
         assertThat(question).containsEntry("SPEAKER", "CITIZEN").containsEntry("REPLY_KIND", null).containsEntry("SCORE", null);
+    }
+
+    @Test
+    void aTurnsTimeIsStoredAsTheSameInstant_whateverZoneTheJvmWroteItIn() {
+        TimeZone zone = TimeZone.getDefault();
+        TurnRecord asked = TurnRecord.citizen(conversation, citizen, "m-zone", "几点了", DialogState.BOT,
+                Instant.parse("2025-03-01T23:30:00.250Z"));
+        JournaledTranscripts transcripts = open();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
+            transcripts.record(asked);
+            assertThat(transcripts.awaitStored(1, Duration.ofSeconds(10))).isTrue();
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+        TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+        try {
+            assertThat(sql.queryForObject("select occurred_at from conversation_turn where id = ?", OffsetDateTime.class, asked.id())
+                    .toInstant()).isEqualTo(asked.occurredAt());
+        } finally {
+            TimeZone.setDefault(zone);
+        }
     }
 
     @Test

@@ -1,7 +1,8 @@
 package org.lawline.handoff.escalation;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
@@ -47,7 +48,7 @@ class EscalationQueue {
                     .param("citizen", citizen.citizenId())
                     .param("reason", event.reason().name())
                     .param("status", Escalation.Status.WAITING.name())
-                    .param("at", Timestamp.from(event.requestedAt()))
+                    .param("at", event.requestedAt().atOffset(ZoneOffset.UTC))
                     .param("conversation", event.conversation().toString())
                     .param("event", event.id().toString())
                     .update();
@@ -68,7 +69,7 @@ class EscalationQueue {
                       or (conversation_id is null and channel = :channel and account = :account and citizen_id = :citizen))""")
                 .param("cancelled", Escalation.Status.CANCELLED.name())
                 .param("waiting", Escalation.Status.WAITING.name())
-                .param("at", Timestamp.from(clock.instant()))
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("conversation", event.conversation().toString())
                 .param("channel", citizen.channel().wireName())
                 .param("account", citizen.account())
@@ -88,7 +89,7 @@ class EscalationQueue {
                         new ChannelIdentity(Channel.of(rs.getString("channel")), rs.getString("account"), rs.getString("citizen_id")),
                         EscalationRequested.Reason.valueOf(rs.getString("reason")),
                         Escalation.Status.valueOf(rs.getString("status")),
-                        rs.getTimestamp("requested_at").toInstant()))
+                        rs.getObject("requested_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
 }

@@ -15,7 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -31,7 +32,8 @@ import org.lawline.conversation.EscalationRequested;
 import org.lawline.conversation.EventId;
 import org.lawline.conversation.transcript.JournaledEvents;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -47,8 +49,6 @@ class EscalationsSurviveADatabaseOutageIT {
 
     private static final String URL = System.getProperty("lawline.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getProperty("lawline.test.postgres-user", "postgres");
-    private static final List<String> MIGRATIONS = List.of("V202611290920__escalations.sql",
-            "V202612042230__escalation_per_consultation.sql");
 
     @TempDir
     Path journalDir;
@@ -68,9 +68,11 @@ class EscalationsSurviveADatabaseOutageIT {
         }
         DataSource real = new DriverManagerDataSource(URL + "?currentSchema=" + schema, USER, "");
         sql = new JdbcTemplate(real);
-        for (String file : MIGRATIONS) {
-            String migration = new ClassPathResource("db/migration/handoff/" + file).getContentAsString(StandardCharsets.UTF_8);
-            for (String command : migration.replaceAll("(?m)^--.*$", "").split(";")) {
+        // every handoff migration, in version order: a new one is never left out
+        Resource[] migrations = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/handoff/V*__*.sql");
+        Arrays.sort(migrations, Comparator.comparing(Resource::getFilename));
+        for (Resource migration : migrations) {
+            for (String command : migration.getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!command.isBlank()) {
                     sql.execute(command);
                 }
