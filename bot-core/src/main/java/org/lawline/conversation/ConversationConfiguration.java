@@ -23,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -86,6 +87,54 @@ public class ConversationConfiguration {
             return Transcripts.NONE;
         }
         return new JournaledTranscripts(database, settings.journalDir(), settings.batchSize(), settings.longestPause());
+    }
+
+    /**
+     * Where the engine's events go: with a database, through the event journal, so that a listener
+     * that fails (its database down) gets the event again until it succeeds; without one, straight
+     * to the listeners, since nothing they could write would outlive the process anyway. Starts
+     * with the context's refresh, when every listener is registered.
+     */
+    static final class EventRoute implements SmartLifecycle, AutoCloseable {
+
+        private final Optional<JournaledEvents> journal;
+        private final ApplicationEventPublisher context;
+        private volatile boolean running;
+
+        EventRoute(Optional<JournaledEvents> journal, ApplicationEventPublisher context) {
+            this.journal = journal;
+            this.context = context;
+        }
+
+        void publish(Object event) {
+            if (journal.isPresent()) {
+                journal.get().publish(event);
+            } else {
+                context.publishEvent(event);
+            }
+        }
+
+        @Override
+        public void start() {
+            journal.ifPresent(JournaledEvents::start);
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            journal.ifPresent(JournaledEvents::stop);
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public void close() {
+            journal.ifPresent(JournaledEvents::close);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
