@@ -162,6 +162,12 @@ public class ConversationConfiguration {
             return client.connect();
         }
 
+        /** The connection for every module, by type. */
+        @Bean
+        SharedRedis sharedRedis(@Qualifier("conversationRedisConnection") StatefulRedisConnection<String, String> connection) {
+            return new SharedRedis(connection);
+        }
+
         @Bean
         ConversationStore conversationStore(
                 @Qualifier("conversationRedisConnection") StatefulRedisConnection<String, String> connection,

@@ -112,6 +112,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         assertThat(options.getDisconnectedBehavior()).isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
         assertThat(options.getRequestQueueSize()).isEqualTo(1000);
         assertThat(options.isAutoReconnect()).isTrue();
+        assertThat(options.getSocketOptions().isKeepAlive()).as("a silently dropped connection is noticed").isTrue();
         assertThatThrownBy(() -> new ConversationStoreSettings(TTL, Duration.ofSeconds(2), 1000, PREFIX, 10))
                 .hasMessageContaining("command-timeout").hasMessageContaining("500ms");
     }
