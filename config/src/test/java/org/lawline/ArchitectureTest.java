@@ -1,5 +1,6 @@
 package org.lawline;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,10 +9,13 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The module rules of DESIGN.md: dependencies point one way, and modules meet only through
@@ -77,6 +81,80 @@ class ArchitectureTest {
     void modulesHaveNoCycles() {
         slices().matching("org.lawline.(*)..").should().beFreeOfCycles().check(LAWLINE);
     }
+
+    /**
+     * Inside a module too, packages depend one way: the API (the base package) and each internal
+     * package form no cycle. A cycle through the API is how an API starts constructing its own
+     * implementation.
+     *
+     * <p>Not yet the knowledge base: its API still holds implementations and factories
+     * ({@code FaqIndex.inMemory()} → {@code search.LuceneFaqSearch}, {@code Evaluation} → {@code eval},
+     * {@code FaqImport} → {@code importing}, {@code KnowledgeBase} → {@code catalog}); it joins these
+     * two rules once those move behind its wiring.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {CONVERSATION, CHANNELS, HANDOFF})
+    void packagesInsideAModuleHaveNoCycles(String module) {
+        slices().assignedFrom(packagesOf(module)).should().beFreeOfCycles().check(LAWLINE);
+    }
+
+    /**
+     * A module's API is interfaces and values; it never reaches into its own internals, except the
+     * module's wiring ({@code @Configuration} classes), whose job is to choose implementations.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {CONVERSATION, CHANNELS, HANDOFF})
+    void anApiNeverConstructsItsImplementations(String module) {
+        noClasses().that().resideInAPackage(module)
+                .and(not(WIRING))
+                .should().dependOnClassesThat(internalOf(module))
+                .check(LAWLINE);
+    }
+
+    /** A channel adapter holds only its platform's own rules: what channels share lives beside them, not in a sibling. */
+    @Test
+    void noChannelAdapterDependsOnAnother() {
+        List<String> adapters = List.of("web", "wechat", "weibo", "sms");
+        for (String adapter : adapters) {
+            String[] siblings = adapters.stream().filter(other -> !other.equals(adapter))
+                    .map(other -> CHANNELS + "." + other + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage(CHANNELS + "." + adapter + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(siblings)
+                    .allowEmptyShould(true)
+                    .check(LAWLINE);
+        }
+    }
+
+    /** One slice per package of {@code module}: its base package, and each first-level subpackage with what is under it. */
+    private static SliceAssignment packagesOf(String module) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                if (WIRING.test(javaClass)) {
+                    // the wiring chooses implementations for the API: it depends on both by design
+                    return SliceIdentifier.ignore();
+                }
+                String pkg = javaClass.getPackageName();
+                if (pkg.equals(module)) {
+                    return SliceIdentifier.of("api");
+                }
+                if (pkg.startsWith(module + ".")) {
+                    return SliceIdentifier.of(pkg.substring(module.length() + 1).split("\\.")[0]);
+                }
+                return SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "packages of " + module;
+            }
+        };
+    }
+
+    /** A module's wiring: a {@code @Configuration} class, or a class nested in one. */
+    private static final DescribedPredicate<JavaClass> WIRING = DescribedPredicate.describe("wiring (@Configuration)",
+            c -> c.isAnnotatedWith(Configuration.class)
+                    || c.getEnclosingClass().map(outer -> outer.isAnnotatedWith(Configuration.class)).orElse(false));
 
     /** Classes of ours (org.lawline..) that are in none of the allowed modules. */
     private static DescribedPredicate<JavaClass> ourCodeOutside(String... allowed) {

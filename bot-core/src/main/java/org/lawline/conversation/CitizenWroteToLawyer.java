@@ -11,9 +11,12 @@ import java.util.Objects;
  * @param lawyerId  the lawyer holding the chat, as handoff named them in
  *                  {@link Conversations#lawyerClaimed}
  */
-public record CitizenWroteToLawyer(ChannelIdentity citizen, String messageId, String lawyerId, String text, Instant wroteAt) {
+public record CitizenWroteToLawyer(EventId id, ConversationId conversation, ChannelIdentity citizen, String messageId, String lawyerId,
+                                   String text, Instant wroteAt) implements ConversationEvent {
 
     public CitizenWroteToLawyer {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(citizen, "citizen");
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(lawyerId, "lawyerId");
@@ -21,10 +24,15 @@ public record CitizenWroteToLawyer(ChannelIdentity citizen, String messageId, St
         Objects.requireNonNull(wroteAt, "wroteAt");
     }
 
+    @Override
+    public Instant occurredAt() {
+        return wroteAt;
+    }
+
     /** The text is the citizen's: not for logs. */
     @Override
     public String toString() {
-        return "CitizenWroteToLawyer[citizen=" + citizen + ", messageId=" + messageId + ", lawyerId=" + lawyerId
+        return "CitizenWroteToLawyer[id=" + id + ", conversation=" + conversation + ", citizen=" + citizen + ", messageId=" + messageId + ", lawyerId=" + lawyerId
                 + ", length=" + text.length() + ", wroteAt=" + wroteAt + "]";
     }
 }

@@ -14,6 +14,7 @@ import org.lawline.conversation.state.PausingTurns;
 import org.lawline.conversation.state.RedisConversationStore;
 import org.lawline.conversation.state.RedisConversationTurns;
 import org.lawline.conversation.state.StoreTurns;
+import org.lawline.conversation.transcript.JournaledEvents;
 import org.lawline.conversation.transcript.JournaledTranscripts;
 import org.lawline.conversation.transcript.Transcripts;
 import org.lawline.knowledge.FaqSearch;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -56,11 +58,25 @@ public class ConversationConfiguration {
     @Bean
     Conversations conversations(FaqSearch faqs, ObjectProvider<LawArticles> lawArticles, ObjectProvider<TextClassifiers> classifiers,
                                 ConversationStore conversationStore, ConversationTurns conversationTurns,
-                                ApplicationEventPublisher events, DialogSettings settings, LegalAidSettings legalAid,
+                                EventRoute conversationEvents, DialogSettings settings, LegalAidSettings legalAid,
                                 ObjectProvider<Clock> clock, Transcripts conversationTranscripts) {
         return new ConversationEngine(faqs, Optional.ofNullable(lawArticles.getIfAvailable()),
                 Optional.ofNullable(classifiers.getIfAvailable()), conversationStore, conversationTurns,
-                events, settings, legalAid, clock.getIfAvailable(Clock::systemUTC), conversationTranscripts);
+                conversationEvents::publish, settings, legalAid, clock.getIfAvailable(Clock::systemUTC), conversationTranscripts);
+    }
+
+    /**
+     * With a database, the events other modules act on are journaled beside the transcripts (under
+     * {@code events/} in the transcript journal's directory) and delivered at least once; without
+     * one, they go straight to the listeners.
+     */
+    @Bean
+    EventRoute conversationEvents(ObjectProvider<DataSource> dataSource, ApplicationEventPublisher context, TranscriptSettings settings) {
+        if (dataSource.getIfAvailable() == null) {
+            return new EventRoute(Optional.empty(), context);
+        }
+        return new EventRoute(Optional.of(new JournaledEvents(context, settings.journalDir().resolve("events"), settings.longestPause())),
+                context);
     }
 
     /**
@@ -75,6 +91,54 @@ public class ConversationConfiguration {
             return Transcripts.NONE;
         }
         return new JournaledTranscripts(database, settings.journalDir(), settings.batchSize(), settings.longestPause());
+    }
+
+    /**
+     * Where the engine's events go: with a database, through the event journal, so that a listener
+     * that fails (its database down) gets the event again until it succeeds; without one, straight
+     * to the listeners, since nothing they could write would outlive the process anyway. Starts
+     * with the context's refresh, when every listener is registered.
+     */
+    static final class EventRoute implements SmartLifecycle, AutoCloseable {
+
+        private final Optional<JournaledEvents> journal;
+        private final ApplicationEventPublisher context;
+        private volatile boolean running;
+
+        EventRoute(Optional<JournaledEvents> journal, ApplicationEventPublisher context) {
+            this.journal = journal;
+            this.context = context;
+        }
+
+        void publish(Object event) {
+            if (journal.isPresent()) {
+                journal.get().publish(event);
+            } else {
+                context.publishEvent(event);
+            }
+        }
+
+        @Override
+        public void start() {
+            journal.ifPresent(JournaledEvents::start);
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            journal.ifPresent(JournaledEvents::stop);
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public void close() {
+            journal.ifPresent(JournaledEvents::close);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -100,6 +164,12 @@ public class ConversationConfiguration {
         StatefulRedisConnection<String, String> conversationRedisConnection(
                 @Qualifier("conversationRedisClient") RedisClient client) {
             return client.connect();
+        }
+
+        /** The connection for every module, by type. */
+        @Bean
+        SharedRedis sharedRedis(@Qualifier("conversationRedisConnection") StatefulRedisConnection<String, String> connection) {
+            return new SharedRedis(connection);
         }
 
         @Bean

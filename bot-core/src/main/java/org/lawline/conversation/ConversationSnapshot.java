@@ -11,6 +11,8 @@ import java.util.TreeMap;
 /**
  * What the engine remembers of one conversation between two messages. Immutable.
  *
+ * @param conversation      the consultation this is the state of; a new one starts when a citizen
+ *                          writes after the last one closed or idled out with the bot
  * @param state             where the conversation stands
  * @param offered           the numbered choices the citizen was last offered and may pick by number;
  *                          empty when no choice is pending
@@ -23,10 +25,11 @@ import java.util.TreeMap;
  *                          no change when a form gains a slot; the dialog types them. May hold a
  *                          phone number: never log the values.
  */
-public record ConversationSnapshot(DialogState state, List<Reply.Choice> offered, int consecutiveMisses, Instant updatedAt,
+public record ConversationSnapshot(ConversationId conversation, DialogState state, List<Reply.Choice> offered, int consecutiveMisses, Instant updatedAt,
                                    Instant stateSince, Optional<String> lawyerId, Map<String, String> slots) {
 
     public ConversationSnapshot {
+        Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(updatedAt, "updatedAt");
         offered = offered == null ? List.of() : List.copyOf(offered);
@@ -39,14 +42,19 @@ public record ConversationSnapshot(DialogState state, List<Reply.Choice> offered
         }
     }
 
-    /** A snapshot without a lawyer or slots, in its state since {@code updatedAt}. */
+    /** A new consultation's snapshot without a lawyer or slots, in its state since {@code updatedAt}. */
     public ConversationSnapshot(DialogState state, List<Reply.Choice> offered, int consecutiveMisses, Instant updatedAt) {
-        this(state, offered, consecutiveMisses, updatedAt, updatedAt, Optional.empty(), Map.of());
+        this(ConversationId.next(), state, offered, consecutiveMisses, updatedAt, updatedAt, Optional.empty(), Map.of());
     }
 
-    /** A conversation that has just begun: the bot answers, nothing pending. */
+    /** A consultation that has just begun: a new id, the bot answers, nothing pending. */
     public static ConversationSnapshot fresh(Instant now) {
         return new ConversationSnapshot(DialogState.BOT, List.of(), 0, now);
+    }
+
+    /** The same state, as a new consultation (the last one idled out). */
+    public ConversationSnapshot asNewConversation() {
+        return new ConversationSnapshot(ConversationId.next(), state, offered, consecutiveMisses, updatedAt, stateSince, lawyerId, slots);
     }
 
     /** The knowledge-base entry ids of the pending choices, in the order offered. */
@@ -66,7 +74,7 @@ public record ConversationSnapshot(DialogState state, List<Reply.Choice> offered
     /** Slot values are not logged: one may be a phone number. */
     @Override
     public String toString() {
-        return "ConversationSnapshot[state=" + state + ", offered=" + offeredEntryIds() + ", consecutiveMisses=" + consecutiveMisses
+        return "ConversationSnapshot[conversation=" + conversation + ", state=" + state + ", offered=" + offeredEntryIds() + ", consecutiveMisses=" + consecutiveMisses
                 + ", updatedAt=" + updatedAt + ", stateSince=" + stateSince + ", lawyerId=" + lawyerId.orElse("-")
                 + ", slots=" + slots.keySet() + "]";
     }

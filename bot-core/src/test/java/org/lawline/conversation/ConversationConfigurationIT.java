@@ -64,7 +64,8 @@ class ConversationConfigurationIT {
                 .run(app -> {
                     assertThat(app).hasNotFailed();
                     assertThat(app).getBean(ConversationStore.class).isInstanceOf(RedisConversationStore.class);
-                    StatefulRedisConnection<?, ?> connection = app.getBean("conversationRedisConnection", StatefulRedisConnection.class);
+                    StatefulRedisConnection<?, ?> connection = app.getBean(SharedRedis.class).connection();
+                    assertThat(connection).as("one connection, shared by type").isSameAs(app.getBean("conversationRedisConnection"));
                     connections.add(connection);
 
                     ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "it-" + UUID.randomUUID());

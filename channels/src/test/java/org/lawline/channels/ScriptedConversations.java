@@ -13,6 +13,8 @@ import org.lawline.conversation.Conversations;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.Reply;
+import org.lawline.conversation.ConversationId;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.ReplyComposed;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -61,7 +63,7 @@ public final class ScriptedConversations implements Conversations {
         }
         Reply reply = script.apply(message);
         states.put(message.from(), reply.state());
-        events.publishEvent(new ReplyComposed(message.from(), Optional.of(message.messageId()), reply, clock.instant()));
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), message.from(), Optional.of(message.messageId()), reply, clock.instant()));
         return reply;
     }
 

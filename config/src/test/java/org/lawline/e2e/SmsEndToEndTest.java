@@ -31,6 +31,8 @@ import org.lawline.conversation.Conversations;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.MobileNumber;
 import org.lawline.conversation.Reply;
+import org.lawline.conversation.ConversationId;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.ReplyComposed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -112,7 +114,7 @@ class SmsEndToEndTest {
         Optional<Reply> announced = conversations.lawyerClaimed(citizen, "lawyer-wang");
         assertThat(announced).isPresent();
         await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", textsTo(phone)).contains(announced.get().text().substring(0, 8)));
-        events.publishEvent(new ReplyComposed(citizen, Optional.empty(),
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), citizen, Optional.empty(),
                 new Reply.Handoff("律师：您好，拖欠工资可以先向劳动监察大队投诉。", DialogState.WITH_LAWYER), Instant.now()));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> textsTo(phone).stream().anyMatch(text -> text.contains("劳动监察大队")));
@@ -151,7 +153,7 @@ class SmsEndToEndTest {
         assertThat(jdbc.sql("select suggested_answer from hotline_voicemail where id = :id").param("id", id).query(String.class).single())
                 .contains("工资");
         ChannelIdentity caller = new ChannelIdentity(Channel.HOTLINE, "12348", phone, Optional.of(new MobileNumber(phone)));
-        events.publishEvent(new ReplyComposed(caller, Optional.empty(),
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), caller, Optional.empty(),
                 new Reply.Handoff("律师：您好，欠薪可以向劳动监察大队投诉。", DialogState.WITH_LAWYER), Instant.now()));
         await().atMost(Duration.ofSeconds(10)).until(() -> textsTo(phone).stream().anyMatch(text -> text.contains("劳动监察大队")));
         assertThat(jdbc.sql("select state from outbound_part where channel = 'hotline' and citizen_id = :phone")

@@ -1,6 +1,7 @@
 package org.lawline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +59,10 @@ class WebChatEndToEndTest {
 
         assertThat(reply.get("kind").asString()).isEqualTo("handoff");
         assertThat(reply.get("state").asString()).isEqualTo("QUEUED");
-        assertThat(db.sql("select count(*) from escalation where citizen_id = :c and status = 'WAITING'")
-                .param("c", citizen).query(Integer.class).single()).isEqualTo(1);
+        // the event reaches handoff through the event journal, just after the reply
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(db.sql("select count(*) from escalation where citizen_id = :c and status = 'WAITING'")
+                        .param("c", citizen).query(Integer.class).single()).isEqualTo(1));
     }
 
     @Test
@@ -68,6 +72,9 @@ class WebChatEndToEndTest {
         JsonNode reply = say(citizen, "取消").body();
 
         assertThat(reply.get("state").asString()).isEqualTo("BOT");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(db.sql("select count(*) from escalation where citizen_id = :c and status = 'CANCELLED'")
+                        .param("c", citizen).query(Integer.class).single()).isEqualTo(1));
         assertThat(db.sql("select count(*) from escalation where citizen_id = :c and status = 'WAITING'")
                 .param("c", citizen).query(Integer.class).single()).isZero();
     }

@@ -38,6 +38,8 @@ import org.lawline.conversation.Conversations;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.Reply;
+import org.lawline.conversation.ConversationId;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.ReplyComposed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -143,7 +145,7 @@ class WeiboEndToEndTest {
         assertThat(announced).isPresent();
         await().atMost(Duration.ofSeconds(15)).until(() -> repliesTo(follower).size() == 1);
         // the lawyer writes once the chat is theirs, as the inbox will publish it
-        events.publishEvent(new ReplyComposed(citizen, Optional.empty(),
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), citizen, Optional.empty(),
                 new Reply.Handoff("王律师：您好，欠薪可以先向劳动保障监察大队投诉，也可以申请劳动仲裁。", DialogState.WITH_LAWYER), Instant.now()));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> repliesTo(follower).size() == 2);

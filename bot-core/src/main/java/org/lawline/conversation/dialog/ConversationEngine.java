@@ -9,12 +9,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Lock;
 import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.ConversationEvent;
+import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.ConversationStore;
 import org.lawline.conversation.ConversationStoreUnavailable;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.DialogState;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.LegalAidSettings;
 import org.lawline.conversation.Reply;
@@ -50,8 +53,10 @@ import org.springframework.context.ApplicationEventPublisher;
  *
  * <p>Failure: a store that cannot be reached (or a turn that does not come within its wait) does
  * not stop the citizen from getting an answer: the turn is decided as if the conversation were
- * new, and its state is not saved (logged at WARN). A failing event listener is logged at ERROR
- * and does not change the reply. Commands, which handoff can retry, fail with
+ * new, and its state is not saved (logged at WARN). Events leave through the publisher it is
+ * given: in the application, the event journal ({@code JournaledEvents}), which retries a failing
+ * listener until it succeeds; a publisher that throws here is logged at ERROR and does not change
+ * the reply. Commands, which handoff can retry, fail with
  * {@link ConversationStoreUnavailable} instead.
  */
 public final class ConversationEngine implements Conversations {
@@ -159,13 +164,15 @@ public final class ConversationEngine implements Conversations {
             } finally {
                 held.ifPresent(ConversationTurns.Held::close);
             }
+            ConversationId conversation = turn.next().conversation();
             if (!turn.silent()) {
-                publish(new ReplyComposed(citizen, Optional.of(message.messageId()), turn.reply(), now), citizen);
+                publish(new ReplyComposed(EventId.next(), conversation, citizen, Optional.of(message.messageId()), turn.reply(), now));
             }
-            turn.events().forEach(event -> publish(event, citizen));
-            record(TurnRecord.citizen(citizen, message.messageId(), message.text(), before, message.receivedAt()));
+            turn.events().forEach(this::publish);
+            record(TurnRecord.citizen(conversation, citizen, message.messageId(), message.text(), before, message.receivedAt()));
             if (!turn.silent()) {
-                record(TurnRecord.bot(citizen, Optional.of(message.messageId()), turn.reply(), millisSince(started), clock.instant()));
+                record(TurnRecord.bot(conversation, citizen, Optional.of(message.messageId()), turn.reply(), millisSince(started),
+                        clock.instant()));
             }
             log.debug("Message {} from {}: {} -> {} ({})", message.messageId(), citizen, before, turn.next().state(),
                     turn.reply().kind());
@@ -232,9 +239,10 @@ public final class ConversationEngine implements Conversations {
                 log.info("{} refused for {}: the conversation is not in a state that takes it", command.event(), citizen);
                 return Optional.empty();
             }
-            publish(new ReplyComposed(citizen, Optional.empty(), turn.get().reply(), now), citizen);
-            turn.get().events().forEach(event -> publish(event, citizen));
-            record(TurnRecord.bot(citizen, Optional.empty(), turn.get().reply(), millisSince(started), clock.instant()));
+            ConversationId conversation = turn.get().next().conversation();
+            publish(new ReplyComposed(EventId.next(), conversation, citizen, Optional.empty(), turn.get().reply(), now));
+            turn.get().events().forEach(this::publish);
+            record(TurnRecord.bot(conversation, citizen, Optional.empty(), turn.get().reply(), millisSince(started), clock.instant()));
             log.info("{} for {}: now {}", command.event(), citizen, turn.get().next().state());
             return Optional.of(turn.get().reply());
         } finally {
@@ -273,11 +281,11 @@ public final class ConversationEngine implements Conversations {
         return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
-    private void publish(Object event, ChannelIdentity citizen) {
+    private void publish(ConversationEvent event) {
         try {
             events.publishEvent(event);
         } catch (RuntimeException e) {
-            log.error("A listener of {} failed for {}", event.getClass().getSimpleName(), citizen, e);
+            log.error("A listener of {} {} failed for {}", event.getClass().getSimpleName(), event.id(), event.citizen(), e);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.EscalationCancelled;
 import org.lawline.conversation.EscalationRequested;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.MobileNumber;
 import org.lawline.conversation.Reply;
@@ -208,7 +209,7 @@ final class DialogActions {
     /** Danger while a lawyer holds the chat: answered at once, and the lawyer sees what was written. */
     void warnOfDangerAndTellLawyer(Exchange x, DialogState to) {
         warnOfDanger(x, to);
-        x.announce(new CitizenWroteToLawyer(x.citizen, messageId(x), x.before.lawyerId().orElse("?"), text(x), x.now));
+        x.announce(new CitizenWroteToLawyer(EventId.next(), x.conversation(), x.citizen, messageId(x), x.before.lawyerId().orElse("?"), text(x), x.now));
     }
 
     void refer(Exchange x, DialogState to) {
@@ -229,7 +230,7 @@ final class DialogActions {
 
     void requestEscalation(Exchange x, DialogState to) {
         x.decide(new Reply.Handoff(ReplyTexts.handoff(settings.expectedWait()), to), x.next(to).snapshot());
-        x.announce(new EscalationRequested(x.citizen, EscalationRequested.Reason.ASKED_FOR_PERSON, x.now));
+        x.announce(new EscalationRequested(EventId.next(), x.conversation(), x.citizen, EscalationRequested.Reason.ASKED_FOR_PERSON, x.now));
     }
 
     void remindQueued(Exchange x, DialogState to) {
@@ -244,12 +245,12 @@ final class DialogActions {
 
     void leaveQueue(Exchange x, DialogState to) {
         x.decide(new Reply.Greeting(ReplyTexts.LEFT_QUEUE, to), x.next(to).snapshot());
-        x.announce(new EscalationCancelled(x.citizen, x.now));
+        x.announce(new EscalationCancelled(EventId.next(), x.conversation(), x.citizen, x.now));
     }
 
     void cancelCallback(Exchange x, DialogState to) {
         x.decide(new Reply.Greeting(ReplyTexts.CALLBACK_CANCELLED, to), x.next(to).snapshot());
-        x.announce(new EscalationCancelled(x.citizen, x.now));
+        x.announce(new EscalationCancelled(EventId.next(), x.conversation(), x.citizen, x.now));
     }
 
     void dropChoices(Exchange x, DialogState to) {
@@ -270,12 +271,12 @@ final class DialogActions {
 
     void relayToLawyer(Exchange x, DialogState to) {
         x.decide(new Reply.Relayed(to), x.next(to).snapshot());
-        x.announce(new CitizenWroteToLawyer(x.citizen, messageId(x), x.before.lawyerId().orElse("?"), text(x), x.now));
+        x.announce(new CitizenWroteToLawyer(EventId.next(), x.conversation(), x.citizen, messageId(x), x.before.lawyerId().orElse("?"), text(x), x.now));
     }
 
     void closeConsultation(Exchange x, DialogState to) {
         x.decide(new Reply.Handoff(ReplyTexts.CONSULTATION_CLOSED, to), x.next(to).snapshot());
-        x.announce(new ConversationClosed(x.citizen, x.before.lawyerId().orElse("?"), x.now));
+        x.announce(new ConversationClosed(EventId.next(), x.conversation(), x.citizen, x.before.lawyerId().orElse("?"), x.now));
     }
 
     // ---- the callback number ----
@@ -320,7 +321,7 @@ final class DialogActions {
     private void callback(Exchange x, DialogState to, MobileNumber phone) {
         x.decide(new Reply.Handoff(ReplyTexts.callbackScheduled(phone, settings.callbackWithin()), to),
                 x.next(to).slot(PHONE, phone.digits()).snapshot());
-        x.announce(new CallbackNumberConfirmed(x.citizen, phone, x.now));
+        x.announce(new CallbackNumberConfirmed(EventId.next(), x.conversation(), x.citizen, phone, x.now));
     }
 
     // ---- the legal-aid pre-check ----
@@ -369,7 +370,7 @@ final class DialogActions {
     /** Idle while a person was still to be found: handoff takes the chat off its lists. */
     void forgetAndLeaveQueue(Exchange x, DialogState to) {
         forget(x, to);
-        x.announce(new EscalationCancelled(x.citizen, x.now));
+        x.announce(new EscalationCancelled(EventId.next(), x.conversation(), x.citizen, x.now));
     }
 
     // ---- helpers ----

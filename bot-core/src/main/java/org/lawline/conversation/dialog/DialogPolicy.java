@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.ConversationEvent;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.DialogState;
@@ -47,7 +48,7 @@ final class DialogPolicy {
 
     /** The turn for one message. Never throws for any text. */
     Turn decide(ChannelIdentity citizen, ConversationSnapshot saved, InboundMessage message, Instant now) {
-        List<Object> events = new ArrayList<>();
+        List<ConversationEvent> events = new ArrayList<>();
         ConversationSnapshot current = resume(citizen, saved, now, events);
         Exchange exchange = new Exchange(citizen, Optional.of(message), current, interpreter.interpret(current, message.text()), now);
         boolean accepted = machine.fire(exchange);
@@ -66,7 +67,7 @@ final class DialogPolicy {
      * transition for it (nothing changes).
      */
     Optional<Turn> command(ChannelIdentity citizen, ConversationSnapshot saved, Cue command, Instant now) {
-        List<Object> events = new ArrayList<>();
+        List<ConversationEvent> events = new ArrayList<>();
         ConversationSnapshot current = resume(citizen, saved, now, events);
         Exchange exchange = new Exchange(citizen, Optional.empty(), current, command, now);
         if (!machine.fire(exchange)) {
@@ -99,7 +100,7 @@ final class DialogPolicy {
      * idle one takes the idle transition (whose events are added to {@code events}), and choices
      * offered too long ago can no longer be picked by number.
      */
-    private ConversationSnapshot resume(ChannelIdentity citizen, ConversationSnapshot saved, Instant now, List<Object> events) {
+    private ConversationSnapshot resume(ChannelIdentity citizen, ConversationSnapshot saved, Instant now, List<ConversationEvent> events) {
         if (saved.state() == DialogState.CLOSED) {
             return ConversationSnapshot.fresh(now);
         }
@@ -110,10 +111,15 @@ final class DialogPolicy {
                 current = idle.after().get();
                 events.addAll(idle.events());
             }
+            // Back with the bot after a pause, the citizen starts a new consultation; one a lawyer
+            // still holds goes on under its id, since the lawyer's inbox points at it
+            if (current.state() == DialogState.BOT) {
+                current = current.asNewConversation();
+            }
         }
         if (current.hasOffers() && current.updatedAt().plus(settings.choicesExpireAfter()).isBefore(now)) {
             DialogState state = current.state() == DialogState.CLARIFYING ? DialogState.BOT : current.state();
-            return new ConversationSnapshot(state, List.of(), current.consecutiveMisses(), current.updatedAt(),
+            return new ConversationSnapshot(current.conversation(), state, List.of(), current.consecutiveMisses(), current.updatedAt(),
                     state == current.state() ? current.stateSince() : now, current.lawyerId(), current.slots());
         }
         return current;

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.ConversationEvent;
+import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.InboundMessage;
@@ -34,7 +36,7 @@ final class Exchange {
 
     private Reply reply;
     private ConversationSnapshot after;
-    private final List<Object> events = new ArrayList<>();
+    private final List<ConversationEvent> events = new ArrayList<>();
     private RuntimeException failure;
 
     Exchange(ChannelIdentity citizen, Optional<InboundMessage> message, ConversationSnapshot before, Cue cue, Instant now) {
@@ -52,7 +54,7 @@ final class Exchange {
     }
 
     /** An event to publish once the conversation is saved. */
-    void announce(Object event) {
+    void announce(ConversationEvent event) {
         events.add(Objects.requireNonNull(event, "event"));
     }
 
@@ -68,7 +70,12 @@ final class Exchange {
         return Optional.ofNullable(after);
     }
 
-    List<Object> events() {
+    /** The consultation this exchange belongs to: its events carry it. */
+    ConversationId conversation() {
+        return before.conversation();
+    }
+
+    List<ConversationEvent> events() {
         return List.copyOf(events);
     }
 
@@ -135,7 +142,7 @@ final class Exchange {
 
         ConversationSnapshot snapshot() {
             Instant since = state == before.state() ? before.stateSince() : now;
-            return new ConversationSnapshot(state, offered, misses, now, since, lawyer, slots);
+            return new ConversationSnapshot(before.conversation(), state, offered, misses, now, since, lawyer, slots);
         }
     }
 }

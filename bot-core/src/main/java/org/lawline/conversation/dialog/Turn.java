@@ -2,6 +2,7 @@ package org.lawline.conversation.dialog;
 
 import java.util.List;
 import java.util.Objects;
+import org.lawline.conversation.ConversationEvent;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.Reply;
 
@@ -9,7 +10,7 @@ import org.lawline.conversation.Reply;
  * The outcome of one message or command: the reply, the state to save, and the events the rest of
  * LawLine must hear about, in the order they happened.
  */
-record Turn(Reply reply, ConversationSnapshot next, List<Object> events) {
+record Turn(Reply reply, ConversationSnapshot next, List<ConversationEvent> events) {
 
     Turn {
         Objects.requireNonNull(reply, "reply");

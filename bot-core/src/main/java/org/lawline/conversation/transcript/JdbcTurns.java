@@ -4,15 +4,15 @@ import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Turns in the {@code conversation_turn} table (migration V202611291100). Plain JDBC and plain
+ * Turns in the {@code conversation_turn} table (migrations V202611291100, V202612042220, V202612042250). Plain JDBC and plain
  * SQL, the same on H2 and PostgreSQL. A batch is one transaction; when it fails on what a row holds
  * — most often a row already stored, from a journal replayed after a crash — the rows are stored
  * one by one, skipping those already there and setting aside those the database refuses.
@@ -20,10 +20,10 @@ import javax.sql.DataSource;
 final class JdbcTurns {
 
     private static final String COLUMNS = "id, channel, account, citizen_id, message_id, speaker, body, reply_kind, entry_id,"
-            + " score, latency_ms, dialog_state, occurred_at";
-    private static final String INSERT = "insert into conversation_turn (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " score, latency_ms, dialog_state, occurred_at, conversation_id";
+    private static final String INSERT = "insert into conversation_turn (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_UNLESS_THERE = "insert into conversation_turn (" + COLUMNS + ")"
-            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from conversation_turn where id = ?)";
+            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from conversation_turn where id = ?)";
     /** SQLSTATE of a unique-key violation, on H2 and PostgreSQL alike. */
     private static final String DUPLICATE_KEY = "23505";
 
@@ -71,7 +71,7 @@ final class JdbcTurns {
             for (TurnRecord turn : turns) {
                 try {
                     bind(insert, turn);
-                    insert.setString(14, turn.id());
+                    insert.setString(15, turn.id());
                     insert.executeUpdate();
                     connection.commit();
                 } catch (SQLException e) {
@@ -124,7 +124,9 @@ final class JdbcTurns {
             insert.setNull(11, Types.INTEGER);
         }
         insert.setString(12, turn.state().name());
-        insert.setTimestamp(13, Timestamp.from(turn.occurredAt()));
+        // a UTC instant, bound with its offset: the JVM's zone plays no part
+        insert.setObject(13, turn.occurredAt().atOffset(ZoneOffset.UTC));
+        insert.setString(14, turn.conversation().toString());
     }
 
     private static String fit(String value, int length) {

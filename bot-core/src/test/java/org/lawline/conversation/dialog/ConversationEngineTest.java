@@ -36,6 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.CitizenWroteToLawyer;
+import org.lawline.conversation.ConversationClosed;
+import org.lawline.conversation.ConversationEvent;
+import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.ConversationStore;
 import org.lawline.conversation.ConversationStoreUnavailable;
@@ -298,8 +301,9 @@ class ConversationEngineTest {
                 .contains("预计等候约3分钟");
         assertThat(published).hasSize(2);
         assertThat(published.get(0)).isInstanceOf(ReplyComposed.class);
-        assertThat(published.get(1)).isEqualTo(
-                new EscalationRequested(citizen, EscalationRequested.Reason.ASKED_FOR_PERSON, clock.instant()));
+        EscalationRequested requested = (EscalationRequested) published.get(1);
+        assertThat(requested).isEqualTo(new EscalationRequested(requested.id(), conversationOf(citizen), citizen,
+                EscalationRequested.Reason.ASKED_FOR_PERSON, clock.instant()));
     }
 
     @Test
@@ -323,7 +327,8 @@ class ConversationEngineTest {
         assertThat(reply.text()).startsWith("已为您取消排队");
         assertThat(published).hasSize(2);
         assertThat(published.get(0)).isInstanceOf(ReplyComposed.class);
-        assertThat(published.get(1)).isEqualTo(new EscalationCancelled(citizen, clock.instant()));
+        EscalationCancelled cancelled = (EscalationCancelled) published.get(1);
+        assertThat(cancelled).isEqualTo(new EscalationCancelled(cancelled.id(), conversationOf(citizen), citizen, clock.instant()));
         assertThat(published).noneMatch(EscalationRequested.class::isInstance);
     }
 
@@ -349,8 +354,9 @@ class ConversationEngineTest {
 
         assertThat(reply).isEqualTo(new Reply.Relayed(DialogState.WITH_LAWYER));
         assertThat(reply.text()).isEmpty();
-        assertThat(published).singleElement().isEqualTo(
-                new CitizenWroteToLawyer(citizen, "m-for-lawyer", "lawyer-7", CLEAR_QUESTION, clock.instant()));
+        CitizenWroteToLawyer wrote = (CitizenWroteToLawyer) published.get(0);
+        assertThat(published).containsExactly(new CitizenWroteToLawyer(wrote.id(), conversationOf(citizen), citizen, "m-for-lawyer",
+                "lawyer-7", CLEAR_QUESTION, clock.instant()));
         assertThat(faqs.searched()).isEmpty();
     }
 
@@ -365,6 +371,71 @@ class ConversationEngineTest {
     }
 
     @Test
+    void everyEventOfAConsultationNamesIt_andEachEventHasAnIdOfItsOwn() {
+        say(CLEAR_QUESTION);
+        say("人工");
+        engine.lawyerClaimed(citizen, "lawyer-7");
+        say(CLEAR_QUESTION);
+        engine.lawyerClosed(citizen);
+
+        List<ConversationEvent> events = published.stream().map(ConversationEvent.class::cast).toList();
+        assertThat(events).extracting(ConversationEvent::conversation).containsOnly(events.get(0).conversation());
+        assertThat(events).extracting(ConversationEvent::id).doesNotHaveDuplicates();
+        assertThat(events).extracting(Object::getClass).contains(EscalationRequested.class, CitizenWroteToLawyer.class,
+                ConversationClosed.class);
+    }
+
+    @Test
+    void aCitizenWritingAfterTheClose_startsANewConsultation() {
+        say("人工");
+        ConversationId first = conversationOf(citizen);
+        engine.lawyerClaimed(citizen, "lawyer-7");
+        engine.lawyerClosed(citizen);
+        assertThat(conversationOf(citizen)).as("the close belongs to the consultation it closes").isEqualTo(first);
+        published.clear();
+
+        say(CLEAR_QUESTION);
+
+        assertThat(conversationOf(citizen)).isNotEqualTo(first);
+        assertThat(published).singleElement().isInstanceOfSatisfying(ReplyComposed.class,
+                composed -> assertThat(composed.conversation()).isEqualTo(conversationOf(citizen)));
+    }
+
+    @Test
+    void aConsultationGoesOnWhileTheCitizenKeepsWriting() {
+        say(CLEAR_QUESTION);
+        ConversationId first = conversationOf(citizen);
+        clock.advance(Duration.ofMinutes(29));
+
+        say(CUSTODY_QUESTION);
+
+        assertThat(conversationOf(citizen)).isEqualTo(first);
+    }
+
+    @Test
+    void aCitizenWritingAfterAnIdlePauseWithTheBot_startsANewConsultation() {
+        say(CLEAR_QUESTION);
+        ConversationId first = conversationOf(citizen);
+        clock.advance(Duration.ofMinutes(31));
+
+        say(CUSTODY_QUESTION);
+
+        assertThat(conversationOf(citizen)).isNotEqualTo(first);
+    }
+
+    @Test
+    void aConsultationALawyerHoldsOutlivesAnIdlePause() {
+        say("人工");
+        engine.lawyerClaimed(citizen, "lawyer-7");
+        ConversationId held = conversationOf(citizen);
+        clock.advance(Duration.ofHours(2));
+
+        say(CLEAR_QUESTION);
+
+        assertThat(conversationOf(citizen)).isEqualTo(held);
+    }
+
+    @Test
     void conversationsAreKeptApartByIdentity() {
         ChannelIdentity sameIdOnSms = new ChannelIdentity(Channel.SMS, "gh_lawline", citizen.citizenId());
         say("人工");
@@ -373,6 +444,10 @@ class ConversationEngineTest {
 
         assertThat(other.state()).isEqualTo(BOT);
         assertThat(engine.stateOf(citizen)).isEqualTo(QUEUED);
+    }
+
+    private ConversationId conversationOf(ChannelIdentity who) {
+        return store.load(who).orElseThrow().conversation();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.DialogState;
@@ -101,9 +102,9 @@ class DialogMachineTest {
         List<Reply.Choice> offers = List.of(new Reply.Choice(1, Fixtures.WAGES.id(), "q", 8), new Reply.Choice(2, Fixtures.SEVERANCE.id(), "q", 7));
         ConversationSnapshot plain = new ConversationSnapshot(state, List.of(), 0, NOW);
         ConversationSnapshot offering = new ConversationSnapshot(state, offers, 0, NOW);
-        ConversationSnapshot readBack = new ConversationSnapshot(state, List.of(), 0, NOW, NOW, Optional.empty(),
+        ConversationSnapshot readBack = new ConversationSnapshot(ConversationId.next(), state, List.of(), 0, NOW, NOW, Optional.empty(),
                 Map.of(DialogActions.PHONE, "13800138000"));
-        ConversationSnapshot lastQuestion = new ConversationSnapshot(state, List.of(), 0, NOW, NOW, Optional.of("lawyer-1"),
+        ConversationSnapshot lastQuestion = new ConversationSnapshot(ConversationId.next(), state, List.of(), 0, NOW, NOW, Optional.of("lawyer-1"),
                 Map.of(EligibilityCheck.Step.RESIDENCE.slot, "LOCAL", EligibilityCheck.Step.INCOME.slot, "1000"));
         Utterance danger = Utterance.emergency(List.of(Hotline.POLICE));
         List<Exchange> samples = new ArrayList<>();
@@ -127,7 +128,7 @@ class DialogMachineTest {
                 Cue cue = new Cue.Said(event, Utterance.of(Intent.SHOW_ARTICLES));
                 samples.add(exchange(web, plain, cue));
                 samples.add(exchange(web, offering, cue));
-                samples.add(exchange(web, new ConversationSnapshot(state, List.of(), 1, NOW, NOW, Optional.empty(),
+                samples.add(exchange(web, new ConversationSnapshot(ConversationId.next(), state, List.of(), 1, NOW, NOW, Optional.empty(),
                         Map.of(DialogActions.LAST_ANSWER, Fixtures.WAGES.id())), cue));
             }
             case ASK_FOR_PERSON, CANCEL, WORDLESS, CHECK_ELIGIBILITY -> samples.add(exchange(web, plain, new Cue.Said(event, Utterance.of(Intent.QUESTION))));

@@ -13,6 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lawline.conversation.CallbackNumberConfirmed;
 import org.lawline.conversation.Channel;
+import org.lawline.conversation.ConversationEvent;
+import org.lawline.conversation.ConversationId;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.DialogState;
@@ -185,8 +188,12 @@ class SlotFillingTest {
 
         assertThat(reply.state()).isEqualTo(DialogState.CALLBACK);
         assertThat(reply.text()).contains("12348").contains("2小时内").contains("138****8000").doesNotContain("13800138000");
-        assertThat(published).filteredOn(CallbackNumberConfirmed.class::isInstance).singleElement()
-                .isEqualTo(new CallbackNumberConfirmed(citizen, new MobileNumber("13800138000"), clock.instant()));
+        List<CallbackNumberConfirmed> confirmations = published.stream().filter(CallbackNumberConfirmed.class::isInstance)
+                .map(CallbackNumberConfirmed.class::cast).toList();
+        assertThat(confirmations).hasSize(1);
+        CallbackNumberConfirmed confirmed = confirmations.get(0);
+        assertThat(confirmed).isEqualTo(new CallbackNumberConfirmed(confirmed.id(), ((ConversationEvent) published.get(0)).conversation(),
+                citizen, new MobileNumber("13800138000"), clock.instant()));
         assertThat(say("人工").text()).as("asking again reminds of the callback").contains("138****8000");
     }
 
@@ -206,7 +213,8 @@ class SlotFillingTest {
 
     @Test
     void aPhoneNumberNeverAppearsInAnEventsDescription() {
-        CallbackNumberConfirmed event = new CallbackNumberConfirmed(citizen, new MobileNumber("13800138000"), clock.instant());
+        CallbackNumberConfirmed event = new CallbackNumberConfirmed(EventId.next(), ConversationId.next(), citizen,
+                new MobileNumber("13800138000"), clock.instant());
 
         assertThat(event.toString()).contains("138****8000").doesNotContain("13800138000");
     }

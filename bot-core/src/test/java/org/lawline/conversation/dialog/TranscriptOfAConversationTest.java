@@ -3,7 +3,6 @@ package org.lawline.conversation.dialog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +18,10 @@ import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.LegalAidSettings;
+import org.lawline.conversation.ModuleMigrations;
 import org.lawline.conversation.state.InMemoryConversationStore;
 import org.lawline.conversation.state.StoreTurns;
 import org.lawline.conversation.transcript.JournaledTranscripts;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -42,12 +41,7 @@ class TranscriptOfAConversationTest {
     void start() throws Exception {
         DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:engine-turns-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         sql = new JdbcTemplate(database);
-        String migration = new ClassPathResource("db/migration/conversation/V202611291100__turns.sql").getContentAsString(StandardCharsets.UTF_8);
-        for (String command : migration.replaceAll("(?m)^--.*$", "").split(";")) {
-            if (!command.isBlank()) {
-                sql.execute(command);
-            }
-        }
+        ModuleMigrations.apply(database, "conversation");
         transcripts = new JournaledTranscripts(database, journal, 100, Duration.ofMillis(200));
         InMemoryConversationStore store = new InMemoryConversationStore(clock, Duration.ofHours(1), 100);
         engine = new ConversationEngine(Fixtures.knowledgeBase(), store, new StoreTurns(store), event -> { },
@@ -83,6 +77,22 @@ class TranscriptOfAConversationTest {
         assertThat(sql.queryForList("select speaker || ':' || coalesce(message_id, '-') || ':' || dialog_state from conversation_turn"
                 + " order by occurred_at, speaker desc", String.class))
                 .containsExactlyInAnyOrder("CITIZEN:wb-1:BOT", "BOT:wb-1:QUEUED", "BOT:-:WITH_LAWYER", "CITIZEN:wb-2:WITH_LAWYER");
+    }
+
+    @Test
+    void aTranscriptNamesTheConsultation_andTheNextConsultationIsAnother() {
+        engine.handle(new InboundMessage(citizen, "wb-1", "人工", clock.instant()));
+        engine.lawyerClaimed(citizen, "lawyer-5");
+        engine.lawyerClosed(citizen);
+        engine.handle(new InboundMessage(citizen, "wb-2", Fixtures.CLEAR_QUESTION, clock.instant()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count() == 6);
+        List<String> first = sql.queryForList("select distinct conversation_id from conversation_turn where message_id = 'wb-1'"
+                + " or message_id is null", String.class);
+        List<String> second = sql.queryForList("select distinct conversation_id from conversation_turn where message_id = 'wb-2'",
+                String.class);
+        assertThat(first).singleElement().isNotNull();
+        assertThat(second).singleElement().isNotNull().isNotEqualTo(first.get(0));
     }
 
     private int count() {

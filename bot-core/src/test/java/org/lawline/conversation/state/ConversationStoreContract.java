@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.ConversationStore;
 import org.lawline.conversation.DialogState;
@@ -54,7 +55,7 @@ abstract class ConversationStoreContract {
 
     @Test
     void aConversationWithALawyerAndSlotsReadsBackWithEveryField() {
-        ConversationSnapshot saved = new ConversationSnapshot(DialogState.WITH_LAWYER, List.of(), 0,
+        ConversationSnapshot saved = new ConversationSnapshot(ConversationId.next(), DialogState.WITH_LAWYER, List.of(), 0,
                 Instant.parse("2025-03-01T08:05:00Z"), Instant.parse("2025-03-01T08:01:30Z"), Optional.of("lawyer-42"),
                 Map.of("callback.phone", "13800138000", "aid.income", "1800", "aid.residence", "LOCAL"));
 

@@ -9,6 +9,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,8 +97,9 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         connection.sync().set(store.key(citizen), "{\"v\":1,\"state\":\"QUEUED\",\"offered\":[],\"misses\":1,"
                 + "\"updatedAt\":\"2025-03-01T08:00:00Z\"}");
 
-        assertThat(store.load(citizen)).contains(new ConversationSnapshot(DialogState.QUEUED, List.of(), 1,
-                Instant.parse("2025-03-01T08:00:00Z")));
+        ConversationSnapshot read = store.load(citizen).orElseThrow();
+        assertThat(read).isEqualTo(new ConversationSnapshot(read.conversation(), DialogState.QUEUED, List.of(), 1,
+                Instant.parse("2025-03-01T08:00:00Z"), Instant.parse("2025-03-01T08:00:00Z"), Optional.empty(), Map.of()));
     }
 
     @Test
@@ -109,6 +112,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         assertThat(options.getDisconnectedBehavior()).isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
         assertThat(options.getRequestQueueSize()).isEqualTo(1000);
         assertThat(options.isAutoReconnect()).isTrue();
+        assertThat(options.getSocketOptions().isKeepAlive()).as("a silently dropped connection is noticed").isTrue();
         assertThatThrownBy(() -> new ConversationStoreSettings(TTL, Duration.ofSeconds(2), 1000, PREFIX, 10))
                 .hasMessageContaining("command-timeout").hasMessageContaining("500ms");
     }

@@ -4,22 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.TimeZone;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.DialogState;
-import org.springframework.core.io.ClassPathResource;
+import org.lawline.conversation.ModuleMigrations;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,8 +41,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * module).
  */
 abstract class TranscriptsContract {
-
-    static final String MIGRATION = "db/migration/conversation/V202611291100__turns.sql";
 
     /** A fresh, empty database (or schema) with nothing in it yet. */
     abstract DataSource newDatabase() throws Exception;
@@ -56,18 +55,12 @@ abstract class TranscriptsContract {
     private JdbcTemplate sql;
     private final List<JournaledTranscripts> opened = new ArrayList<>();
     private final ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "oTranscript123");
+    private final ConversationId conversation = ConversationId.next();
 
     @BeforeEach
     void createTheTable() throws Exception {
         DataSource fresh = newDatabase();
-        String migration = new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8);
-        try (Connection connection = fresh.getConnection(); Statement statement = connection.createStatement()) {
-            for (String command : migration.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!command.isBlank()) {
-                    statement.execute(command);
-                }
-            }
-        }
+        ModuleMigrations.apply(fresh, "conversation");
         database = new Switchable(fresh);
         sql = new JdbcTemplate(fresh);
     }
@@ -81,10 +74,10 @@ abstract class TranscriptsContract {
     @Test
     void aTurnIsStoredWithEveryField() {
         JournaledTranscripts transcripts = open();
-        TurnRecord asked = new TurnRecord(UUID.randomUUID().toString(), citizen, Optional.of("msg-1"), TurnRecord.Speaker.CITIZEN,
+        TurnRecord asked = new TurnRecord(UUID.randomUUID().toString(), conversation, citizen, Optional.of("msg-1"), TurnRecord.Speaker.CITIZEN,
                 "公司拖欠工资怎么办？", Optional.empty(), Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(),
                 DialogState.BOT, Instant.parse("2025-03-01T08:00:00.123Z"));
-        TurnRecord answered = new TurnRecord(UUID.randomUUID().toString(), citizen, Optional.of("msg-1"), TurnRecord.Speaker.BOT,
+        TurnRecord answered = new TurnRecord(UUID.randomUUID().toString(), conversation, citizen, Optional.of("msg-1"), TurnRecord.Speaker.BOT,
                 "可以先向公司书面催告……", Optional.of("answer"), Optional.of("labour-wage-arrears"), OptionalDouble.of(8.25),
                 OptionalInt.of(37), DialogState.BOT, Instant.parse("2025-03-01T08:00:00.160Z"));
 
@@ -97,18 +90,42 @@ abstract class TranscriptsContract {
                 .containsEntry("CITIZEN_ID", "oTranscript123").containsEntry("MESSAGE_ID", "msg-1")
                 .containsEntry("SPEAKER", "BOT").containsEntry("BODY", "可以先向公司书面催告……")
                 .containsEntry("REPLY_KIND", "answer").containsEntry("ENTRY_ID", "labour-wage-arrears")
-                .containsEntry("LATENCY_MS", 37).containsEntry("DIALOG_STATE", "BOT");
+                .containsEntry("LATENCY_MS", 37).containsEntry("DIALOG_STATE", "BOT")
+                .containsEntry("CONVERSATION_ID", conversation.toString());
         assertThat(((Number) row.get("SCORE")).doubleValue()).isEqualTo(8.25);
-        assertThat(((java.sql.Timestamp) row.get("OCCURRED_AT")).toInstant()).isEqualTo(answered.occurredAt());
+        assertThat(sql.queryForObject("select occurred_at from conversation_turn where id = ?", OffsetDateTime.class, answered.id())
+                .toInstant()).isEqualTo(answered.occurredAt());
         Map<String, Object> question = sql.queryForMap("select * from conversation_turn where id = ?", asked.id());
         assertThat(question).containsEntry("SPEAKER", "CITIZEN").containsEntry("REPLY_KIND", null).containsEntry("SCORE", null);
+    }
+
+    @Test
+    void aTurnsTimeIsStoredAsTheSameInstant_whateverZoneTheJvmWroteItIn() {
+        TimeZone zone = TimeZone.getDefault();
+        TurnRecord asked = TurnRecord.citizen(conversation, citizen, "m-zone", "几点了", DialogState.BOT,
+                Instant.parse("2025-03-01T23:30:00.250Z"));
+        JournaledTranscripts transcripts = open();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
+            transcripts.record(asked);
+            assertThat(transcripts.awaitStored(1, Duration.ofSeconds(10))).isTrue();
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+        TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+        try {
+            assertThat(sql.queryForObject("select occurred_at from conversation_turn where id = ?", OffsetDateTime.class, asked.id())
+                    .toInstant()).isEqualTo(asked.occurredAt());
+        } finally {
+            TimeZone.setDefault(zone);
+        }
     }
 
     @Test
     void whatACitizenCanTypeIsStored() {
         JournaledTranscripts transcripts = open();
         List<String> texts = List.of("\u0000\u0001\u0007", "😀🙏👍🔥", "问".repeat(10_000), "'; DROP TABLE conversation_turn; --", "\uD800");
-        texts.forEach(text -> transcripts.record(TurnRecord.citizen(citizen, "m", text, DialogState.BOT, Instant.now())));
+        texts.forEach(text -> transcripts.record(TurnRecord.citizen(conversation, citizen, "m", text, DialogState.BOT, Instant.now())));
 
         assertThat(transcripts.awaitStored(texts.size(), Duration.ofSeconds(10))).isTrue();
         assertThat(count()).isEqualTo(texts.size());
@@ -124,7 +141,7 @@ abstract class TranscriptsContract {
         // would never finish while it is down
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             for (int i = 0; i < 500; i++) {
-                transcripts.record(TurnRecord.citizen(citizen, "m" + i, "问题" + i, DialogState.BOT, Instant.now()));
+                transcripts.record(TurnRecord.citizen(conversation, citizen, "m" + i, "问题" + i, DialogState.BOT, Instant.now()));
             }
         });
         sleep(300);
@@ -140,12 +157,12 @@ abstract class TranscriptsContract {
     void aJournalLeftByTheLastRunIsStoredOnTheNextStart_andNothingTwice() throws IOException {
         JournaledTranscripts first = open();
         for (int i = 0; i < 10; i++) {
-            first.record(TurnRecord.citizen(citizen, "m" + i, "问题" + i, DialogState.BOT, Instant.now()));
+            first.record(TurnRecord.citizen(conversation, citizen, "m" + i, "问题" + i, DialogState.BOT, Instant.now()));
         }
         assertThat(first.awaitStored(10, Duration.ofSeconds(10))).isTrue();
         database.down = true;
         for (int i = 10; i < 25; i++) {
-            first.record(TurnRecord.citizen(citizen, "m" + i, "问题" + i, DialogState.BOT, Instant.now()));
+            first.record(TurnRecord.citizen(conversation, citizen, "m" + i, "问题" + i, DialogState.BOT, Instant.now()));
         }
         first.close(Duration.ZERO);
         opened.remove(first);
@@ -155,7 +172,7 @@ abstract class TranscriptsContract {
 
         // the ten stored before the restart are offered to the database again with the rest
         assertThat(second.awaitStored(25, Duration.ofSeconds(20))).as("the whole journal read again").isTrue();
-        second.record(TurnRecord.citizen(citizen, "m25", "问题25", DialogState.BOT, Instant.now()));
+        second.record(TurnRecord.citizen(conversation, citizen, "m25", "问题25", DialogState.BOT, Instant.now()));
         assertThat(second.awaitStored(26, Duration.ofSeconds(10))).isTrue();
         // by message, not by row id: a replay that stored a turn again under a new id, or a
         // writer that lost the first ten's ids, shows here though the id is a primary key
@@ -186,7 +203,7 @@ abstract class TranscriptsContract {
         }
 
         JournaledTranscripts next = open();
-        next.record(TurnRecord.citizen(citizen, "m1", "问题", DialogState.BOT, Instant.now()));
+        next.record(TurnRecord.citizen(conversation, citizen, "m1", "问题", DialogState.BOT, Instant.now()));
 
         assertThat(next.awaitStored(1, Duration.ofSeconds(10))).isTrue();
         assertThat(count()).isEqualTo(1);
@@ -197,8 +214,8 @@ abstract class TranscriptsContract {
     void twoTranscriptWritersInOneProcessTakeTheirOwnJournals() {
         JournaledTranscripts one = open();
         JournaledTranscripts other = open();
-        one.record(TurnRecord.citizen(citizen, "m1", "一", DialogState.BOT, Instant.now()));
-        other.record(TurnRecord.citizen(citizen, "m2", "二", DialogState.BOT, Instant.now()));
+        one.record(TurnRecord.citizen(conversation, citizen, "m1", "一", DialogState.BOT, Instant.now()));
+        other.record(TurnRecord.citizen(conversation, citizen, "m2", "二", DialogState.BOT, Instant.now()));
 
         assertThat(one.awaitStored(1, Duration.ofSeconds(10))).isTrue();
         assertThat(other.awaitStored(1, Duration.ofSeconds(10))).isTrue();

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * What became of one message: the state its parts ended in (the first part that did not go out
- * decides) and why, tied to the message by its id.
+ * decides) and why, tied to the message by its id. A message the engine composed is recorded under
+ * its reply's id ({@link org.lawline.conversation.ReplyComposed#replyId()}), so for a reply the
+ * {@code messageId} names the reply.
  */
 public record Delivery(String messageId, PartState state, Optional<String> reason) {
 

@@ -1,10 +1,9 @@
 package org.lawline.channels.delivery;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import java.util.Optional;
+import org.lawline.conversation.SharedRedis;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,19 +13,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The delivery every channel shares: claims, the outbox, the reconciler, subscribers and the
  * notice router, over whatever {@link ChannelPlatform}s, {@link StrandedAnswers} and
  * {@link NoticeForms} the channels' configurations (which import this one) provide. Claims use
- * Redis in front of the database when bot-core made a connection for {@code lawline.redis.url}.
+ * Redis in front of the database when bot-core made a connection for {@code lawline.redis.url}
+ * ({@link SharedRedis}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeliverySettings.class)
 public class DeliveryConfiguration {
 
-    /** The bean bot-core opens when Redis is configured; shared rather than a second connection. */
-    public static final String REDIS_CONNECTION = "conversationRedisConnection";
-
     @Bean
     InboundClaims inboundClaims(JdbcClient jdbc, DeliverySettings settings,
-                                @Qualifier(REDIS_CONNECTION) ObjectProvider<StatefulRedisConnection<String, String>> redis) {
-        return new InboundClaims(jdbc, Optional.ofNullable(redis.getIfAvailable()), settings);
+                                ObjectProvider<SharedRedis> redis) {
+        return new InboundClaims(jdbc, Optional.ofNullable(redis.getIfAvailable()).map(SharedRedis::connection), settings);
     }
 
     @Bean

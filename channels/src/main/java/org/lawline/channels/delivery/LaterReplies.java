@@ -1,6 +1,5 @@
 package org.lawline.channels.delivery;
 
-import java.util.Optional;
 import org.lawline.conversation.ReplyComposed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +32,7 @@ public class LaterReplies {
             log.warn("Dropped a {} message for {}: no {} channel here", event.reply().kind().wireName(), event.to(), event.to().channel());
             return;
         }
-        OutboundMessage message = outbox.record(event.to(), event.reply().text(), Purpose.PUSH, Optional.empty(),
-                Optional.of(event.reply().kind().wireName()), event.composedAt());
-        outbox.deliverSoon(message);
+        // recorded under the reply's id: the same reply heard twice is sent once
+        outbox.recordOnce(event, Purpose.PUSH).ifPresent(outbox::deliverSoon);
     }
 }

@@ -12,8 +12,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.ConversationId;
+import org.lawline.conversation.ReplyComposed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -61,7 +64,29 @@ public class Outbox {
         List<String> parts = platform(to.channel())
                 .map(platform -> platform.split(to, text))
                 .orElse(List.of(text));
-        return insert(to, parts, purpose, inReplyTo, kind, at);
+        return insert(UUID.randomUUID().toString(), Optional.empty(), to, parts, purpose, inReplyTo, kind, at);
+    }
+
+    /**
+     * Records a reply the engine composed, once: the message's id is the reply's id, so its
+     * {@link Delivery} names the reply, and its parts carry the consultation. Recording the same
+     * reply again (its event delivered twice) records nothing.
+     *
+     * @return the message, or empty when this reply was recorded before
+     */
+    public Optional<OutboundMessage> recordOnce(ReplyComposed composed, Purpose purpose) {
+        ChannelIdentity to = composed.to();
+        String text = composed.reply().text();
+        List<String> parts = platform(to.channel())
+                .map(platform -> PartSplitter.split(text, platform.partLimit()))
+                .orElse(List.of(text));
+        try {
+            return Optional.of(insert(composed.replyId().toString(), Optional.of(composed.conversation()), to, parts, purpose,
+                    Optional.empty(), Optional.of(composed.reply().kind().wireName()), composed.composedAt()));
+        } catch (DuplicateKeyException recordedBefore) {
+            log.info("Reply {} to {} was recorded before; not again", composed.replyId(), to);
+            return Optional.empty();
+        }
     }
 
     public OutboundMessage record(ChannelIdentity to, String text, Purpose purpose, Optional<String> inReplyTo) {
@@ -122,7 +147,8 @@ public class Outbox {
      * own kind of message (a WeChat template notice), recorded like every other.
      */
     public Delivery sendOwnWay(ChannelIdentity to, String text, Purpose purpose, Function<OutboundPart, PlatformAnswer> send) {
-        OutboundMessage message = insert(to, List.of(text), purpose, Optional.empty(), Optional.empty(), clock.instant());
+        OutboundMessage message = insert(UUID.randomUUID().toString(), Optional.empty(), to, List.of(text), purpose, Optional.empty(),
+                Optional.empty(), clock.instant());
         long id = message.partIds().get(0);
         Delivery delivery;
         try {
@@ -292,18 +318,19 @@ public class Outbox {
                 .param("until", Utc.of(until)).param("now", Utc.of(clock.instant())).param("id", id).update();
     }
 
-    private OutboundMessage insert(ChannelIdentity to, List<String> parts, Purpose purpose, Optional<String> inReplyTo,
-                                   Optional<String> kind, Instant at) {
-        String messageId = UUID.randomUUID().toString();
+    private OutboundMessage insert(String messageId, Optional<ConversationId> conversation, ChannelIdentity to, List<String> parts,
+                                   Purpose purpose, Optional<String> inReplyTo, Optional<String> kind, Instant at) {
         List<Long> ids = new ArrayList<>();
         int partNo = 1;
         for (String part : parts) {
             KeyHolder key = new GeneratedKeyHolder();
             jdbc.sql("""
-                            insert into outbound_part (message_id, channel, account, citizen_id, purpose, reply_kind, in_reply_to, part_no,
-                                                       text, state, created_at, updated_at)
-                            values (:message, :channel, :account, :citizen, :purpose, :kind, :inReplyTo, :partNo, :text, :state, :at, :now)""")
+                            insert into outbound_part (message_id, conversation_id, channel, account, citizen_id, purpose, reply_kind,
+                                                       in_reply_to, part_no, text, state, created_at, updated_at)
+                            values (:message, :conversation, :channel, :account, :citizen, :purpose, :kind, :inReplyTo, :partNo, :text,
+                                    :state, :at, :now)""")
                     .param("message", messageId)
+                    .param("conversation", conversation.map(ConversationId::toString).orElse(null))
                     .param("channel", to.channel().wireName())
                     .param("account", to.account())
                     .param("citizen", to.citizenId())

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.EscalationRequested;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.MobileNumber;
 import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.FaqSearch;
@@ -87,7 +89,9 @@ class VoicemailIntake {
             log.info("Voicemail {} was taken in before; nothing new", voicemail.id());
             return ResponseEntity.ok(new Taken(voicemail.id(), "seen"));
         }
-        events.publishEvent(new EscalationRequested(caller(voicemail.caller()), EscalationRequested.Reason.ASKED_FOR_PERSON, now));
+        // a voicemail is a consultation of its own: it never went through the bot's conversation
+        events.publishEvent(new EscalationRequested(EventId.next(), ConversationId.next(), caller(voicemail.caller()),
+                EscalationRequested.Reason.ASKED_FOR_PERSON, now));
         log.info("{} taken in for the duty lawyers{}", voicemail, suggestion.isPresent() ? ", with a suggested answer" : "");
         return ResponseEntity.accepted().body(new Taken(voicemail.id(), "queued"));
     }

@@ -1,6 +1,7 @@
 package org.lawline.channels.sms;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import org.lawline.conversation.SharedRedis;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.lawline.channels.delivery.ClaimedReplies;
@@ -55,8 +56,8 @@ class SmsConfiguration {
 
     @Bean
     SmsPlatform smsPlatform(SmsGateways gateways, SmsSettings settings, Subscribers subscribers, SmsWorkers workers,
-                            @Qualifier(DeliveryConfiguration.REDIS_CONNECTION) ObjectProvider<StatefulRedisConnection<String, String>> redis) {
-        StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
+                            ObjectProvider<SharedRedis> redis) {
+        StatefulRedisConnection<String, String> connection = redis.getIfAvailable() == null ? null : redis.getIfAvailable().connection();
         // counted per citizen identity and day: an SMS citizen and a hotline caller of one number count apart
         DailyCaps caps = connection == null
                 ? new DailyCaps.InProcess(settings.dailyCap(), CHINA)

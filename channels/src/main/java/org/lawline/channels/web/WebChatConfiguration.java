@@ -1,6 +1,7 @@
 package org.lawline.channels.web;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import org.lawline.conversation.SharedRedis;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.lawline.channels.delivery.DeliveryConfiguration;
@@ -41,10 +42,9 @@ public class WebChatConfiguration {
 
     @Bean
     RateLimiter webChatRateLimiter(WebChatSettings settings, ObjectProvider<Clock> clock,
-                                   @Qualifier(DeliveryConfiguration.REDIS_CONNECTION)
-                                   ObjectProvider<StatefulRedisConnection<String, String>> redis) {
+                                   ObjectProvider<SharedRedis> redis) {
         Clock time = clock.getIfAvailable(Clock::systemUTC);
-        StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
+        StatefulRedisConnection<String, String> connection = redis.getIfAvailable() == null ? null : redis.getIfAvailable().connection();
         return connection == null
                 ? new RateLimiter.InProcess(time)
                 : new RateLimiter.InRedis(connection, settings.rateLimitKeyPrefix(), time);

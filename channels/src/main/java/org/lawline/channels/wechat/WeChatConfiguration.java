@@ -10,11 +10,11 @@ import org.lawline.channels.delivery.Outbox;
 import org.lawline.channels.delivery.ReplyWindows;
 import org.lawline.channels.delivery.Subscribers;
 import org.lawline.conversation.Conversations;
+import org.lawline.conversation.SharedRedis;
 import org.lawline.knowledge.BundledKnowledge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggerConfiguration;
@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The WeChat channel's wiring, plugged into the shared delivery ({@link DeliveryConfiguration}).
  * Shared state (access tokens, customer-service allowances; the delivery's claims) lives in Redis when bot-core made a connection for {@code lawline.redis.url}
- * (bean {@code conversationRedisConnection}), else in this process and the database. With no
+ * ({@link SharedRedis}), else in this process and the database. With no
  * account configured the webhook answers 404 and nothing calls WeChat.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,8 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WeChatConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WeChatConfiguration.class);
-
-    private static final String REDIS_CONNECTION = DeliveryConfiguration.REDIS_CONNECTION;
 
     private static final String WXJAVA_LOGGER = "me.chanjar.weixin";
 
@@ -57,8 +55,8 @@ class WeChatConfiguration {
 
     @Bean
     AccessTokens weChatAccessTokens(WeChatSettings settings, ObjectProvider<Clock> clock,
-                                    @Qualifier(REDIS_CONNECTION) ObjectProvider<StatefulRedisConnection<String, String>> redis) {
-        StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
+                                    ObjectProvider<SharedRedis> redis) {
+        StatefulRedisConnection<String, String> connection = redis.getIfAvailable() == null ? null : redis.getIfAvailable().connection();
         return connection == null
                 ? new AccessTokens.InProcess()
                 : new AccessTokens.InRedis(connection, settings.keyPrefix(), clock.getIfAvailable(Clock::systemUTC));
@@ -66,8 +64,8 @@ class WeChatConfiguration {
 
     @Bean
     WeChatWindows weChatWindows(WeChatSettings settings,
-            @Qualifier(REDIS_CONNECTION) ObjectProvider<StatefulRedisConnection<String, String>> redis) {
-        StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
+            ObjectProvider<SharedRedis> redis) {
+        StatefulRedisConnection<String, String> connection = redis.getIfAvailable() == null ? null : redis.getIfAvailable().connection();
         ReplyWindows.Limits limits = settings.customerService().asWindowLimits();
         return new WeChatWindows(connection == null
                 ? new ReplyWindows.InProcess(limits)

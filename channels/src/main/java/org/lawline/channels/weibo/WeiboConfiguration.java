@@ -1,6 +1,7 @@
 package org.lawline.channels.weibo;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import org.lawline.conversation.SharedRedis;
 import java.time.Clock;
 import org.lawline.channels.delivery.ClaimedReplies;
 import org.lawline.channels.delivery.DeliveryConfiguration;
@@ -49,9 +50,9 @@ class WeiboConfiguration {
 
     @Bean
     FollowerWindows weiboFollowerWindows(WeiboSettings settings,
-            @Qualifier(DeliveryConfiguration.REDIS_CONNECTION) ObjectProvider<StatefulRedisConnection<String, String>> redis) {
+            ObjectProvider<SharedRedis> redis) {
         ReplyWindows.Limits limits = FollowerWindows.limits(settings.replyWindow());
-        StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
+        StatefulRedisConnection<String, String> connection = redis.getIfAvailable() == null ? null : redis.getIfAvailable().connection();
         return new FollowerWindows(connection == null
                 ? new ReplyWindows.InProcess(limits)
                 : new ReplyWindows.InRedis(connection, settings.keyPrefix(), limits));

@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.lawline.channels.SharedInfrastructure;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.ConversationId;
+import org.lawline.conversation.DialogState;
+import org.lawline.conversation.EventId;
+import org.lawline.conversation.Reply;
+import org.lawline.conversation.ReplyComposed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The outbox against the real Redis and PostgreSQL, when an allowance's store fails or a platform holds a message back. */
@@ -105,6 +110,27 @@ class OutboxFaultsIT {
         assertThat(reconciler.reconcile().partsSent()).isEqualTo(1);
         assertThat(platform.sent).hasSize(1);
         assertThat(states()).containsExactly("SENT");
+    }
+
+    @Test
+    void aReplyHeardTwiceIsRecordedAndSentOnce_andItsDeliveryNamesTheReplyAndTheConsultation() {
+        ReplyWindows windows = new ReplyWindows.InRedis(shared.redis, shared.keyPrefix, WINDOWS);
+        windows.citizenWrote(citizen, Instant.now());
+        WindowedPlatform platform = new WindowedPlatform(windows);
+        Outbox outbox = new Outbox(jdbc, List.of(platform), Clock.systemUTC());
+        ReplyComposed composed = new ReplyComposed(EventId.next(), ConversationId.next(), citizen, Optional.empty(),
+                new Reply.Handoff("值班律师：请带上劳动合同来所里面谈。", DialogState.WITH_LAWYER), Instant.now());
+
+        OutboundMessage first = outbox.recordOnce(composed, Purpose.PUSH).orElseThrow();
+        Optional<OutboundMessage> again = outbox.recordOnce(composed, Purpose.PUSH);
+        Delivery delivery = outbox.deliver(first);
+
+        assertThat(again).isEmpty();
+        assertThat(delivery.messageId()).isEqualTo(composed.replyId().toString());
+        assertThat(delivery.isSent()).isTrue();
+        assertThat(platform.sent).hasSize(1);
+        assertThat(jdbc.sql("select conversation_id from outbound_part where citizen_id = :c").param("c", citizen.citizenId())
+                .query(String.class).list()).containsExactly(composed.conversation().toString());
     }
 
     private List<String> states() {

@@ -31,6 +31,8 @@ import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.Reply;
+import org.lawline.conversation.ConversationId;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.ReplyComposed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -323,11 +325,11 @@ class WebChatApiTest {
     void laterMessagesAreThoseComposedOutsideAPostForThisWebCitizen() throws Exception {
         ChannelIdentity web = new ChannelIdentity(Channel.WEB, "default", citizen);
         Instant sent = Instant.parse("2026-11-29T09:10:11Z");
-        events.publishEvent(new ReplyComposed(web, Optional.empty(), new Reply.Handoff("律师：您好，我是值班律师王律师。", DialogState.WITH_LAWYER), sent));
-        events.publishEvent(new ReplyComposed(web, Optional.of("m-9"), new Reply.NoAnswer("这是对某条消息的直接回答", DialogState.BOT), sent));
-        events.publishEvent(new ReplyComposed(new ChannelIdentity(Channel.WECHAT, "default", citizen), Optional.empty(),
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), web, Optional.empty(), new Reply.Handoff("律师：您好，我是值班律师王律师。", DialogState.WITH_LAWYER), sent));
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), web, Optional.of("m-9"), new Reply.NoAnswer("这是对某条消息的直接回答", DialogState.BOT), sent));
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), new ChannelIdentity(Channel.WECHAT, "default", citizen), Optional.empty(),
                 new Reply.NoAnswer("微信上的消息", DialogState.BOT), sent));
-        events.publishEvent(new ReplyComposed(web, Optional.empty(), new Reply.Greeting("您的法律援助申请已受理。", DialogState.BOT), sent.plusSeconds(5)));
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), web, Optional.empty(), new Reply.Greeting("您的法律援助申请已受理。", DialogState.BOT), sent.plusSeconds(5)));
         // A POST's own answer (the engine publishes it with inReplyTo) is not repeated by the GET.
         postText("你好").andExpect(status().isOk());
 
@@ -366,7 +368,7 @@ class WebChatApiTest {
     void laterMessagesComeFiftyAtATime() throws Exception {
         ChannelIdentity web = new ChannelIdentity(Channel.WEB, "default", citizen);
         for (int i = 0; i < 55; i++) {
-            events.publishEvent(new ReplyComposed(web, Optional.empty(), new Reply.Greeting("通知 " + i, DialogState.BOT), Instant.now()));
+            events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), web, Optional.empty(), new Reply.Greeting("通知 " + i, DialogState.BOT), Instant.now()));
         }
         String page = getLater(null).andExpect(jsonPath("$.messages", hasSize(50)))
                 .andExpect(jsonPath("$.messages[49].text").value("通知 49"))

@@ -23,6 +23,8 @@ import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.Reply;
+import org.lawline.conversation.ConversationId;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.ReplyComposed;
 import org.lawline.knowledge.LawReference;
 import org.openqa.selenium.By;
@@ -172,7 +174,7 @@ class WebChatPageBrowserTest {
         assertThat(text(By.cssSelector(".row.user .bubble"))).isEqualTo(Replies.XSS);
 
         // A message pushed later (a lawyer's reply) goes through the polling path: the same rule.
-        events.publishEvent(new ReplyComposed(new ChannelIdentity(Channel.WEB, "default", citizenId()), Optional.empty(),
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), new ChannelIdentity(Channel.WEB, "default", citizenId()), Optional.empty(),
                 new Reply.Handoff(Replies.XSS, DialogState.WITH_LAWYER), Instant.now()));
         WebElement later = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".row.later .bubble")));
         assertThat(later.getText()).isEqualTo(Replies.XSS);
@@ -210,7 +212,7 @@ class WebChatPageBrowserTest {
         // The duty lawyer picks the chat up and replies: that leaves as a ReplyComposed without inReplyTo.
         ChannelIdentity me = new ChannelIdentity(Channel.WEB, "default", citizenId());
         conversations.putState(me, DialogState.WITH_LAWYER);
-        events.publishEvent(new ReplyComposed(me, Optional.empty(),
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), me, Optional.empty(),
                 new Reply.Handoff("您好，我是值班律师。请问拖欠了几个月工资？\n有劳动合同吗？", DialogState.WITH_LAWYER), Instant.now()));
 
         WebElement later = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".row.later .bubble")));

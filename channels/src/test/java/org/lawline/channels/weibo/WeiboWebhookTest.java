@@ -22,6 +22,8 @@ import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.Reply;
+import org.lawline.conversation.ConversationId;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.ReplyComposed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -202,7 +204,7 @@ class WeiboWebhookTest {
         weibo.push(WeiboServers.text(follower, ACCOUNT_UID, Instant.now().minusSeconds(5), "我要找律师"));
 
         HttpResponse<String> unfollow = weibo.push(WeiboServers.event(follower, ACCOUNT_UID, Instant.now(), "unfollow", ""));
-        events.publishEvent(new ReplyComposed(identity(), Optional.empty(),
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), identity(), Optional.empty(),
                 new Reply.Handoff("律师：您好，我是值班律师王律师。", DialogState.WITH_LAWYER), Instant.now()));
 
         assertThat(unfollow.statusCode()).isEqualTo(200);
@@ -217,7 +219,7 @@ class WeiboWebhookTest {
     void aLawyersReplyWithinTheWindowLeavesThroughReplyJson() throws Exception {
         weibo.push(WeiboServers.text(follower, ACCOUNT_UID, Instant.now(), "我要找律师"));
 
-        events.publishEvent(new ReplyComposed(identity(), Optional.empty(),
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), identity(), Optional.empty(),
                 new Reply.Handoff("律师：您好，我是值班律师王律师。", DialogState.WITH_LAWYER), Instant.now()));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> WeiboStub.repliesTo(follower).size() == 1);
@@ -226,7 +228,7 @@ class WeiboWebhookTest {
 
     @Test
     void withoutAnyActionOfTheFollowerNothingIsSentAndTheRefusalIsRecorded() {
-        events.publishEvent(new ReplyComposed(identity(), Optional.empty(),
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), identity(), Optional.empty(),
                 new Reply.Handoff("律师：您好。", DialogState.WITH_LAWYER), Instant.now()));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> partStates().equals(List.of("NOT_DELIVERED")));
@@ -240,7 +242,7 @@ class WeiboWebhookTest {
                 "{\"subtype\":\"status\",\"key\":\"4182746302817000\"}");
 
         HttpResponse<String> response = weibo.push(mention);
-        events.publishEvent(new ReplyComposed(identity(), Optional.empty(),
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), identity(), Optional.empty(),
                 new Reply.Handoff("律师：还有什么可以帮您？", DialogState.WITH_LAWYER), Instant.now()));
 
         assertThat(passiveText(response)).startsWith("您问的是：");

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
@@ -79,7 +79,7 @@ public final class JdbcFaqEntries implements FaqEntries {
                          where id = :id""")
                 .param("disabled", disabled)
                 .param("changedBy", changedBy)
-                .param("updatedAt", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("updatedAt", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("id", id)
                 .update() > 0;
     }
@@ -164,9 +164,9 @@ public final class JdbcFaqEntries implements FaqEntries {
     public Revision revision() {
         return jdbc.sql("select count(*) as entries, max(updated_at) as last_saved from faq_entry")
                 .query((rs, row) -> {
-                    LocalDateTime lastSaved = rs.getObject("last_saved", LocalDateTime.class);
+                    OffsetDateTime lastSaved = rs.getObject("last_saved", OffsetDateTime.class);
                     return new Revision(rs.getInt("entries"),
-                            lastSaved == null ? Instant.EPOCH : lastSaved.toInstant(ZoneOffset.UTC));
+                            lastSaved == null ? Instant.EPOCH : lastSaved.toInstant());
                 })
                 .single();
     }
@@ -197,15 +197,15 @@ public final class JdbcFaqEntries implements FaqEntries {
         columns.put("category", entry.category().isEmpty() ? null : entry.category());
         columns.put("lawRefs", JsonLists.write(entry.lawRefs().stream().map(LawReference::toString).toList()));
         // timestamp without time zone holds UTC, whatever the server's zone
-        columns.put("updatedAt", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        columns.put("updatedAt", clock.instant().atOffset(ZoneOffset.UTC));
         return columns;
     }
 
     private static EntryMetadata metadata(ResultSet rs) throws SQLException {
         LocalDate reviewDate = rs.getObject("review_date", LocalDate.class);
-        LocalDateTime updatedAt = rs.getObject("updated_at", LocalDateTime.class);
+        OffsetDateTime updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
         return new EntryMetadata(Optional.ofNullable(reviewDate), rs.getString("changed_by"), rs.getBoolean("disabled"),
-                updatedAt.toInstant(ZoneOffset.UTC));
+                updatedAt.toInstant());
     }
 
     private static FaqEntry entry(ResultSet rs) throws SQLException {

@@ -4,7 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
@@ -81,9 +81,9 @@ public final class JdbcLawArticles implements LawArticleStore {
     public FaqEntries.Revision revision() {
         return jdbc.sql("select count(*) as articles, max(updated_at) as last_saved from law_article")
                 .query((rs, row) -> {
-                    LocalDateTime lastSaved = rs.getObject("last_saved", LocalDateTime.class);
+                    OffsetDateTime lastSaved = rs.getObject("last_saved", OffsetDateTime.class);
                     return new FaqEntries.Revision(rs.getInt("articles"),
-                            lastSaved == null ? Instant.EPOCH : lastSaved.toInstant(ZoneOffset.UTC));
+                            lastSaved == null ? Instant.EPOCH : lastSaved.toInstant());
                 })
                 .single();
     }
@@ -97,7 +97,7 @@ public final class JdbcLawArticles implements LawArticleStore {
         columns.put("book", article.book().isEmpty() ? null : article.book());
         columns.put("chapter", article.chapter().isEmpty() ? null : article.chapter());
         // timestamp without time zone holds UTC, whatever the server's zone
-        columns.put("updatedAt", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        columns.put("updatedAt", clock.instant().atOffset(ZoneOffset.UTC));
         return columns;
     }
 

@@ -1,0 +1,124 @@
+package org.lawline.conversation.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lawline.conversation.CallbackNumberConfirmed;
+import org.lawline.conversation.Channel;
+import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.CitizenWroteToLawyer;
+import org.lawline.conversation.ConversationClosed;
+import org.lawline.conversation.ConversationEvent;
+import org.lawline.conversation.ConversationId;
+import org.lawline.conversation.DialogState;
+import org.lawline.conversation.EscalationCancelled;
+import org.lawline.conversation.EscalationRequested;
+import org.lawline.conversation.EventId;
+import org.lawline.conversation.MobileNumber;
+import org.lawline.conversation.Reply;
+import org.lawline.conversation.ReplyComposed;
+import org.springframework.context.ApplicationEventPublisher;
+
+/** The event journal: every event reaches its listeners, in order, at least once, across failures and restarts. */
+class JournaledEventsTest {
+
+    @TempDir
+    Path journalDir;
+
+    private final ChannelIdentity sms = new ChannelIdentity(Channel.SMS, "12348", "13800138000", MobileNumber.parse("13800138000"));
+    private final ConversationId consultation = ConversationId.next();
+    private final Instant at = Instant.parse("2026-12-04T08:00:00.123Z");
+    private final List<Object> heard = Collections.synchronizedList(new ArrayList<>());
+    private final List<JournaledEvents> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        opened.forEach(JournaledEvents::close);
+    }
+
+    @Test
+    void everyKindOfEventReachesTheListenersAsItWasPublished() {
+        JournaledEvents events = started(heard::add);
+        List<ConversationEvent> published = List.of(
+                new EscalationRequested(EventId.next(), consultation, sms, EscalationRequested.Reason.REPEATED_MISSES, at),
+                new EscalationCancelled(EventId.next(), consultation, sms, at),
+                new CitizenWroteToLawyer(EventId.next(), consultation, sms, "m-1", "lawyer-7", "我想问一下\n\"工资\"", at),
+                new CallbackNumberConfirmed(EventId.next(), consultation, sms, new MobileNumber("13912345678"), at),
+                new ConversationClosed(EventId.next(), consultation, sms, "lawyer-7", at));
+
+        published.forEach(events::publish);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == published.size());
+        assertThat(heard).containsExactlyElementsOf(published);
+    }
+
+    @Test
+    void aReplyGoesStraightToTheListeners_evenBeforeDispatchingStarts() {
+        JournaledEvents events = new JournaledEvents(heard::add, journalDir, Duration.ofMillis(100));
+        opened.add(events);
+        ReplyComposed reply = new ReplyComposed(EventId.next(), consultation, sms, Optional.empty(),
+                new Reply.Greeting("您好", DialogState.BOT), at);
+
+        events.publish(reply);
+
+        assertThat(heard).containsExactly(reply);
+    }
+
+    @Test
+    void aFailingListenerGetsItsEventAgain_andTheEventsAfterItWaitTheirTurn() {
+        AtomicInteger failuresLeft = new AtomicInteger(3);
+        JournaledEvents events = started(event -> {
+            if (event instanceof EscalationRequested && failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("database down");
+            }
+            heard.add(event);
+        });
+        EscalationRequested requested = new EscalationRequested(EventId.next(), consultation, sms,
+                EscalationRequested.Reason.ASKED_FOR_PERSON, at);
+        EscalationCancelled cancelled = new EscalationCancelled(EventId.next(), consultation, sms, at.plusSeconds(5));
+
+        events.publish(requested);
+        events.publish(cancelled);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == 2);
+        assertThat(heard).containsExactly(requested, cancelled);
+        assertThat(failuresLeft.get()).isNegative();
+    }
+
+    @Test
+    void aRestartDeliversWhatTheLastRunLeft_andNothingItAlreadyDelivered() {
+        JournaledEvents first = started(heard::add);
+        EscalationRequested delivered = new EscalationRequested(EventId.next(), consultation, sms,
+                EscalationRequested.Reason.ASKED_FOR_PERSON, at);
+        first.publish(delivered);
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == 1);
+        first.stop();
+        EscalationCancelled left = new EscalationCancelled(EventId.next(), consultation, sms, at);
+        first.publish(left);
+        first.close();
+        opened.remove(first);
+
+        started(heard::add);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == 2);
+        assertThat(heard).containsExactly(delivered, left);
+    }
+
+    private JournaledEvents started(ApplicationEventPublisher listeners) {
+        JournaledEvents events = new JournaledEvents(listeners, journalDir, Duration.ofMillis(100));
+        opened.add(events);
+        events.start();
+        return events;
+    }
+}
