@@ -108,8 +108,9 @@ class SmsEndToEndTest {
         push(phone, "我要找律师");
         await().atMost(Duration.ofSeconds(30)).until(() -> !textsTo(phone).isEmpty());
         assertThat(conversations.stateOf(citizen)).isEqualTo(DialogState.QUEUED);
-        assertThat(jdbc.sql("select count(*) from escalation where channel = 'sms' and citizen_id = :phone and status = 'WAITING'")
-                .param("phone", phone).query(Integer.class).single()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from escalation where channel = 'sms' and citizen_id = :phone and status = 'WAITING'")
+                .param("phone", phone).query(Integer.class).single() == 1);
 
         Optional<Reply> announced = conversations.lawyerClaimed(citizen, "lawyer-wang");
         assertThat(announced).isPresent();
@@ -133,8 +134,9 @@ class SmsEndToEndTest {
 
         assertThat(told).isPresent();
         assertThat(conversations.stateOf(citizen)).isEqualTo(DialogState.CALLBACK);
-        assertThat(published.stream(CallbackNumberConfirmed.class))
-                .anySatisfy(event -> assertThat(event.phone()).isEqualTo(new MobileNumber(phone)));
+        // events reach their listeners through the event journal, a moment after the reply
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(published.stream(CallbackNumberConfirmed.class))
+                .anySatisfy(event -> assertThat(event.phone()).isEqualTo(new MobileNumber(phone))));
         await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", textsTo(phone)).contains(told.get().text().substring(0, 8)));
     }
 

@@ -138,8 +138,10 @@ class WeiboEndToEndTest {
         HttpResponse<String> asked = push(signedQuery(APP_SECRET), text("转人工"));
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(conversations.stateOf(citizen)).isEqualTo(DialogState.QUEUED);
-        assertThat(jdbc.sql("select count(*) from escalation where channel = 'weibo' and citizen_id = :uid and status = 'WAITING'")
-                .param("uid", follower).query(Integer.class).single()).isEqualTo(1);
+        // events reach handoff through the event journal, a moment after the reply
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from escalation where channel = 'weibo' and citizen_id = :uid and status = 'WAITING'")
+                .param("uid", follower).query(Integer.class).single() == 1);
 
         Optional<Reply> announced = conversations.lawyerClaimed(citizen, "lawyer-wang");
         assertThat(announced).isPresent();
