@@ -25,6 +25,11 @@ class AccountsConfiguration {
     }
 
     @Bean
+    StaffDutyLawyers staffDutyLawyers(StaffAccounts accounts) {
+        return new StaffDutyLawyers(accounts);
+    }
+
+    @Bean
     StaffAccountDetails staffAccountDetails(StaffAccounts accounts, Clock clock) {
         return new StaffAccountDetails(accounts, clock);
     }
