@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -42,6 +43,8 @@ class SecurityConfiguration {
                                 "/api/web/**", "/wechat/**", "/api/admin/**", "/login", "/error").permitAll()
                         .requestMatchers("/api/inbox/callbacks", "/api/inbox/callbacks/**").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers("/api/inbox/events", "/api/inbox/me").hasAnyRole(LAWYER, OPERATOR, ADMIN)
+                        // operators read the chat behind a callback; only lawyers act on it
+                        .requestMatchers(HttpMethod.GET, "/api/inbox/conversations/*").hasAnyRole(LAWYER, OPERATOR, ADMIN)
                         .requestMatchers("/api/inbox/**").hasAnyRole(LAWYER, ADMIN)
                         .requestMatchers("/inbox", "/inbox/**").hasAnyRole(LAWYER, OPERATOR, ADMIN)
                         .requestMatchers("/admin/**").hasRole(ADMIN)

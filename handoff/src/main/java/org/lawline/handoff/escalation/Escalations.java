@@ -126,6 +126,12 @@ public class Escalations {
                 .query(Escalations::row).list();
     }
 
+    /** Timed out to a callback and not yet over: a lawyer may still take them. */
+    public List<Escalation> timedOut() {
+        return db.sql("select " + COLUMNS + " from escalation where status = 'TIMED_OUT' order by requested_at, id")
+                .query(Escalations::row).list();
+    }
+
     /** Those a lawyer holds, oldest claim first. */
     public List<Escalation> heldBy(String lawyer) {
         return db.sql("select " + COLUMNS + " from escalation where status = 'CLAIMED' and claimed_by = :lawyer order by claimed_at, id")
