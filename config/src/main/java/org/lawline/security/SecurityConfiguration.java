@@ -16,6 +16,10 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -54,6 +58,9 @@ class SecurityConfiguration {
                         .successHandler(new CsrfCookieOnLogin("/inbox"))
                         .failureUrl("/login?error")
                         .permitAll())
+                // after login, go back only to a page the person asked for: never to an API call
+                // or a script that happened to be refused while signed out
+                .requestCache(cache -> cache.requestCache(pagesOnly()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/web/**", "/wechat/**", "/api/admin/**"))
                 .exceptionHandling(errors -> errors
@@ -64,6 +71,15 @@ class SecurityConfiguration {
                                 json(response, HttpServletResponse.SC_FORBIDDEN, "没有权限，或页面已过期请刷新"), api))
                 .headers(Customizer.withDefaults());
         return http.build();
+    }
+
+    private static HttpSessionRequestCache pagesOnly() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        cache.setRequestMatcher(new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/inbox/**"),
+                        paths.matcher("/error")))));
+        return cache;
     }
 
     private static void json(HttpServletResponse response, int status, String message) throws IOException {
