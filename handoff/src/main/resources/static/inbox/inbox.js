@@ -195,6 +195,11 @@
       var operator = me.roles.indexOf('OPERATOR') >= 0 || me.roles.indexOf('ADMIN') >= 0;
       var lawyer = me.roles.indexOf('LAWYER') >= 0 || me.roles.indexOf('ADMIN') >= 0;
       $('tab-callbacks').hidden = !operator;
+      $('away-label').hidden = me.roles.indexOf('LAWYER') < 0;
+      $('away').checked = !!me.away;
+      $('away').addEventListener('change', function () {
+        api('POST', '/api/inbox/me/away', { away: $('away').checked }).then(function (r) { $('away').checked = !!r.body.away; });
+      });
       ['waiting', 'mine', 'closed'].forEach(function (t) { $('tab-' + t).hidden = !lawyer; });
       switchTab(lawyer ? 'waiting' : 'callbacks');
       listen();

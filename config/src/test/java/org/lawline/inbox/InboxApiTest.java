@@ -234,4 +234,31 @@ class InboxApiTest {
         assertThat(citizenMailbox(citizen)).contains("未能接通");
         assertThat(operator.post("/api/inbox/callbacks/" + callback + "/outcome", "{\"outcome\":\"reached\"}").statusCode()).isEqualTo(409);
     }
+
+    @Test
+    void withNobodyOnDutyTheCitizenHearsOfTheCallbackAtOnceNotAfterTheTimeout() throws Exception {
+        // a roster whose only shift belongs to no account: nobody is on duty at any hour
+        db.sql("insert into duty_shift (lawyer, weekday, starts_at, ends_at) values ('nobody-on-duty', 1, time '09:00:00', time '09:01:00')").update();
+        try {
+            String citizen = citizen();
+            citizenSays(citizen, "转人工");
+            long id = escalationOf(citizen);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                    citizenMailbox(citizen).contains("手机号码"));
+            assertThat(db.sql("select status from escalation where id = :id").param("id", id).query(String.class).single())
+                    .isEqualTo("TIMED_OUT");
+        } finally {
+            db.sql("delete from duty_shift where lawyer = 'nobody-on-duty'").update();
+        }
+    }
+
+    @Test
+    void aLawyerWhoStepsAwayIsOffDutyUntilBack() throws Exception {
+        StaffBrowser lawyer = signedIn(Role.LAWYER, "吴律师");
+        HttpResponse<String> away = lawyer.post("/api/inbox/me/away", "{\"away\":true}");
+        assertThat(json(away).get("away").asBoolean()).isTrue();
+        assertThat(json(lawyer.get("/api/inbox/me")).get("away").asBoolean()).isTrue();
+        HttpResponse<String> back = lawyer.post("/api/inbox/me/away", "{\"away\":false}");
+        assertThat(json(back).get("away").asBoolean()).isFalse();
+    }
 }

@@ -44,8 +44,8 @@ public class EscalationConfiguration {
     }
 
     @Bean
-    DutyRoster dutyRoster(DutyLawyers lawyers) {
-        return new DutyRoster(lawyers);
+    DutyRoster dutyRoster(DutyLawyers lawyers, JdbcClient db, HandoffSettings settings) {
+        return new DutyRoster(lawyers, db, settings);
     }
 
     @Bean

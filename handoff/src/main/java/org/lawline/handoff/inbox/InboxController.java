@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.lawline.handoff.DutyLawyers;
 import org.lawline.handoff.callback.CallbackRequest;
+import org.lawline.handoff.duty.DutyRoster;
 import org.lawline.handoff.callback.CallbackRequests;
 import org.lawline.handoff.escalation.ClaimResult;
 import org.lawline.handoff.escalation.DutyDesk;
@@ -56,9 +57,11 @@ class InboxController {
     private final org.springframework.beans.factory.ObjectProvider<FaqSearch> faqs;
     private final JdbcClient db;
     private final Clock clock;
+    private final DutyRoster roster;
 
     InboxController(Escalations escalations, DutyDesk desk, ConsultationTranscript transcripts, CallbackRequests callbacks,
-                    DutyLawyers lawyers, InboxEvents events, org.springframework.beans.factory.ObjectProvider<FaqSearch> faqs, JdbcClient db, Clock clock) {
+                    DutyLawyers lawyers, InboxEvents events, org.springframework.beans.factory.ObjectProvider<FaqSearch> faqs, JdbcClient db, Clock clock, DutyRoster roster) {
+        this.roster = roster;
         this.escalations = escalations;
         this.desk = desk;
         this.transcripts = transcripts;
@@ -78,7 +81,15 @@ class InboxController {
                 roles.add(role);
             }
         }
-        return new InboxViews.Me(user.getName(), InboxViews.shownName(lawyers, user.getName()), roles);
+        return new InboxViews.Me(user.getName(), InboxViews.shownName(lawyers, user.getName()), roles, roster.isAway(user.getName()));
+    }
+
+    /** A lawyer steps away (or back): while away they are off the roster, and a chat may go straight to the callback. */
+    @PostMapping("/me/away")
+    InboxViews.Me away(@RequestBody(required = false) Map<String, Object> body, Principal user, HttpServletRequest request) {
+        roster.setAway(user.getName(), body != null && Boolean.TRUE.equals(body.get("away")), clock.instant());
+        log.info("{} is {}", user.getName(), roster.isAway(user.getName()) ? "away" : "back on duty");
+        return me(user, request);
     }
 
     @GetMapping("/conversations")

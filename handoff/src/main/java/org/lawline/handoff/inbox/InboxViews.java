@@ -46,7 +46,7 @@ final class InboxViews {
     record Callbacks(List<CallbackView> callbacks) {
     }
 
-    record Me(String username, String displayName, List<String> roles) {
+    record Me(String username, String displayName, List<String> roles, boolean away) {
     }
 
     /** The API's status: a timed-out chat a lawyer may still claim reads as waiting. */
