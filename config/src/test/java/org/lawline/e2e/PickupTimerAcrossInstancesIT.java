@@ -47,6 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * before the timer, or timed out (and perhaps claimed late) — and every timeout message is sent
  * once.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PickupTimerAcrossInstancesIT {
 
     private static final String SCHEMA = "lawline_pickup_" + UUID.randomUUID().toString().replace("-", "");
@@ -108,6 +109,34 @@ class PickupTimerAcrossInstancesIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
+    void ofTwoLawyersClaimingAtOnceOnTwoInstancesExactlyOneGetsTheChat() throws Exception {
+        one.getBean(StaffAccounts.class).add("duel-a", "甲律师", Role.LAWYER, "duel lawyer password");
+        one.getBean(StaffAccounts.class).add("duel-b", "乙律师", Role.LAWYER, "duel lawyer password");
+        JdbcClient db = one.getBean(JdbcClient.class);
+        java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20; i++) {
+                ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "duel-" + i + "-" + SCHEMA.substring(15, 23));
+                one.getBean(Conversations.class).handle(new InboundMessage(citizen, UUID.randomUUID().toString(), "转人工", Instant.now()));
+                long id = db.sql("select id from escalation where citizen_id = :c").param("c", citizen.citizenId()).query(Long.class).single();
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                var a = pool.submit(() -> { start.await(); return one.getBean(DutyDesk.class).claim(id, "duel-a"); });
+                var b = pool.submit(() -> { start.await(); return two.getBean(DutyDesk.class).claim(id, "duel-b"); });
+                start.countDown();
+                List<ClaimResult> results = List.of(a.get(), b.get());
+                assertThat(results).filteredOn(r -> r instanceof ClaimResult.Claimed).hasSize(1);
+                String winner = db.sql("select claimed_by from escalation where id = :id").param("id", id).query(String.class).single();
+                assertThat(results).filteredOn(r -> r instanceof ClaimResult.HeldBy)
+                        .singleElement().isEqualTo(new ClaimResult.HeldBy(winner));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
     void everyEscalationEndsExactlyOnceAndNoneIsLostWhenAnInstanceStops() throws Exception {
         Random random = new Random(42);
         JdbcClient db = one.getBean(JdbcClient.class);
@@ -135,7 +164,8 @@ class PickupTimerAcrossInstancesIT {
                         && claims.size() == CITIZENS / 2);
         claimers.shutdown();
 
-        List<Map<String, Object>> rows = db.sql("select id, citizen_id, status, claimed_at, timed_out_at from escalation").query().listOfRows();
+        List<Map<String, Object>> rows = db.sql("select id, citizen_id, status, claimed_at, timed_out_at from escalation where citizen_id like 'race-%'")
+                .query().listOfRows();
         assertThat(rows).hasSize(CITIZENS);
         for (Map<String, Object> row : rows) {
             String status = (String) row.get("status");

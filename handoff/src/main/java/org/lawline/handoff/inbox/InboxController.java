@@ -20,6 +20,7 @@ import org.lawline.handoff.escalation.Escalations;
 import org.lawline.knowledge.FaqSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * full numbers only on the operators' callbacks list, each read audit-logged.
  */
 @RestController
+@ConditionalOnWebApplication
 @RequestMapping(path = "/api/inbox", produces = MediaType.APPLICATION_JSON_VALUE)
 class InboxController {
 

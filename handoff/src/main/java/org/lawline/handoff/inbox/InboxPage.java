@@ -2,6 +2,7 @@ package org.lawline.handoff.inbox;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The inbox page at {@code /inbox}: plain HTML whose script reads the JSON API and the live stream. */
 @Controller
+@ConditionalOnWebApplication
 class InboxPage {
 
     private static final Resource PAGE = new ClassPathResource("inbox/inbox.html");
