@@ -47,6 +47,12 @@ public final class StaffBrowser {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, text/html").GET());
     }
 
+    /** A streamed GET (server-sent events): the lines arrive as the server sends them. */
+    public HttpResponse<java.util.stream.Stream<String>> stream(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+    }
+
     /** A JSON POST carrying the CSRF header, as the inbox page sends it. */
     public HttpResponse<String> post(String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

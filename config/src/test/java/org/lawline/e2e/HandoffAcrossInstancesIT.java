@@ -41,14 +41,16 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The 3-minute promise across instances, shortened to 2 seconds: two application contexts share
+ * Handoff on two application contexts sharing PostgreSQL and Redis, as several instances run it:
+ * the inbox's live stream on one instance hears of a chat queued on the other; two lawyers
+ * claiming at once on two instances; and the 3-minute promise across instances, shortened to 2 seconds: two application contexts share
  * PostgreSQL and Redis; 200 citizens ask for a person, half are claimed at random moments around
  * the deadline, and one instance stops part-way. Every escalation ends exactly once — claimed
  * before the timer, or timed out (and perhaps claimed late) — and every timeout message is sent
  * once.
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
-class PickupTimerAcrossInstancesIT {
+class HandoffAcrossInstancesIT {
 
     private static final String SCHEMA = "lawline_pickup_" + UUID.randomUUID().toString().replace("-", "");
     private static final int CITIZENS = 200;
@@ -77,11 +79,12 @@ class PickupTimerAcrossInstancesIT {
             }
         };
         return new SpringApplicationBuilder(LawLineApplication.class)
-                .web(WebApplicationType.NONE)
+                .web(WebApplicationType.SERVLET)
                 .profiles("test")
                 .listeners(counter)
                 // arguments, not default properties: those would lose to application-test.yml
                 .run(
+                        "--server.port=0",
                         "--spring.datasource.url=" + PostgresTestDatabase.URL + "?currentSchema=" + SCHEMA,
                         "--spring.datasource.username=" + PostgresTestDatabase.USER,
                         "--spring.datasource.password=",
@@ -106,6 +109,39 @@ class PickupTimerAcrossInstancesIT {
     }
 
     record Claim(long escalationId, ClaimResult result) {
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(0)
+    void aLawyerOnOneInstanceHearsOfAChatThatArrivedOnTheOther() throws Exception {
+        one.getBean(StaffAccounts.class).add("live-lawyer", "实时律师", Role.LAWYER, "live lawyer password");
+        org.lawline.security.StaffBrowser lawyer = new org.lawline.security.StaffBrowser(port(two));
+        lawyer.logIn("live-lawyer", "live lawyer password");
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = lawyer.stream("/api/inbox/events");
+        assertThat(stream.statusCode()).isEqualTo(200);
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "live-" + SCHEMA.substring(15, 23));
+        one.getBean(Conversations.class).handle(new InboundMessage(citizen, UUID.randomUUID().toString(), "转人工", Instant.now()));
+        long id = one.getBean(JdbcClient.class).sql("select id from escalation where citizen_id = :c").param("c", citizen.citizenId())
+                .query(Long.class).single();
+
+        String expected = "\"escalation\":" + id;
+        long deadline = System.currentTimeMillis() + 10_000;
+        boolean heard = false;
+        while (!heard && System.currentTimeMillis() < deadline) {
+            String line = lines.poll(500, TimeUnit.MILLISECONDS);
+            heard = line != null && line.contains(expected);
+        }
+        assertThat(heard).as("instance two's stream names escalation %s, queued on instance one", id).isTrue();
+        one.getBean(DutyDesk.class).claim(id, "live-lawyer");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
     @Test
