@@ -145,4 +145,23 @@ class SignInAndAccessTest {
         new StaffBrowser(port).logIn(username, PASSWORD);
         assertThat(output.getAll()).contains(username).doesNotContain("a-wrong-secret-4711").doesNotContain(PASSWORD);
     }
+
+    @Test
+    void anAdministratorAddsAndDisablesAccountsOnTheUsersPage() throws Exception {
+        StaffBrowser admin = signedIn(Role.ADMIN);
+        String name = "page-" + UUID.randomUUID().toString().substring(0, 8);
+
+        HttpResponse<String> added = admin.postForm("/admin/users",
+                "username=" + name + "&displayName=%E5%BC%A0%E5%BE%8B%E5%B8%88&role=LAWYER&password=a+long+enough+password");
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/admin/users").body()).contains(name).contains("张律师");
+        assertThat(accounts.find(name).orElseThrow().role()).isEqualTo(Role.LAWYER);
+
+        admin.postForm("/admin/users", "username=" + name + "-short&role=LAWYER&password=short");
+        assertThat(accounts.find(name + "-short")).isEmpty();
+
+        admin.postForm("/admin/users/" + name + "/disable", "");
+        assertThat(accounts.find(name).orElseThrow().enabled()).isFalse();
+        assertThat(signedIn(Role.LAWYER).postForm("/admin/users/" + name + "/disable", "").statusCode()).isEqualTo(403);
+    }
 }

@@ -62,6 +62,15 @@ public final class StaffBrowser {
         return send(request);
     }
 
+    /** A form POST carrying the CSRF header, as a page's form with its _csrf field would. */
+    public HttpResponse<String> postForm(String path, String form) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        xsrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        return send(request);
+    }
+
     /** A JSON POST without the CSRF header: what a forged cross-site request looks like. */
     public HttpResponse<String> postWithoutCsrf(String path, String json) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path))
