@@ -3,6 +3,7 @@ package org.lawline.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.lawline.knowledge.Evaluation;
+import org.lawline.security.Role;
 
 /** What the command line asked for. */
 sealed interface Command {
@@ -31,6 +32,14 @@ sealed interface Command {
     record Eval(Evaluation.Corpus corpus, Path documents, Path queries, double declineBelow) implements Command {
     }
 
+    /** Add a person who signs in; the password comes as one line on standard input. */
+    record UserAdd(String username, Role role, Optional<String> displayName) implements Command {
+    }
+
+    /** Stop a person signing in. */
+    record UserDisable(String username) implements Command {
+    }
+
     /** Print the usage: {@code help}, {@code --help} or {@code -h}. */
     record Help() implements Command {
     }
@@ -54,6 +63,7 @@ sealed interface Command {
             case "import" -> parseImport(rest);
             case "eval" -> parseEval(rest);
             case "wechat" -> parseWeChat(rest);
+            case "user" -> parseUser(rest);
             case "help", "--help", "-h" -> new Help();
             default -> throw new UsageError((verb.startsWith("-") ? "未知选项：" : "未知命令：") + verb);
         };
@@ -100,6 +110,37 @@ sealed interface Command {
             return new WeChatMenu(args[2]);
         }
         throw new UsageError("用法：./lawline wechat menu --account NAME");
+    }
+
+    String USER_USAGE = "用法：./lawline user add NAME --role LAWYER|OPERATOR|ADMIN [--display-name 张律师]（密码从标准输入读一行）\n"
+            + "      ./lawline user disable NAME";
+
+    private static Command parseUser(String[] args) {
+        if (args.length == 2 && args[0].equals("disable") && !args[1].startsWith("-")) {
+            return new UserDisable(args[1]);
+        }
+        if (args.length < 2 || !args[0].equals("add") || args[1].startsWith("-")) {
+            throw new UsageError(USER_USAGE);
+        }
+        Role role = null;
+        Optional<String> displayName = Optional.empty();
+        for (int i = 2; i < args.length; i++) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw new UsageError("user add 的选项 " + option + " 缺少取值\n" + USER_USAGE);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--role" -> role = Role.named(value)
+                        .orElseThrow(() -> new UsageError("--role 只能是 LAWYER、OPERATOR 或 ADMIN：" + value));
+                case "--display-name" -> displayName = Optional.of(value).filter(name -> !name.isBlank());
+                default -> throw new UsageError("user add 不认识的选项：" + option + "\n" + USER_USAGE);
+            }
+        }
+        if (role == null) {
+            throw new UsageError("user add 需要 --role\n" + USER_USAGE);
+        }
+        return new UserAdd(args[1], role, displayName);
     }
 
     /** The dialog's default choice threshold: below it LawLine offers nothing. */

@@ -23,6 +23,9 @@ public final class LawLineCommand {
               ./lawline eval --corpus faq|laws --kb FILE --queries FILE
                                              在标注问题集上评测检索（与 BM25 基线同场对比），不需要数据库
               ./lawline wechat menu --account NAME  推送公众号菜单
+              ./lawline user add NAME --role LAWYER|OPERATOR|ADMIN [--display-name 张律师]
+                                             添加登录账号，密码从标准输入读一行（至少 10 个字符）
+              ./lawline user disable NAME    停用账号
               ./lawline test                 启动测试所需的服务，运行全部测试
               ./lawline help | --help | -h   显示本说明
             """;
@@ -54,6 +57,10 @@ public final class LawLineCommand {
             System.exit(new EvalCommand(out, err).run(eval));
         } else if (command instanceof Command.Import importing) {
             System.exit(oneShot(context -> new ImportCommand(context, out, err).run(importing)));
+        } else if (command instanceof Command.UserAdd add) {
+            System.exit(oneShot(context -> new UserCommand(context, System.in, out, err).add(add)));
+        } else if (command instanceof Command.UserDisable disable) {
+            System.exit(oneShot(context -> new UserCommand(context, System.in, out, err).disable(disable)));
         } else if (command instanceof Command.WeChatMenu menu) {
             System.exit(oneShot(context -> new WeChatMenuCommand(context, out, err).run(menu)));
         } else {

@@ -83,4 +83,28 @@ class CommandTest {
         assertThatThrownBy(() -> Command.parse(new String[] {"wechat", "menu"}))
                 .isInstanceOf(Command.UsageError.class).hasMessageContaining("--account");
     }
+
+    @Test
+    void userAddTakesTheRoleInAnyCaseAndAnOptionalDisplayName() {
+        assertThat(Command.parse(new String[] {"user", "add", "zhang", "--role", "lawyer", "--display-name", "张律师"}))
+                .isEqualTo(new Command.UserAdd("zhang", org.lawline.security.Role.LAWYER, Optional.of("张律师")));
+        assertThat(Command.parse(new String[] {"user", "add", "li", "--role", "OPERATOR"}))
+                .isEqualTo(new Command.UserAdd("li", org.lawline.security.Role.OPERATOR, Optional.empty()));
+    }
+
+    @Test
+    void userAddWithoutARoleOrWithAnUnknownOneIsAUsageError() {
+        assertThatThrownBy(() -> Command.parse(new String[] {"user", "add", "zhang"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("--role");
+        assertThatThrownBy(() -> Command.parse(new String[] {"user", "add", "zhang", "--role", "JUDGE"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("JUDGE");
+        assertThatThrownBy(() -> Command.parse(new String[] {"user", "add", "zhang", "--role", "LAWYER", "--password", "x"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("--password");
+    }
+
+    @Test
+    void userDisableTakesOneName() {
+        assertThat(Command.parse(new String[] {"user", "disable", "zhang"})).isEqualTo(new Command.UserDisable("zhang"));
+        assertThatThrownBy(() -> Command.parse(new String[] {"user", "disable"})).isInstanceOf(Command.UsageError.class);
+    }
 }

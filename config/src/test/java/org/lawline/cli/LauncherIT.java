@@ -122,6 +122,29 @@ class LauncherIT {
     }
 
     @Test
+    void userAddWorksOnANewDatabaseAndReadsThePasswordFromStandardInput(@TempDir Path freshHome) throws Exception {
+        Map<String, String> fresh = Map.of("LAWLINE_HOME", freshHome.toString());
+        String password = "一个足够长的密码2026";
+
+        Result added = run(password + "\n", fresh, "user", "add", "zhang", "--role", "LAWYER", "--display-name", "张律师");
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).contains("zhang");
+        assertThat(added.out() + added.err()).doesNotContain(password);
+
+        Result again = run("another long password\n", fresh, "user", "add", "zhang", "--role", "LAWYER");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("zhang");
+
+        Result tooShort = run("123456789\n", fresh, "user", "add", "li", "--role", "OPERATOR");
+        assertThat(tooShort.exit()).isEqualTo(1);
+        assertThat(tooShort.err()).contains("10");
+
+        Result disabled = run(null, fresh, "user", "disable", "zhang");
+        assertThat(disabled.exit()).as(disabled.err()).isZero();
+        assertThat(run(null, fresh, "user", "disable", "nobody").exit()).isEqualTo(1);
+    }
+
+    @Test
     void unknownCommandExitsWithUsage() throws Exception {
         Result r = run(null, "asq", "问题");
         assertThat(r.exit()).isEqualTo(2);

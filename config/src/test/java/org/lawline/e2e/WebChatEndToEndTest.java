@@ -40,6 +40,17 @@ class WebChatEndToEndTest {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    org.lawline.security.StaffAccounts accounts;
+
+    /** With no duty lawyer at all, 转人工 goes straight to the callback: these tests need one on duty. */
+    @org.junit.jupiter.api.BeforeEach
+    void aLawyerIsOnDuty() {
+        if (accounts.active(org.lawline.security.Role.LAWYER).isEmpty()) {
+            accounts.add("e2e-lawyer", "值班律师", org.lawline.security.Role.LAWYER, "e2e lawyer password");
+        }
+    }
+
     @Test
     void unpaidWagesQuestionIsAnsweredWithTheLawItRestsOn() throws Exception {
         JsonNode reply = say(newCitizen(), "老板拖欠工资三个月不发怎么办").body();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -31,6 +32,9 @@ import org.lawline.conversation.EscalationCancelled;
 import org.lawline.conversation.EscalationRequested;
 import org.lawline.conversation.EventId;
 import org.lawline.conversation.transcript.JournaledEvents;
+import org.lawline.handoff.DutyLawyers;
+import org.lawline.handoff.HandoffSettings;
+import org.lawline.handoff.duty.DutyRoster;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -82,7 +86,15 @@ class EscalationsSurviveADatabaseOutageIT {
         handoff = new AnnotationConfigApplicationContext();
         handoff.registerBean(JdbcClient.class, () -> JdbcClient.create(database));
         handoff.registerBean(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC));
-        handoff.registerBean(EscalationQueue.class);
+        handoff.registerBean(Escalations.class, () -> new Escalations(JdbcClient.create(database)));
+        handoff.registerBean(PickupTimers.class, InProcessPickupTimers::new);
+        HandoffSettings settings = new HandoffSettings(Duration.ofMinutes(3), Duration.ofMillis(200), Duration.ofMinutes(1),
+                "09:00-18:00", java.time.ZoneId.of("Asia/Shanghai"), Duration.ofMinutes(30), 3, Duration.ofHours(1), "unused");
+        // one lawyer always on duty: the queue, not the roster, is under test here
+        DutyLawyers lawyers = () -> List.of(new DutyLawyers.DutyLawyer("lawyer-wang", "王律师"));
+        handoff.registerBean(EscalationLifecycle.class, () -> new EscalationLifecycle(handoff.getBean(Escalations.class),
+                handoff.getBean(PickupTimers.class), new DutyRoster(lawyers, JdbcClient.create(database), settings), settings,
+                handoff, Clock.fixed(now, ZoneOffset.UTC)));
         handoff.refresh();
         events = new JournaledEvents(handoff, journalDir, Duration.ofMillis(200));
         events.start();
@@ -119,7 +131,7 @@ class EscalationsSurviveADatabaseOutageIT {
         ConversationId consultation = ConversationId.next();
         EscalationRequested requested = new EscalationRequested(EventId.next(), consultation, citizen,
                 EscalationRequested.Reason.ASKED_FOR_PERSON, now);
-        EscalationQueue queue = handoff.getBean(EscalationQueue.class);
+        EscalationLifecycle queue = handoff.getBean(EscalationLifecycle.class);
 
         queue.on(requested);
         queue.on(requested);
@@ -131,7 +143,7 @@ class EscalationsSurviveADatabaseOutageIT {
     @Test
     void aConsultationHasOneOpenEscalation_andAfterACancelItMayAskAgain() {
         ConversationId consultation = ConversationId.next();
-        EscalationQueue queue = handoff.getBean(EscalationQueue.class);
+        EscalationLifecycle queue = handoff.getBean(EscalationLifecycle.class);
 
         queue.on(new EscalationRequested(EventId.next(), consultation, citizen, EscalationRequested.Reason.ASKED_FOR_PERSON, now));
         queue.on(new EscalationRequested(EventId.next(), consultation, citizen, EscalationRequested.Reason.REPEATED_MISSES, now));
@@ -142,7 +154,7 @@ class EscalationsSurviveADatabaseOutageIT {
         queue.on(new EscalationRequested(EventId.next(), consultation, citizen, EscalationRequested.Reason.ASKED_FOR_PERSON, now));
 
         assertThat(openEscalations(consultation)).isEqualTo(1);
-        assertThat(queue.waiting()).filteredOn(escalation -> escalation.citizen().equals(citizen)).hasSize(1);
+        assertThat(handoff.getBean(Escalations.class).waiting()).filteredOn(escalation -> escalation.citizen().equals(citizen)).hasSize(1);
     }
 
     @Test
