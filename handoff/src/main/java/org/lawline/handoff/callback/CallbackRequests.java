@@ -15,6 +15,7 @@ import org.lawline.conversation.DialogState;
 import org.lawline.conversation.EscalationCancelled;
 import org.lawline.conversation.MobileNumber;
 import org.lawline.conversation.Reply;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.ReplyComposed;
 import org.lawline.handoff.HandoffSettings;
 import org.lawline.handoff.escalation.Escalation;
@@ -144,7 +145,8 @@ public class CallbackRequests {
             return find(id);
         }
         if (givingUp) {
-            events.publishEvent(new ReplyComposed(pending.get().citizen(), Optional.empty(), new Reply.Handoff(GAVE_UP, DialogState.BOT), now));
+            events.publishEvent(new ReplyComposed(EventId.next(), escalations.consultationOf(pending.get().escalationId()),
+                    pending.get().citizen(), Optional.empty(), new Reply.Handoff(GAVE_UP, DialogState.BOT), now));
         }
         events.publishEvent(new CallbackChanged(id));
         log.info("Callback {} by {}: {} (try {})", id, operator, outcome, attempts);

@@ -7,6 +7,7 @@ import org.lawline.conversation.ConversationStoreUnavailable;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.Reply;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.ReplyComposed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,8 @@ public class DutyDesk {
         Instant now = clock.instant();
         messages.add(new LawyerMessage(escalationId, lawyer, text, now));
         // the lawyer speaks in the chat the engine handed over: kind "handoff", state WITH_LAWYER
-        events.publishEvent(new ReplyComposed(held.get().citizen(), Optional.empty(), new Reply.Handoff(text, DialogState.WITH_LAWYER), now));
+        events.publishEvent(new ReplyComposed(EventId.next(), escalations.consultationOf(escalationId), held.get().citizen(),
+                Optional.empty(), new Reply.Handoff(text, DialogState.WITH_LAWYER), now));
         events.publishEvent(new EscalationChanged(escalationId));
         log.info("Lawyer {} wrote on escalation {} ({} characters)", lawyer, escalationId, text.length());
         return Outcome.DONE;

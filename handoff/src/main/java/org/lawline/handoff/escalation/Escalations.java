@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.EscalationRequested;
 import org.lawline.conversation.MobileNumber;
 import org.springframework.dao.DuplicateKeyException;
@@ -119,6 +120,18 @@ public class Escalations {
     boolean transfer(long id, String from, String to, Instant now) {
         return db.sql("update escalation set claimed_by = :to, claimed_at = :now where id = :id and status = 'CLAIMED' and claimed_by = :from")
                 .param("to", to).param("now", utc(now)).param("id", id).param("from", from).update() == 1;
+    }
+
+    /**
+     * The consultation the escalation belongs to, for the events that speak in it (a lawyer's
+     * reply, the callback's messages); an escalation queued before consultations had ids gets a
+     * consultation of its own.
+     */
+    public ConversationId consultationOf(long id) {
+        return db.sql("select conversation_id from escalation where id = :id").param("id", id).query(String.class).optional()
+                .filter(value -> value != null && !value.isBlank())
+                .map(ConversationId::of)
+                .orElseGet(ConversationId::next);
     }
 
     public Optional<Escalation> find(long id) {
