@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -39,11 +41,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * The whole application with the SMS gateway {@code default} configured as the README's
@@ -54,8 +56,21 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@RecordApplicationEvents
+@Import(SmsEndToEndTest.HeardEvents.class)
 class SmsEndToEndTest {
+
+    /**
+     * The callback events, as a listener of another module hears them: they arrive through the
+     * event journal on its own thread, which Spring's recorded events of the test thread miss.
+     */
+    static final class HeardEvents {
+        final Queue<CallbackNumberConfirmed> confirmed = new ConcurrentLinkedQueue<>();
+
+        @EventListener
+        void on(CallbackNumberConfirmed event) {
+            confirmed.add(event);
+        }
+    }
 
     private static final String TOKEN = "e2e-push-token-0123456789";
     private static final String HOTLINE_SECRET = "e2e-hotline-secret-0123";
@@ -73,7 +88,7 @@ class SmsEndToEndTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ApplicationEvents published;
+    HeardEvents published;
 
     @DynamicPropertySource
     static void smsGateway(DynamicPropertyRegistry registry) {
@@ -135,7 +150,7 @@ class SmsEndToEndTest {
         assertThat(told).isPresent();
         assertThat(conversations.stateOf(citizen)).isEqualTo(DialogState.CALLBACK);
         // events reach their listeners through the event journal, a moment after the reply
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(published.stream(CallbackNumberConfirmed.class))
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(published.confirmed)
                 .anySatisfy(event -> assertThat(event.phone()).isEqualTo(new MobileNumber(phone))));
         await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", textsTo(phone)).contains(told.get().text().substring(0, 8)));
     }
