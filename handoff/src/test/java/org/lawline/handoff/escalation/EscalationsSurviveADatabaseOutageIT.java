@@ -160,8 +160,9 @@ class EscalationsSurviveADatabaseOutageIT {
     @Test
     void theDatabaseRefusesASecondOpenEscalationForAConsultation_whoeverWritesIt() {
         ConversationId consultation = ConversationId.next();
-        String insert = "insert into escalation (channel, account, citizen_id, reason, status, requested_at, conversation_id,"
-                + " event_id, open_conversation_id) values ('web', 'default', 'c', 'ASKED_FOR_PERSON', 'WAITING', current_timestamp, ?, ?, ?)";
+        String insert = "insert into escalation (channel, account, citizen_id, reason, status, requested_at, due_at, conversation_id,"
+                + " event_id, open_conversation_id) values ('web', 'default', 'c', 'ASKED_FOR_PERSON', 'WAITING', current_timestamp,"
+                + " current_timestamp, ?, ?, ?)";
         sql.update(insert, consultation.toString(), UUID.randomUUID().toString(), consultation.toString());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
