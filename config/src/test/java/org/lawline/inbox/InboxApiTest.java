@@ -58,6 +58,7 @@ class InboxApiTest {
     private JsonNode citizenSays(String citizen, String text) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/web/messages"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.get(citizen))
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("citizenId", citizen, "text", text))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -66,6 +67,7 @@ class InboxApiTest {
 
     private String citizenMailbox(String citizen) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/web/messages?citizenId=" + citizen + "&after=0"))
+                .header("Authorization", "Bearer " + tokens.get(citizen))
                 .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -77,8 +79,17 @@ class InboxApiTest {
         return JSON.readTree(response.body());
     }
 
-    private static String citizen() {
-        return "inbox-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The web chat's session tokens of the citizens this test opened, by citizen id. */
+    private final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A citizen as the web page makes one: the server issues the id and its token. */
+    private String citizen() throws Exception {
+        HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/web/session"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        JsonNode session = JSON.readTree(opened.body());
+        tokens.put(session.get("citizenId").asString(), session.get("token").asString());
+        return session.get("citizenId").asString();
     }
 
     @Test

@@ -132,9 +132,18 @@ class SignInAndAccessTest {
 
     @Test
     void theCitizensWebChatStaysOpenWithoutSessionOrCsrf() throws Exception {
-        HttpResponse<String> reply = new StaffBrowser(port).postWithoutCsrf("/api/web/messages",
-                "{\"citizenId\":\"sec-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"text\":\"你好\"}");
-        assertThat(reply.statusCode()).isEqualTo(200);
+        // no staff session and no CSRF token: only the web chat's own guard, its session token
+        StaffBrowser citizen = new StaffBrowser(port);
+        HttpResponse<String> opened = citizen.postWithoutCsrf("/api/web/session", "");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        String citizenId = opened.body().replaceAll(".*\"citizenId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String token = opened.body().replaceAll(".*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        HttpResponse<String> reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/web/messages"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"citizenId\":\"" + citizenId + "\",\"text\":\"你好\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         assertThat(new StaffBrowser(port).get("/").statusCode()).isEqualTo(200);
     }
 
