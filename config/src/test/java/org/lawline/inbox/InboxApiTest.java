@@ -71,8 +71,12 @@ class InboxApiTest {
                 .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** The citizen's escalation, once the request has reached handoff through the event journal. */
     private long escalationOf(String citizen) {
-        return db.sql("select max(id) from escalation where citizen_id = :c").param("c", citizen).query(Long.class).single();
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(
+                () -> db.sql("select max(id) from escalation where citizen_id = :c").param("c", citizen).query(Long.class).optional()
+                        .orElse(null),
+                java.util.Objects::nonNull);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
@@ -217,6 +221,8 @@ class InboxApiTest {
         pickupTimeouts.fire(id);
         citizenSays(citizen, "13912345678");
         citizenSays(citizen, "是");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                db.sql("select count(*) from callback_request where escalation_id = :e").param("e", id).query(Integer.class).single() == 1);
 
         HttpResponse<String> claimed = lawyer.post("/api/inbox/conversations/" + id + "/claim", "{}");
 
@@ -235,7 +241,11 @@ class InboxApiTest {
         pickupTimeouts.fire(id);
         citizenSays(citizen, "13712345678");
         citizenSays(citizen, "是");
-        long callback = db.sql("select id from callback_request where escalation_id = :e").param("e", id).query(Long.class).single();
+        // the confirmed number reaches handoff through the event journal, a moment after the reply
+        long callback = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(
+                () -> db.sql("select id from callback_request where escalation_id = :e").param("e", id).query(Long.class).optional()
+                        .orElse(null),
+                java.util.Objects::nonNull);
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             HttpResponse<String> r = operator.post("/api/inbox/callbacks/" + callback + "/outcome", "{\"outcome\":\"unreachable\"}");

@@ -136,7 +136,11 @@ class InboxPageBrowserTest {
     }
 
     private long escalationOf(String citizenId) {
-        return db.sql("select max(id) from escalation where citizen_id = :c").param("c", citizenId).query(Long.class).single();
+        // the request reaches handoff through the event journal, a moment after the reply
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(
+                () -> db.sql("select max(id) from escalation where citizen_id = :c").param("c", citizenId).query(Long.class).optional()
+                        .orElse(null),
+                java.util.Objects::nonNull);
     }
 
     private static By listItem(long id) {
