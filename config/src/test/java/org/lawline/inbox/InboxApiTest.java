@@ -101,11 +101,12 @@ class InboxApiTest {
         StaffBrowser lawyer = signedIn(Role.LAWYER, "王律师");
         String citizen = citizen();
         citizenSays(citizen, "转人工");
+        long escalation = escalationOf(citizen);
 
         JsonNode list = json(lawyer.get("/api/inbox/conversations?status=waiting")).get("conversations");
         JsonNode mine = null;
         for (JsonNode c : list) {
-            if (c.get("id").asLong() == escalationOf(citizen)) {
+            if (c.get("id").asLong() == escalation) {
                 mine = c;
             }
         }
