@@ -126,8 +126,10 @@ class HandoffAcrossInstancesIT {
 
         ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "live-" + SCHEMA.substring(15, 23));
         one.getBean(Conversations.class).handle(new InboundMessage(citizen, UUID.randomUUID().toString(), "转人工", Instant.now()));
-        long id = one.getBean(JdbcClient.class).sql("select id from escalation where citizen_id = :c").param("c", citizen.citizenId())
-                .query(Long.class).single();
+        // the request reaches handoff through the event journal, a moment after the reply
+        long id = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> one.getBean(JdbcClient.class)
+                .sql("select id from escalation where citizen_id = :c").param("c", citizen.citizenId()).query(Long.class).optional()
+                .orElse(null), java.util.Objects::nonNull);
 
         String expected = "\"escalation\":" + id;
         long deadline = System.currentTimeMillis() + 10_000;
@@ -155,7 +157,9 @@ class HandoffAcrossInstancesIT {
             for (int i = 0; i < 20; i++) {
                 ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "duel-" + i + "-" + SCHEMA.substring(15, 23));
                 one.getBean(Conversations.class).handle(new InboundMessage(citizen, UUID.randomUUID().toString(), "转人工", Instant.now()));
-                long id = db.sql("select id from escalation where citizen_id = :c").param("c", citizen.citizenId()).query(Long.class).single();
+                long id = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> db
+                        .sql("select id from escalation where citizen_id = :c").param("c", citizen.citizenId()).query(Long.class).optional()
+                        .orElse(null), java.util.Objects::nonNull);
                 java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
                 var a = pool.submit(() -> { start.await(); return one.getBean(DutyDesk.class).claim(id, "duel-a"); });
                 var b = pool.submit(() -> { start.await(); return two.getBean(DutyDesk.class).claim(id, "duel-b"); });
@@ -184,7 +188,9 @@ class HandoffAcrossInstancesIT {
             ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "race-" + i + "-" + SCHEMA.substring(15, 23));
             ConfigurableApplicationContext via = i % 2 == 0 ? one : two;
             via.getBean(Conversations.class).handle(new InboundMessage(citizen, UUID.randomUUID().toString(), "转人工", Instant.now()));
-            long id = db.sql("select id from escalation where citizen_id = :c").param("c", citizen.citizenId()).query(Long.class).single();
+            long id = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> db
+                    .sql("select id from escalation where citizen_id = :c").param("c", citizen.citizenId()).query(Long.class).optional()
+                    .orElse(null), java.util.Objects::nonNull);
             if (i % 2 == 1) {
                 // around the deadline: from 300 ms before to 300 ms after it
                 long at = TIMEOUT.toMillis() - 300 + random.nextInt(600);
