@@ -140,9 +140,4 @@ final class MeaningRecogniser {
         }
         return p.of(best) >= thresholds.sure() || !(verdict.get() instanceof SearchVerdict.Clear) ? meant : keywords;
     }
-
-    /** The label the classifier finds most probable, for the evaluation of the held-out examples. */
-    String mostProbable(String text) {
-        return classifier.classify(text).best();
-    }
 }

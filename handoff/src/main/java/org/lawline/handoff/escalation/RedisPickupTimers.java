@@ -29,7 +29,16 @@ final class RedisPickupTimers implements PickupTimers {
 
     @Override
     public void schedule(long escalationId, Instant dueAt) {
-        redis.sync().zadd(key, dueAt.toEpochMilli(), Long.toString(escalationId));
+        redis.sync().zadd(key, epochMilliNotBefore(dueAt), Long.toString(escalationId));
+    }
+
+    /**
+     * Scores are whole milliseconds while a due time has the clock's microseconds: rounded down, a
+     * timer taken in its due millisecond could fire a fraction of a millisecond early.
+     */
+    private static long epochMilliNotBefore(Instant dueAt) {
+        long millis = dueAt.toEpochMilli();
+        return dueAt.getNano() % 1_000_000 == 0 ? millis : millis + 1;
     }
 
     @Override

@@ -34,6 +34,16 @@ abstract class PickupTimersContract {
     }
 
     @Test
+    void aTimerDueWithinAMillisecondIsNotTakenInThatMillisecondBeforeItsDueTime() {
+        // escalations are due to the microsecond (the clock's precision); a timer taken in the
+        // same millisecond but before that instant would time the escalation out early
+        Instant due = T0.plusMillis(180_000).plusNanos(700_000);
+        timers().schedule(9, due);
+        assertThat(timers().takeDue(T0.plusMillis(180_000).plusNanos(300_000), 10)).isEmpty();
+        assertThat(timers().takeDue(T0.plusMillis(180_001), 10)).containsExactly(9L);
+    }
+
+    @Test
     void aTakenTimerIsNeverGivenOutAgain() {
         timers().schedule(2, T0);
         assertThat(timers().takeDue(T0.plusSeconds(1), 10)).containsExactly(2L);
