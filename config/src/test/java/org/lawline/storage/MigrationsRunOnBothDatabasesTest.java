@@ -84,6 +84,46 @@ class MigrationsRunOnBothDatabasesTest {
         }
     }
 
+    /** One time convention: every time column is an instant (with time zone), so no reading depends on the JVM's zone. */
+    @Test
+    void everyTimeColumnHoldsAnInstantOnBothDatabases() throws Exception {
+        String h2 = "jdbc:h2:mem:times-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(h2, "sa", "").locations("classpath:db/migration").load().migrate();
+        try (Connection c = DriverManager.getConnection(h2, "sa", "")) {
+            assertThat(columnsOfType(c, "PUBLIC", "TIMESTAMP")).as("H2 columns without time zone").isEmpty();
+        }
+        String schema = "times_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = DriverManager.getConnection(PostgresTestDatabase.URL, PostgresTestDatabase.USER, "")) {
+            admin.createStatement().execute("create schema " + schema);
+            try {
+                Flyway.configure().dataSource(PostgresTestDatabase.URL, PostgresTestDatabase.USER, "").schemas(schema)
+                        .locations("classpath:db/migration").load().migrate();
+                assertThat(columnsOfType(admin, schema, "timestamp without time zone")).as("PostgreSQL columns without time zone")
+                        .isEmpty();
+            } finally {
+                admin.createStatement().execute("drop schema " + schema + " cascade");
+            }
+        }
+    }
+
+    /** Columns of our tables (Flyway's own history aside) whose type is {@code type}, as table.column. */
+    private static Set<String> columnsOfType(Connection c, String schema, String type) throws Exception {
+        Set<String> found = new TreeSet<>();
+        try (var query = c.prepareStatement("""
+                select table_name, column_name from information_schema.columns
+                 where table_schema = ? and data_type = ? and lower(table_name) <> ?""")) {
+            query.setString(1, schema);
+            query.setString(2, type);
+            query.setString(3, FLYWAY_HISTORY);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1).toLowerCase(Locale.ROOT) + "." + rs.getString(2).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return found;
+    }
+
     private static Set<String> tables(Connection c, String schema) throws Exception {
         Set<String> names = new HashSet<>();
         try (ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {

@@ -4,17 +4,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** The delivery tables' columns are timestamps with time zone, bound and read as UTC instants. */
-final class Utc {
+/** Every channel table's times are timestamps with time zone, bound and read as UTC instants. */
+public final class Utc {
 
     private Utc() {
     }
 
-    static OffsetDateTime of(Instant instant) {
+    public static OffsetDateTime of(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    public static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

@@ -1,8 +1,6 @@
 package org.lawline.channels.web;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.lawline.channels.delivery.ChannelPlatform;
 import org.lawline.channels.delivery.OutboundPart;
@@ -10,6 +8,7 @@ import org.lawline.channels.delivery.PartLimit;
 import org.lawline.channels.delivery.PlatformAnswer;
 import org.lawline.channels.delivery.Purpose;
 import org.lawline.channels.delivery.SendPermission;
+import org.lawline.channels.delivery.Utc;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.slf4j.Logger;
@@ -73,7 +72,7 @@ class WebMailbox implements ChannelPlatform {
                 .param("citizen", citizenId)
                 .param("kind", part.kind().orElse(null))
                 .param("text", part.text())
-                .param("sentAt", LocalDateTime.ofInstant(part.createdAt(), ZoneOffset.UTC))
+                .param("sentAt", Utc.of(part.createdAt()))
                 .update();
         log.info("Stored a {} message for {} to poll", part.kind().orElse("plain"), part.to());
         return PlatformAnswer.accepted();
@@ -93,7 +92,7 @@ class WebMailbox implements ChannelPlatform {
                         rs.getLong("id"),
                         rs.getString("kind"),
                         rs.getString("text"),
-                        rs.getObject("sent_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+                        Utc.instant(rs, "sent_at")))
                 .list();
     }
 }

@@ -3,6 +3,7 @@ package org.lawline.channels.wechat;
 import java.time.Instant;
 import org.lawline.channels.delivery.Outbox;
 import org.lawline.channels.delivery.PlatformAnswer;
+import org.lawline.channels.delivery.Utc;
 import org.lawline.conversation.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
