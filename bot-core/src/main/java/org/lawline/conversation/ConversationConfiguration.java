@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 import org.lawline.conversation.dialog.ConversationEngine;
 import org.lawline.conversation.state.InMemoryConversationStore;
 import org.lawline.conversation.state.ConversationTurns;
-import org.lawline.conversation.state.PausingTurns;
+import org.lawline.conversation.state.PausingRedis;
 import org.lawline.conversation.state.RedisConversationStore;
 import org.lawline.conversation.state.RedisConversationTurns;
 import org.lawline.conversation.state.StoreTurns;
@@ -166,26 +166,29 @@ public class ConversationConfiguration {
             return client.connect();
         }
 
-        /** The connection for every module, by type. */
+        /** One circuit breaker for every Redis command of this process, whichever module sends it. */
         @Bean
-        SharedRedis sharedRedis(@Qualifier("conversationRedisConnection") StatefulRedisConnection<String, String> connection) {
-            return new SharedRedis(connection);
+        PausingRedis pausingRedis(@Qualifier("conversationRedisConnection") StatefulRedisConnection<String, String> connection,
+                                  ConversationStoreSettings settings) {
+            return new PausingRedis(connection, settings.retryAfter());
+        }
+
+        /** The connection for every module, by type: its commands pass the circuit breaker. */
+        @Bean
+        SharedRedis sharedRedis(PausingRedis redis, @Qualifier("conversationRedisClient") RedisClient client) {
+            return new SharedRedis(redis.connection(), client::connectPubSub);
         }
 
         @Bean
-        ConversationStore conversationStore(
-                @Qualifier("conversationRedisConnection") StatefulRedisConnection<String, String> connection,
-                ConversationStoreSettings settings) {
-            return new RedisConversationStore(connection, settings.keyPrefix(), settings.ttl());
+        ConversationStore conversationStore(PausingRedis redis, ConversationStoreSettings settings) {
+            return new RedisConversationStore(redis.connection(), settings.keyPrefix(), settings.ttl());
         }
 
-        /** Shared by every instance: a turn is a lease in Redis; a failing Redis is left alone for a moment. */
+        /** Shared by every instance: a turn is a lease in Redis; a failing Redis is left alone for a moment (the breaker). */
         @Bean
-        ConversationTurns conversationTurns(
-                @Qualifier("conversationRedisConnection") StatefulRedisConnection<String, String> connection,
-                ConversationStoreSettings settings) {
-            return new PausingTurns(new RedisConversationTurns(connection, settings.keyPrefix(), settings.ttl(),
-                    settings.turnLease(), settings.turnWait()), settings.retryAfter());
+        ConversationTurns conversationTurns(PausingRedis redis, ConversationStoreSettings settings) {
+            return new RedisConversationTurns(redis.connection(), settings.keyPrefix(), settings.ttl(),
+                    settings.turnLease(), settings.turnWait());
         }
     }
 

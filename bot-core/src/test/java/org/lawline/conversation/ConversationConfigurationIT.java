@@ -65,7 +65,8 @@ class ConversationConfigurationIT {
                     assertThat(app).hasNotFailed();
                     assertThat(app).getBean(ConversationStore.class).isInstanceOf(RedisConversationStore.class);
                     StatefulRedisConnection<?, ?> connection = app.getBean(SharedRedis.class).connection();
-                    assertThat(connection).as("one connection, shared by type").isSameAs(app.getBean("conversationRedisConnection"));
+                    assertThat(connection).as("one connection, shared by type, behind the one circuit breaker")
+                            .isSameAs(app.getBean(org.lawline.conversation.state.PausingRedis.class).connection());
                     connections.add(connection);
 
                     ChannelIdentity citizen = new ChannelIdentity(Channel.WEB, "default", "it-" + UUID.randomUUID());

@@ -116,6 +116,45 @@ class RedisOutageIT {
         });
     }
 
+    @Test
+    void aRedisFailureSeenByATurnPausesEveryModulesCommands_untilRedisIsBack() throws Exception {
+        // a pause long enough that the checks below run inside it, however loaded the machine
+        runner().withPropertyValues("lawline.conversation.store.retry-after=5s").run(app -> {
+            Conversations conversations = app.getBean(Conversations.class);
+            SharedRedis shared = app.getBean(SharedRedis.class);
+            shared.connection().sync().set("outage-test", "before");
+
+            signal("STOP");
+            try {
+                assertThat(conversations.handle(message(citizen(), QUESTION)).kind())
+                        .as("the turn that meets the frozen Redis is still answered").isEqualTo(ReplyKind.ANSWER);
+                // another module's command (a rate limit, a pickup timer) fails at once instead of waiting its own timeout
+                assertThatThrownBy(() -> shared.connection().sync().get("outage-test"))
+                        .isInstanceOf(org.lawline.conversation.state.PausingRedis.RedisPaused.class);
+                assertThatThrownBy(() -> shared.connection().async())
+                        .as("no way around the breaker").isInstanceOf(UnsupportedOperationException.class);
+            } finally {
+                signal("CONT");
+            }
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> "before".equals(shared.connection().sync().get("outage-test")));
+            ChannelIdentity later = citizen();
+            conversations.handle(message(later, "人工"));
+            assertThat(conversations.stateOf(later)).as("conversation state resumes with the other commands").isEqualTo(DialogState.QUEUED);
+        });
+    }
+
+    @Test
+    void anErrorRedisAnswersWithIsNoOutage() throws Exception {
+        runner().run(app -> {
+            SharedRedis shared = app.getBean(SharedRedis.class);
+            shared.connection().sync().set("outage-test-text", "not a number");
+            assertThatThrownBy(() -> shared.connection().sync().incr("outage-test-text"))
+                    .isInstanceOf(io.lettuce.core.RedisCommandExecutionException.class);
+            assertThat(shared.connection().sync().get("outage-test-text")).as("the next command is not paused").isEqualTo("not a number");
+        });
+    }
+
     private final AtomicLong slowest = new AtomicLong();
 
     /** {@code threads} senders, each asking {@code each} questions as a different citizen. */

@@ -24,7 +24,7 @@ import org.lawline.conversation.Reply;
 import org.lawline.conversation.dialog.ConversationEngine;
 import org.lawline.conversation.state.ConversationTurns;
 import org.lawline.conversation.state.InMemoryConversationStore;
-import org.lawline.conversation.state.PausingTurns;
+import org.lawline.conversation.state.PausingRedis;
 import org.lawline.conversation.state.RedisConversationStore;
 import org.lawline.conversation.state.RedisConversationTurns;
 import org.lawline.conversation.state.StoreTurns;
@@ -87,9 +87,11 @@ public class ConversationEngineBenchmark {
                         RedisURI.create(System.getProperty("lawline.bench.redis-url", "redis://127.0.0.1:6379")));
                 client.setOptions(RedisConversationStore.clientOptions(settings.commandTimeout(), settings.requestQueueSize()));
                 connection = client.connect();
-                conversations = new RedisConversationStore(connection, prefix, settings.ttl());
-                redisTurns = new RedisConversationTurns(connection, prefix, settings.ttl(), settings.turnLease(), settings.turnWait());
-                turns = new PausingTurns(redisTurns, settings.retryAfter());
+                // as the application runs it: every command through the one circuit breaker
+                var guarded = new PausingRedis(connection, settings.retryAfter()).connection();
+                conversations = new RedisConversationStore(guarded, prefix, settings.ttl());
+                redisTurns = new RedisConversationTurns(guarded, prefix, settings.ttl(), settings.turnLease(), settings.turnWait());
+                turns = redisTurns;
             } else {
                 conversations = new InMemoryConversationStore(Clock.systemUTC(), settings.ttl(), settings.maxInMemory());
                 turns = new StoreTurns(conversations);

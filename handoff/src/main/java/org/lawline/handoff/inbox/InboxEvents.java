@@ -1,11 +1,11 @@
 package org.lawline.handoff.inbox;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.lawline.conversation.SharedRedis;
 import org.lawline.handoff.callback.CallbackChanged;
 import org.lawline.handoff.escalation.EscalationChanged;
 import org.slf4j.Logger;
@@ -27,14 +27,14 @@ class InboxEvents implements AutoCloseable {
     private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
 
     private final CopyOnWriteArrayList<SseEmitter> streams = new CopyOnWriteArrayList<>();
-    private final Optional<StatefulRedisPubSubConnection<String, String>> publisher;
+    private final Optional<SharedRedis> publisher;
     private final Optional<StatefulRedisPubSubConnection<String, String>> subscriber;
     private final String channel;
 
-    InboxEvents(Optional<RedisClient> redis, String channel) {
+    InboxEvents(Optional<SharedRedis> redis, String channel) {
         this.channel = channel;
-        this.publisher = redis.map(RedisClient::connectPubSub);
-        this.subscriber = redis.map(RedisClient::connectPubSub);
+        this.publisher = redis;
+        this.subscriber = redis.map(shared -> shared.subscriptions().get());
         subscriber.ifPresent(connection -> {
             connection.addListener(new RedisPubSubAdapter<>() {
                 @Override
@@ -73,7 +73,7 @@ class InboxEvents implements AutoCloseable {
     private void publish(String nudge) {
         if (publisher.isPresent()) {
             try {
-                publisher.get().sync().publish(channel, nudge);
+                publisher.get().connection().sync().publish(channel, nudge);
                 return;
             } catch (RuntimeException e) {
                 log.warn("Inbox change not published through Redis; this instance's browsers only: {}", e.toString());
@@ -96,6 +96,5 @@ class InboxEvents implements AutoCloseable {
     public void close() {
         streams.forEach(SseEmitter::complete);
         subscriber.ifPresent(StatefulRedisPubSubConnection::close);
-        publisher.ifPresent(StatefulRedisPubSubConnection::close);
     }
 }
