@@ -214,6 +214,26 @@ class InboxApiTest {
     }
 
     @Test
+    void aTimeoutMarkedByAnInstanceThatStoppedBeforeTellingTheCitizenIsToldOnceByTheReconciler() throws Exception {
+        String citizen = citizen();
+        citizenSays(citizen, "转人工");
+        long id = escalationOf(citizen);
+        // what an instance that stopped between the two steps of a timeout leaves: marked, never told
+        assertThat(db.sql("update escalation set status = 'TIMED_OUT', timed_out_at = :now where id = :id and status = 'WAITING'")
+                .param("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).param("id", id).update()).isEqualTo(1);
+        assertThat(pickupTimeouts.fire(id)).as("the timer itself does nothing more").isFalse();
+        assertThat(citizenMailbox(citizen)).doesNotContain("12348");
+
+        java.time.Instant anHourAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        pickupTimeouts.tellTheUntold(anHourAgo);
+        pickupTimeouts.tellTheUntold(anHourAgo);
+
+        String mailbox = citizenMailbox(citizen);
+        assertThat(mailbox).contains("12348").contains("手机号码");
+        assertThat(mailbox.split("12348", -1)).as("told once, however often the reconciler looks").hasSize(2);
+    }
+
+    @Test
     void aLateClaimTakesTheChatAndCancelsTheCallback() throws Exception {
         StaffBrowser lawyer = signedIn(Role.LAWYER, "周律师");
         String citizen = citizen();

@@ -159,6 +159,12 @@ public class Escalations {
                 .query(Escalations::row).list();
     }
 
+    /** Timed out at or after {@code since} and still timed out (no lawyer took them late). */
+    List<Escalation> timedOutSince(Instant since) {
+        return db.sql("select " + COLUMNS + " from escalation where status = 'TIMED_OUT' and timed_out_at >= :since order by timed_out_at, id")
+                .param("since", utc(since)).query(Escalations::row).list();
+    }
+
     /** Those a lawyer holds, oldest claim first. */
     public List<Escalation> heldBy(String lawyer) {
         return db.sql("select " + COLUMNS + " from escalation where status = 'CLAIMED' and claimed_by = :lawyer order by claimed_at, id")

@@ -1,14 +1,19 @@
 package org.lawline.handoff.escalation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * The database is the truth about who waits: every waiting escalation has its timer armed again
  * (idempotently), and those already overdue are fired at once. This finds timers lost with a
- * restart of the in-process default, and those an instance took from Redis and died holding.
+ * restart of the in-process default, and those an instance took from Redis and died holding; and
+ * a citizen whose timeout an instance marked but died before telling is told.
  */
 final class PickupReconciler {
+
+    /** How far back an untold timeout is looked for: well beyond a restart, well within a conversation's life. */
+    private static final Duration UNTOLD_WITHIN = Duration.ofHours(1);
 
     private final Escalations escalations;
     private final PickupTimers timers;
@@ -31,5 +36,6 @@ final class PickupReconciler {
                 timeouts.fire(waiting.id());
             }
         }
+        timeouts.tellTheUntold(now.minus(UNTOLD_WITHIN));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.lawline.conversation.ConversationStoreUnavailable;
 import org.lawline.conversation.Conversations;
+import org.lawline.conversation.DialogState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,5 +51,24 @@ public class PickupTimeouts {
         log.info("Escalation {} timed out after {} s: 12348 callback", escalationId,
                 java.time.Duration.between(escalation.requestedAt(), now).toSeconds());
         return true;
+    }
+
+    /**
+     * Tells the citizens of escalations timed out since {@code since} whose conversation still
+     * waits for a lawyer: the instance that fired their timer stopped between the two steps
+     * (marking the timeout, telling the citizen), and nobody else would ever tell them. Harmless
+     * when the citizen was told after all, or is being told on another instance right now: the
+     * engine takes one turn at a time per conversation and refuses the second telling.
+     */
+    public void tellTheUntold(Instant since) {
+        for (Escalation escalation : escalations.timedOutSince(since)) {
+            if (conversations.stateOf(escalation.citizen()) != DialogState.QUEUED) {
+                continue;
+            }
+            conversations.pickupTimedOut(escalation.citizen()).ifPresent(told -> {
+                events.publishEvent(new EscalationChanged(escalation.id()));
+                log.info("Escalation {} had timed out untold: the citizen is told of the 12348 callback now", escalation.id());
+            });
+        }
     }
 }
