@@ -21,6 +21,31 @@ public interface PersonalDataPurge {
     String PURGED = "purged";
 
     /**
+     * Records one statement of the retention purge changes at most: a database's statement
+     * timeout (PostgreSQL's is seconds) must not stop the first purge of a year of records.
+     */
+    int BATCH = 1000;
+
+    /**
+     * Runs {@code batch} (one statement changing at most {@link #BATCH} records) until a run
+     * changes fewer; the records changed in all.
+     */
+    static int inBatches(java.util.function.IntSupplier batch) {
+        int total = 0;
+        int changed;
+        do {
+            changed = batch.getAsInt();
+            total += changed;
+        } while (changed >= BATCH);
+        return total;
+    }
+
+    /** {@code where id in (…the first BATCH ids of {@code table} that match {@code condition}…)}, on H2 and PostgreSQL alike. */
+    static String firstBatchOf(String table, String condition) {
+        return " where id in (select id from " + table + " where " + condition + " fetch first " + BATCH + " rows only)";
+    }
+
+    /**
      * Strips free text and phone numbers from the module's records older than {@code cutoff};
      * records still in use (a chat waiting for a lawyer, a part being sent) are left until they
      * are done.

@@ -57,9 +57,16 @@ public final class TranscriptPurge implements PersonalDataPurge {
     @Override
     public List<PurgeCount> stripOlderThan(java.time.Instant cutoff) {
         try (Connection c = database.getConnection();
-             PreparedStatement strip = c.prepareStatement(STRIP + " where occurred_at < ? and citizen_id <> '" + PURGED + "'")) {
+             PreparedStatement strip = c.prepareStatement(STRIP
+                     + PersonalDataPurge.firstBatchOf("conversation_turn", "occurred_at < ? and citizen_id <> '" + PURGED + "'"))) {
             strip.setTimestamp(1, Timestamp.from(cutoff));
-            return List.of(new PurgeCount(KIND, strip.executeUpdate()));
+            return List.of(new PurgeCount(KIND, PersonalDataPurge.inBatches(() -> {
+                try {
+                    return strip.executeUpdate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Transcripts could not be purged: " + e.getMessage(), e);
+                }
+            })));
         } catch (SQLException e) {
             throw new IllegalStateException("Transcripts could not be purged: " + e.getMessage(), e);
         }

@@ -132,7 +132,7 @@ abstract class TranscriptsContract {
                 .isEqualTo("请回电 138****8000，谢谢");
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(journalDir)) {
             for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                assertThat(java.nio.file.Files.readString(file)).doesNotContain("0013");
+                assertThat(java.nio.file.Files.readString(file)).doesNotContain("138 0013 8000");
             }
         }
     }
@@ -164,6 +164,20 @@ abstract class TranscriptsContract {
                 .isEqualTo(old.occurredAt());
         assertThat(sql.queryForMap("select body, citizen_id from conversation_turn where id = ?", recent.id()))
                 .containsEntry("BODY", "公司拖欠工资怎么办？").containsEntry("CITIZEN_ID", "oTranscript123");
+    }
+
+    @Test
+    void thePurgeStripsMoreOldTurnsThanOneBatchHolds() {
+        int turns = org.lawline.conversation.PersonalDataPurge.BATCH * 2 + 500;
+        java.sql.Timestamp old = java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(400)));
+        sql.batchUpdate("insert into conversation_turn (id, channel, account, citizen_id, speaker, body, dialog_state, occurred_at)"
+                        + " values (?, 'sms', 'default', '13800138000', 'CITIZEN', '我的电话13800138000', 'BOT', ?)",
+                java.util.stream.IntStream.range(0, turns).mapToObj(i -> new Object[] {UUID.randomUUID().toString(), old}).toList());
+
+        assertThat(new TranscriptPurge(database, new ForgettingStore()).stripOlderThan(Instant.now().minus(Duration.ofDays(180))))
+                .containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", turns));
+        assertThat(sql.queryForObject("select count(*) from conversation_turn where citizen_id <> 'purged' or body <> ''", Integer.class))
+                .isZero();
     }
 
     @Test

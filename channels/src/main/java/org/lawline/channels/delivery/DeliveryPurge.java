@@ -37,10 +37,12 @@ class DeliveryPurge implements PersonalDataPurge {
     public List<PurgeCount> stripOlderThan(Instant cutoff) {
         Timestamp before = Timestamp.from(cutoff);
         // a claim still being answered and a part still being sent are left until they are done
-        int claims = jdbc.sql(STRIP_CLAIM + " where received_at < :before and status not in ('ANSWERING', 'RECOVERING')"
-                + " and citizen_id <> '" + PURGED + "'").param("before", before).update();
-        int parts = jdbc.sql(STRIP_PART + " where created_at < :before and state not in ('SENDING', 'RETRYING')"
-                + " and citizen_id <> '" + PURGED + "'").param("before", before).update();
+        int claims = PersonalDataPurge.inBatches(() -> jdbc.sql(STRIP_CLAIM + PersonalDataPurge.firstBatchOf("inbound_claim",
+                "received_at < :before and status not in ('ANSWERING', 'RECOVERING') and citizen_id <> '" + PURGED + "'"))
+                .param("before", before).update());
+        int parts = PersonalDataPurge.inBatches(() -> jdbc.sql(STRIP_PART + PersonalDataPurge.firstBatchOf("outbound_part",
+                "created_at < :before and state not in ('SENDING', 'RETRYING') and citizen_id <> '" + PURGED + "'"))
+                .param("before", before).update());
         return List.of(new PurgeCount("inbound_claim", claims), new PurgeCount("outbound_part", parts));
     }
 

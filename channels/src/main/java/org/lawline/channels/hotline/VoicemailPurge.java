@@ -31,8 +31,10 @@ class VoicemailPurge implements PersonalDataPurge {
 
     @Override
     public List<PurgeCount> stripOlderThan(Instant cutoff) {
-        int stripped = jdbc.sql(STRIP + " where received_at < :before and caller_number <> ''")
-                .param("before", Timestamp.from(cutoff)).update();
+        Timestamp before = Timestamp.from(cutoff);
+        int stripped = PersonalDataPurge.inBatches(() -> jdbc.sql(STRIP
+                + PersonalDataPurge.firstBatchOf("hotline_voicemail", "received_at < :before and caller_number <> ''"))
+                .param("before", before).update());
         return List.of(new PurgeCount(KIND, stripped));
     }
 

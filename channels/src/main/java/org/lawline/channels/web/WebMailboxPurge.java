@@ -30,8 +30,10 @@ class WebMailboxPurge implements PersonalDataPurge {
     @Override
     public List<PurgeCount> stripOlderThan(Instant cutoff) {
         // sent_at is a zoneless UTC time (the mailbox's first migration)
-        int stripped = jdbc.sql(STRIP + " where sent_at < :before and citizen_id <> '" + PURGED + "'")
-                .param("before", LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC)).update();
+        LocalDateTime before = LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+        int stripped = PersonalDataPurge.inBatches(() -> jdbc.sql(STRIP
+                + PersonalDataPurge.firstBatchOf("web_message", "sent_at < :before and citizen_id <> '" + PURGED + "'"))
+                .param("before", before).update());
         return List.of(new PurgeCount(KIND, stripped));
     }
 

@@ -39,17 +39,19 @@ class HandoffPurge implements PersonalDataPurge {
     @Override
     public List<PurgeCount> stripOlderThan(Instant cutoff) {
         Timestamp before = Timestamp.from(cutoff);
-        int messages = jdbc.sql("update lawyer_message set body = '' where sent_at < :before and body <> ''"
-                + " and escalation_id in (select id from escalation where status not in " + OPEN + ")")
-                .param("before", before).update();
-        int callbacks = jdbc.sql("""
-                update callback_request set phone = '', note = null
-                where requested_at < :before and status <> 'PENDING' and phone <> ''""")
-                .param("before", before).update();
-        int escalations = jdbc.sql("update escalation set citizen_id = '" + PURGED + "', citizen_phone = null, close_note = null"
-                + " where requested_at < :before and citizen_id <> '" + PURGED + "' and status not in " + OPEN
-                + " and not exists (select 1 from callback_request c where c.escalation_id = escalation.id and c.status = 'PENDING')")
-                .param("before", before).update();
+        int messages = PersonalDataPurge.inBatches(() -> jdbc.sql("update lawyer_message set body = ''"
+                + PersonalDataPurge.firstBatchOf("lawyer_message", "sent_at < :before and body <> ''"
+                        + " and escalation_id in (select id from escalation where status not in " + OPEN + ")"))
+                .param("before", before).update());
+        int callbacks = PersonalDataPurge.inBatches(() -> jdbc.sql("update callback_request set phone = '', note = null"
+                + PersonalDataPurge.firstBatchOf("callback_request", "requested_at < :before and status <> 'PENDING' and phone <> ''"))
+                .param("before", before).update());
+        int escalations = PersonalDataPurge.inBatches(() -> jdbc.sql(
+                "update escalation set citizen_id = '" + PURGED + "', citizen_phone = null, close_note = null"
+                + PersonalDataPurge.firstBatchOf("escalation", "requested_at < :before and citizen_id <> '" + PURGED + "'"
+                        + " and status not in " + OPEN
+                        + " and not exists (select 1 from callback_request c where c.escalation_id = escalation.id and c.status = 'PENDING')"))
+                .param("before", before).update());
         return List.of(new PurgeCount("escalation", escalations), new PurgeCount("lawyer_message", messages),
                 new PurgeCount("callback_request", callbacks));
     }
