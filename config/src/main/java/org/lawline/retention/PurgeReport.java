@@ -29,8 +29,4 @@ public record PurgeReport(String heading, List<PurgeCount> counts) {
         counts.forEach(count -> out.println(count.kind() + " " + count.records()));
         out.println("total " + total());
     }
-
-    public int of(String kind) {
-        return counts.stream().filter(c -> c.kind().equals(kind)).mapToInt(PurgeCount::records).sum();
-    }
 }
