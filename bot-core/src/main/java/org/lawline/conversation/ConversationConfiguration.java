@@ -16,6 +16,7 @@ import org.lawline.conversation.state.RedisConversationTurns;
 import org.lawline.conversation.state.StoreTurns;
 import org.lawline.conversation.transcript.JournaledEvents;
 import org.lawline.conversation.transcript.JournaledTranscripts;
+import org.lawline.conversation.transcript.TranscriptPurge;
 import org.lawline.conversation.transcript.Transcripts;
 import org.lawline.knowledge.FaqSearch;
 import org.lawline.knowledge.LawArticles;
@@ -91,6 +92,16 @@ public class ConversationConfiguration {
             return Transcripts.NONE;
         }
         return new JournaledTranscripts(database, settings.journalDir(), settings.batchSize(), settings.longestPause());
+    }
+
+    /**
+     * Transcripts and conversation state for the retention job and deletion on request; without a
+     * database no transcript is kept, and there is nothing to purge.
+     */
+    @Bean
+    PersonalDataPurge transcriptPurge(ObjectProvider<DataSource> dataSource, ConversationStore conversationStore) {
+        DataSource database = dataSource.getIfAvailable();
+        return database == null ? TranscriptPurge.nothingKept() : new TranscriptPurge(database, conversationStore);
     }
 
     /**

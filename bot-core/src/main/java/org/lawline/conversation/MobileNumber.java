@@ -2,6 +2,7 @@ package org.lawline.conversation;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +49,43 @@ public record MobileNumber(String digits) {
         }
         String number = digits.length() == 13 && digits.indexOf("86") == 0 ? digits.substring(2) : digits.toString();
         return MAINLAND_MOBILE.matcher(number).matches() ? Optional.of(new MobileNumber(number)) : Optional.empty();
+    }
+
+    /**
+     * Mobile numbers anywhere in a text, as {@link #parse} reads them (spaces, dashes, full-width
+     * digits, a leading +86), with a digit just before or after ruling a match out: a longer digit
+     * run (an order number) is not a phone number.
+     */
+    private static final Pattern WITHIN_TEXT = Pattern.compile(
+            "(?<![0-9０-９])(?:[+＋]?(?:86|８６)[ \\-　]?)?[1１][3-9３-９](?:[ \\-　]?[0-9０-９]){9}(?![0-9０-９])");
+
+    /**
+     * {@code text} with every mobile number in it masked like {@code 138****5678}: what a
+     * transcript keeps of a number a citizen typed (the callback keeps the number itself in its
+     * own record).
+     */
+    public static String maskWithin(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        Matcher found = WITHIN_TEXT.matcher(text);
+        if (!found.find()) {
+            return text;
+        }
+        StringBuilder masked = new StringBuilder(text.length());
+        do {
+            found.appendReplacement(masked, Matcher.quoteReplacement(maskedDigits(found.group())));
+        } while (found.find());
+        found.appendTail(masked);
+        return masked.toString();
+    }
+
+    private static String maskedDigits(String match) {
+        StringBuilder digits = new StringBuilder(13);
+        match.codePoints().filter(c -> (c >= '0' && c <= '9') || (c >= '０' && c <= '９'))
+                .forEach(c -> digits.append((char) (c >= '０' ? c - '０' + '0' : c)));
+        String number = digits.length() == 13 ? digits.substring(2) : digits.toString();
+        return number.substring(0, 3) + "****" + number.substring(7);
     }
 
     /** The number as read back to the citizen: {@code 138****5678}. */

@@ -2,6 +2,7 @@ package org.lawline.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.lawline.conversation.DataSubject;
 import org.lawline.knowledge.Evaluation;
 import org.lawline.security.Role;
 
@@ -40,6 +41,13 @@ sealed interface Command {
     record UserDisable(String username) implements Command {
     }
 
+    /**
+     * Strip what the retention period has run out on, now; or, with {@code --citizen}, one
+     * citizen's data on request.
+     */
+    record Purge(Optional<DataSubject> citizen) implements Command {
+    }
+
     /** Print the usage: {@code help}, {@code --help} or {@code -h}. */
     record Help() implements Command {
     }
@@ -64,6 +72,7 @@ sealed interface Command {
             case "eval" -> parseEval(rest);
             case "wechat" -> parseWeChat(rest);
             case "user" -> parseUser(rest);
+            case "purge" -> parsePurge(rest);
             case "help", "--help", "-h" -> new Help();
             default -> throw new UsageError((verb.startsWith("-") ? "未知选项：" : "未知命令：") + verb);
         };
@@ -141,6 +150,24 @@ sealed interface Command {
             throw new UsageError("user add 需要 --role\n" + USER_USAGE);
         }
         return new UserAdd(args[1], role, displayName);
+    }
+
+    String PURGE_USAGE = "用法：./lawline purge                 清理超过保存期限（LAWLINE_RETENTION）的记录\n"
+            + "      ./lawline purge --citizen 渠道:ID  删除一位市民的数据（web:ID、wechat:openid、weibo:uid、sms:手机号、hotline:手机号、phone:手机号）";
+
+    private static Command parsePurge(String[] args) {
+        if (args.length == 0) {
+            return new Purge(Optional.empty());
+        }
+        if (args.length == 2 && args[0].equals("--citizen")) {
+            try {
+                return new Purge(Optional.of(DataSubject.parse(args[1])));
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--citizen " + e.getMessage() + "\n" + PURGE_USAGE);
+            }
+        }
+        throw new UsageError((args[0].equals("--citizen") ? "purge --citizen 需要一个 渠道:ID" : "purge 不认识的参数：" + args[0])
+                + "\n" + PURGE_USAGE);
     }
 
     /** The dialog's default choice threshold: below it LawLine offers nothing. */

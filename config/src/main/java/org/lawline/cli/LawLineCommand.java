@@ -26,6 +26,9 @@ public final class LawLineCommand {
               ./lawline user add NAME --role LAWYER|OPERATOR|ADMIN [--display-name 张律师]
                                              添加登录账号，密码从标准输入读一行（至少 10 个字符）
               ./lawline user disable NAME    停用账号
+              ./lawline purge                清理超过保存期限（LAWLINE_RETENTION，默认 P180D）的记录中的文字和手机号
+              ./lawline purge --citizen 渠道:ID  删除一位市民的数据（web:ID、wechat:openid、weibo:uid、
+                                             sms:手机号、hotline:手机号，或 phone:手机号 即凡带此号码的记录）
               ./lawline test                 启动测试所需的服务，运行全部测试
               ./lawline help | --help | -h   显示本说明
             """;
@@ -61,6 +64,8 @@ public final class LawLineCommand {
             System.exit(oneShot(context -> new UserCommand(context, System.in, out, err).add(add)));
         } else if (command instanceof Command.UserDisable disable) {
             System.exit(oneShot(context -> new UserCommand(context, System.in, out, err).disable(disable)));
+        } else if (command instanceof Command.Purge purge) {
+            System.exit(oneShot(context -> new PurgeCommand(context, out, err).run(purge)));
         } else if (command instanceof Command.WeChatMenu menu) {
             System.exit(oneShot(context -> new WeChatMenuCommand(context, out, err).run(menu)));
         } else {

@@ -107,4 +107,35 @@ class CommandTest {
         assertThat(Command.parse(new String[] {"user", "disable", "zhang"})).isEqualTo(new Command.UserDisable("zhang"));
         assertThatThrownBy(() -> Command.parse(new String[] {"user", "disable"})).isInstanceOf(Command.UsageError.class);
     }
+
+    @Test
+    void purgeAloneRunsTheRetentionPurge() {
+        assertThat(Command.parse(new String[] {"purge"})).isEqualTo(new Command.Purge(Optional.empty()));
+    }
+
+    @Test
+    void purgeCitizenTakesAChannelAndAnIdOrAPhoneNumber() {
+        assertThat(Command.parse(new String[] {"purge", "--citizen", "wechat:oAbc123"}))
+                .isEqualTo(new Command.Purge(Optional.of(new org.lawline.conversation.DataSubject.OnChannel(
+                        org.lawline.conversation.Channel.WECHAT, "oAbc123"))));
+        assertThat(Command.parse(new String[] {"purge", "--citizen", "phone:+86 138-0013-8000"}))
+                .isEqualTo(new Command.Purge(Optional.of(new org.lawline.conversation.DataSubject.ByPhone(
+                        new org.lawline.conversation.MobileNumber("13800138000")))));
+    }
+
+    @Test
+    void purgeWithAnUnknownFlagOrAMalformedCitizenIsAUsageError() {
+        assertThatThrownBy(() -> Command.parse(new String[] {"purge", "--all"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("--all").hasMessageContaining("用法");
+        assertThatThrownBy(() -> Command.parse(new String[] {"purge", "--citizen"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("--citizen");
+        assertThatThrownBy(() -> Command.parse(new String[] {"purge", "--citizen", "oAbc123"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("渠道:ID");
+        assertThatThrownBy(() -> Command.parse(new String[] {"purge", "--citizen", "qq:12345"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("qq");
+        assertThatThrownBy(() -> Command.parse(new String[] {"purge", "--citizen", "phone:12345"}))
+                .isInstanceOf(Command.UsageError.class).hasMessageContaining("手机号");
+        assertThatThrownBy(() -> Command.parse(new String[] {"purge", "--citizen", "web:purged"}))
+                .isInstanceOf(Command.UsageError.class);
+    }
 }

@@ -145,6 +145,45 @@ class LauncherIT {
     }
 
     @Test
+    void purgeRunsOnTheEmbeddedDatabaseAndPrintsALinePerKindOfRecord(@TempDir Path freshHome) throws Exception {
+        Map<String, String> fresh = Map.of("LAWLINE_HOME", freshHome.toString());
+
+        Result purged = run(null, fresh, "purge");
+        assertThat(purged.exit()).as(purged.err()).isZero();
+        assertThat(purged.out()).startsWith("purge: records before ").contains("(retention P180D)")
+                .contains("\nconversation_turn 0\n", "\noutbound_part 0\n", "\nescalation 0\n", "\ncallback_request 0\n")
+                .endsWith("total 0\n");
+
+        Result citizen = run(null, fresh, "purge", "--citizen", "sms:13800138000");
+        assertThat(citizen.exit()).as(citizen.err()).isZero();
+        assertThat(citizen.out()).startsWith("purge: citizen sms:13****00\n").doesNotContain("13800138000");
+    }
+
+    @Test
+    void purgeRunsOnAConfiguredPostgres() throws Exception {
+        String schema = "lawline_purge_cli_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String url = org.lawline.storage.PostgresTestDatabase.URL;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, org.lawline.storage.PostgresTestDatabase.USER, "")) {
+            c.createStatement().execute("create schema " + schema);
+            try {
+                Result purged = run(null, Map.of("LAWLINE_DATABASE_URL", url + "?currentSchema=" + schema,
+                        "LAWLINE_DATABASE_USER", org.lawline.storage.PostgresTestDatabase.USER, "LAWLINE_RETENTION", "P30D"), "purge");
+                assertThat(purged.exit()).as(purged.err()).isZero();
+                assertThat(purged.out()).contains("(retention P30D)", "\nconversation_turn 0\n").endsWith("total 0\n");
+            } finally {
+                c.createStatement().execute("drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
+
+    @Test
+    void purgeWithAnUnknownFlagExitsWithUsage() throws Exception {
+        Result r = run(null, "purge", "--everything");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--everything").contains("用法");
+    }
+
+    @Test
     void unknownCommandExitsWithUsage() throws Exception {
         Result r = run(null, "asq", "问题");
         assertThat(r.exit()).isEqualTo(2);

@@ -234,6 +234,26 @@ class InboxApiTest {
     }
 
     @Test
+    void aNumberTypedForTheCallbackIsMaskedInTheTranscript_andKeptWholeInTheCallback() throws Exception {
+        String citizen = citizen();
+        citizenSays(citizen, "转人工");
+        long id = escalationOf(citizen);
+        assertThat(pickupTimeouts.fire(id)).isTrue();
+        citizenSays(citizen, "136-1234-5678");
+        citizenSays(citizen, "是");
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> db.sql(
+                "select count(*) from callback_request where escalation_id = :e and phone = '13612345678'").param("e", id)
+                .query(Integer.class).single() == 1);
+        // turns reach the database from the local journal, a moment after the reply
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> db.sql(
+                "select body from conversation_turn where citizen_id = :c").param("c", citizen).query(String.class).list()
+                .contains("136****5678"));
+        assertThat(db.sql("select body from conversation_turn where citizen_id = :c").param("c", citizen).query(String.class).list())
+                .noneMatch(body -> body.replaceAll("[^0-9]", "").contains("13612345678"));
+    }
+
+    @Test
     void aLateClaimTakesTheChatAndCancelsTheCallback() throws Exception {
         StaffBrowser lawyer = signedIn(Role.LAWYER, "周律师");
         String citizen = citizen();

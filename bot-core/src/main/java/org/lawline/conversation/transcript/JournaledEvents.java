@@ -242,7 +242,8 @@ public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
             return Optional.of(json.treeToValue(stored.event(), type));
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             log.error("An event line could not be read ({}); kept in {}", e.getClass().getSimpleName(), refused);
-            Files.writeString(refused, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            // what citizens wrote is in an event too (a question for the lawyer): owner-only, as the journal
+            TranscriptJournal.appendOwnerOnly(refused, line);
             return Optional.empty();
         }
     }

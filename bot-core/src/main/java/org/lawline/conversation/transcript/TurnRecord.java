@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.DialogState;
+import org.lawline.conversation.MobileNumber;
 import org.lawline.conversation.Reply;
 
 /**
@@ -43,17 +44,17 @@ public record TurnRecord(String id, ConversationId conversation, ChannelIdentity
         Objects.requireNonNull(occurredAt, "occurredAt");
     }
 
-    /** What the citizen wrote. */
+    /** What the citizen wrote; a mobile number in it is kept masked (the callback has its own record of it). */
     public static TurnRecord citizen(ConversationId conversation, ChannelIdentity citizen, String messageId, String text,
                                      DialogState state, Instant receivedAt) {
-        return new TurnRecord(UUID.randomUUID().toString(), conversation, citizen, Optional.of(messageId), Speaker.CITIZEN, text,
+        return new TurnRecord(UUID.randomUUID().toString(), conversation, citizen, Optional.of(messageId), Speaker.CITIZEN, MobileNumber.maskWithin(text),
                 Optional.empty(), Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(), state, receivedAt);
     }
 
-    /** What the bot answered, {@code latencyMs} after the message (or the command) came in. */
+    /** What the bot answered, {@code latencyMs} after the message (or the command) came in; mobile numbers in it masked. */
     public static TurnRecord bot(ConversationId conversation, ChannelIdentity citizen, Optional<String> inReplyTo, Reply reply,
                                  int latencyMs, Instant at) {
-        return new TurnRecord(UUID.randomUUID().toString(), conversation, citizen, inReplyTo, Speaker.BOT, reply.text(),
+        return new TurnRecord(UUID.randomUUID().toString(), conversation, citizen, inReplyTo, Speaker.BOT, MobileNumber.maskWithin(reply.text()),
                 Optional.of(reply.kind().wireName()), reply.entryId(), reply.score(), OptionalInt.of(latencyMs), reply.state(), at);
     }
 

@@ -115,6 +115,26 @@ class JournaledEventsTest {
         assertThat(heard).containsExactly(delivered, left);
     }
 
+    @Test
+    void anEventLineThatCannotBeReadIsSetAsideInAnOwnerOnlyFile() throws Exception {
+        JournaledEvents events = started(heard::add);
+        Path slot = journalDir.resolve("0");
+        Path segment;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(slot)) {
+            segment = files.filter(f -> f.getFileName().toString().startsWith("turns-")).findFirst().orElseThrow();
+        }
+        // half a line from a crash, holding what a citizen wrote
+        java.nio.file.Files.writeString(segment, "{\"type\":\"EscalationRequested\",\"event\":{\"text\":\"我的电话13800138000\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Path refused = slot.resolve("refused.jsonl");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.exists(refused));
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(refused)))
+                .isEqualTo("rw-------");
+        assertThat(events).isNotNull();
+    }
+
     private JournaledEvents started(ApplicationEventPublisher listeners) {
         JournaledEvents events = new JournaledEvents(listeners, journalDir, Duration.ofMillis(100));
         opened.add(events);

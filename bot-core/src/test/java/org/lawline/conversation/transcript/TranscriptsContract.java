@@ -122,6 +122,103 @@ abstract class TranscriptsContract {
     }
 
     @Test
+    void aPhoneNumberTypedIntoAChatIsMaskedInTheTranscript_andInTheJournalBeforeIt() throws IOException {
+        JournaledTranscripts transcripts = open();
+        transcripts.record(TurnRecord.citizen(conversation, citizen, "m-phone", "请回电 138 0013 8000，谢谢", DialogState.COLLECTING_PHONE,
+                Instant.now()));
+
+        assertThat(transcripts.awaitStored(1, Duration.ofSeconds(10))).isTrue();
+        assertThat(sql.queryForObject("select body from conversation_turn where message_id = 'm-phone'", String.class))
+                .isEqualTo("请回电 138****8000，谢谢");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(journalDir)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                assertThat(java.nio.file.Files.readString(file)).doesNotContain("138 0013 8000");
+            }
+        }
+    }
+
+    @Test
+    void thePurgeStripsOldTurnsOfTextAndIdentity_keepsWhatReportsCount_andLeavesNewTurns() {
+        JournaledTranscripts transcripts = open();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        TurnRecord old = new TurnRecord(UUID.randomUUID().toString(), conversation, citizen, Optional.of("msg-old"), TurnRecord.Speaker.BOT,
+                "可以先向公司书面催告……", Optional.of("answer"), Optional.of("labour-wage-arrears"), OptionalDouble.of(8.25),
+                OptionalInt.of(37), DialogState.BOT, now.minus(Duration.ofDays(200)));
+        TurnRecord recent = TurnRecord.citizen(conversation, citizen, "msg-new", "公司拖欠工资怎么办？", DialogState.BOT, now.minus(Duration.ofDays(2)));
+        transcripts.record(old);
+        transcripts.record(recent);
+        assertThat(transcripts.awaitStored(2, Duration.ofSeconds(10))).isTrue();
+        TranscriptPurge purge = new TranscriptPurge(database, new ForgettingStore());
+
+        assertThat(purge.stripOlderThan(now.minus(Duration.ofDays(180))))
+                .containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", 1));
+        assertThat(purge.stripOlderThan(now.minus(Duration.ofDays(180))))
+                .as("a second run finds nothing left to strip")
+                .containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", 0));
+
+        Map<String, Object> stripped = sql.queryForMap("select * from conversation_turn where id = ?", old.id());
+        assertThat(stripped).containsEntry("BODY", "").containsEntry("CITIZEN_ID", "purged").containsEntry("MESSAGE_ID", null)
+                .containsEntry("CHANNEL", "wechat").containsEntry("REPLY_KIND", "answer").containsEntry("ENTRY_ID", "labour-wage-arrears")
+                .containsEntry("DIALOG_STATE", "BOT").containsEntry("CONVERSATION_ID", conversation.toString());
+        assertThat(sql.queryForObject("select occurred_at from conversation_turn where id = ?", OffsetDateTime.class, old.id()).toInstant())
+                .isEqualTo(old.occurredAt());
+        assertThat(sql.queryForMap("select body, citizen_id from conversation_turn where id = ?", recent.id()))
+                .containsEntry("BODY", "公司拖欠工资怎么办？").containsEntry("CITIZEN_ID", "oTranscript123");
+    }
+
+    @Test
+    void thePurgeStripsMoreOldTurnsThanOneBatchHolds() {
+        int turns = org.lawline.conversation.PersonalDataPurge.BATCH * 2 + 500;
+        java.sql.Timestamp old = java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(400)));
+        sql.batchUpdate("insert into conversation_turn (id, channel, account, citizen_id, speaker, body, dialog_state, occurred_at)"
+                        + " values (?, 'sms', 'default', '13800138000', 'CITIZEN', '我的电话13800138000', 'BOT', ?)",
+                java.util.stream.IntStream.range(0, turns).mapToObj(i -> new Object[] {UUID.randomUUID().toString(), old}).toList());
+
+        assertThat(new TranscriptPurge(database, new ForgettingStore()).stripOlderThan(Instant.now().minus(Duration.ofDays(180))))
+                .containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", turns));
+        assertThat(sql.queryForObject("select count(*) from conversation_turn where citizen_id <> 'purged' or body <> ''", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void forgettingACitizenStripsOnlyTheirTurns_andDeletesTheirConversationState() {
+        JournaledTranscripts transcripts = open();
+        ChannelIdentity other = new ChannelIdentity(Channel.WECHAT, "gh_lawline", "oSomeoneElse");
+        ChannelIdentity sameIdOtherChannel = new ChannelIdentity(Channel.WEIBO, "default", citizen.citizenId());
+        transcripts.record(TurnRecord.citizen(conversation, citizen, "m-1", "离婚怎么分财产", DialogState.BOT, Instant.now()));
+        transcripts.record(TurnRecord.citizen(ConversationId.next(), other, "m-2", "工伤怎么认定", DialogState.BOT, Instant.now()));
+        transcripts.record(TurnRecord.citizen(ConversationId.next(), sameIdOtherChannel, "m-3", "租房押金不退", DialogState.BOT, Instant.now()));
+        assertThat(transcripts.awaitStored(3, Duration.ofSeconds(10))).isTrue();
+        ForgettingStore store = new ForgettingStore();
+
+        assertThat(new TranscriptPurge(database, store).forget(new org.lawline.conversation.DataSubject.OnChannel(Channel.WECHAT,
+                citizen.citizenId()))).containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", 1));
+
+        assertThat(sql.queryForList("select body from conversation_turn", String.class))
+                .containsExactlyInAnyOrder("", "工伤怎么认定", "租房押金不退");
+        assertThat(store.deleted).containsExactly(citizen);
+    }
+
+    /** Remembers whose state was deleted. */
+    static final class ForgettingStore implements org.lawline.conversation.ConversationStore {
+        final List<ChannelIdentity> deleted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Optional<org.lawline.conversation.ConversationSnapshot> load(ChannelIdentity who) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void save(ChannelIdentity who, org.lawline.conversation.ConversationSnapshot snapshot) {
+        }
+
+        @Override
+        public void delete(ChannelIdentity who) {
+            deleted.add(who);
+        }
+    }
+
+    @Test
     void whatACitizenCanTypeIsStored() {
         JournaledTranscripts transcripts = open();
         List<String> texts = List.of("\u0000\u0001\u0007", "😀🙏👍🔥", "问".repeat(10_000), "'; DROP TABLE conversation_turn; --", "\uD800");

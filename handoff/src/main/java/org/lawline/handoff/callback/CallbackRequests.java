@@ -172,10 +172,11 @@ public class CallbackRequests {
                 .list().stream().limit(limit).toList();
     }
 
+    /** A callback whose number was purged (retention, deletion on request) is no longer on any list. */
     private static final String SELECT = """
             select c.id, c.escalation_id, c.phone, c.status, c.attempts, c.requested_at, c.due_by, c.note,
                    e.channel, e.account, e.citizen_id
-            from callback_request c join escalation e on e.id = c.escalation_id""";
+            from callback_request c join escalation e on e.id = c.escalation_id and c.phone <> ''""";
 
     private static CallbackRequest row(ResultSet rs, int n) throws SQLException {
         return new CallbackRequest(rs.getLong("id"), rs.getLong("escalation_id"),
