@@ -75,7 +75,15 @@ public class Outbox {
      * @return the message, or empty when this reply was recorded before
      */
     public Optional<OutboundMessage> recordOnce(ReplyComposed composed, Purpose purpose) {
-        ChannelIdentity to = composed.to();
+        return recordOnce(composed, composed.to(), purpose);
+    }
+
+    /**
+     * As {@link #recordOnce(ReplyComposed, Purpose)}, addressed to {@code to} instead of the
+     * reply's own address: the same citizen where they can be reached (a hotline caller who is a
+     * WeChat follower). The message keeps the reply's id, so its delivery still names the reply.
+     */
+    public Optional<OutboundMessage> recordOnce(ReplyComposed composed, ChannelIdentity to, Purpose purpose) {
         String text = composed.reply().text();
         List<String> parts = platform(to.channel())
                 .map(platform -> PartSplitter.split(text, platform.partLimit()))
