@@ -65,6 +65,7 @@
         top.appendChild(el('span', 'due', '请于 ' + clock(item.dueBy) + ' 前回拨'));
         li.appendChild(top);
         li.appendChild(el('div', 'last', (CHANNELS[item.channel] || item.channel) + ' · 已尝试 ' + item.attempts + ' 次'));
+        if (item.voicemail) { li.appendChild(voicemail(item.voicemail)); }
         var buttons = el('div', 'buttons');
         [['reached', '已接通'], ['unreachable', '未接通'], ['resolved', '已解决']].forEach(function (pair) {
           var b = el('button', 'outcome-' + pair[0], pair[1]);
@@ -93,6 +94,25 @@
       if (selected === item.id) { li.classList.add('selected'); }
       list.appendChild(li);
     });
+  }
+
+  // what a hotline caller left: when, their words as transcribed, the recording, the bot's suggestion
+  function voicemail(v) {
+    var box = el('div', 'voicemail');
+    box.appendChild(el('div', 'meta', '热线留言 · ' + clock(v.receivedAt)));
+    box.appendChild(el('div', 'voicemail-text', v.text || '（留言未能转写，请收听录音）'));
+    if (v.recordingUrl) {
+      var a = el('a', 'recording', '收听录音');
+      a.href = v.recordingUrl;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      a.addEventListener('click', function (event) { event.stopPropagation(); });
+      box.appendChild(a);
+    }
+    if (v.suggestedAnswer) {
+      box.appendChild(el('div', 'suggestion', '机器人建议答复：' + v.suggestedAnswer));
+    }
+    return box;
   }
 
   function open(id) {

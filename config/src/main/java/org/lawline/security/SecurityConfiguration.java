@@ -48,6 +48,8 @@ class SecurityConfiguration {
                                 "/api/web/**", "/wechat/**", "/weibo/**", "/sms/**", "/api/hotline/**", "/api/admin/**",
                                 "/login", "/error").permitAll()
                         .requestMatchers("/api/inbox/callbacks", "/api/inbox/callbacks/**").hasAnyRole(OPERATOR, ADMIN)
+                        // the duty roster is the administrators' to edit (its page is under /admin/)
+                        .requestMatchers("/api/inbox/roster", "/api/inbox/roster/**").hasRole(ADMIN)
                         .requestMatchers("/api/inbox/events", "/api/inbox/me").hasAnyRole(LAWYER, OPERATOR, ADMIN)
                         // operators read the chat behind a callback; only lawyers act on it
                         .requestMatchers(HttpMethod.GET, "/api/inbox/conversations/*").hasAnyRole(LAWYER, OPERATOR, ADMIN)

@@ -48,7 +48,7 @@ class UsersPage {
                 <meta name="viewport" content="width=device-width, initial-scale=1"><title>账号管理 · 12348</title>
                 <style>body{font-family:system-ui,"PingFang SC",sans-serif;margin:2rem}table{border-collapse:collapse}
                 td,th{border-bottom:1px solid #ddd;padding:.4rem .8rem;text-align:left}form.add{margin-top:1.5rem;display:grid;gap:.5rem;max-width:24rem}</style>
-                </head><body><h1>账号管理</h1><p id="message">%s</p>
+                </head><body><h1>账号管理</h1><p><a href="/inbox">工作台</a> · <a href="/admin/roster">值班排班</a></p><p id="message">%s</p>
                 <table id="users"><tr><th>用户名</th><th>显示名</th><th>角色</th><th></th></tr>%s</table>
                 <form class="add" method="post" action="/admin/users">%s
                 <label>用户名 <input name="username" required></label>

@@ -36,6 +36,9 @@ import org.lawline.conversation.Reply;
 import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.EventId;
 import org.lawline.conversation.ReplyComposed;
+import org.lawline.security.Role;
+import org.lawline.security.StaffAccounts;
+import org.lawline.security.StaffBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -89,6 +92,10 @@ class SmsEndToEndTest {
     JdbcClient jdbc;
     @Autowired
     HeardEvents published;
+    @Autowired
+    org.lawline.handoff.escalation.PickupTimeouts pickupTimeouts;
+    @Autowired
+    StaffAccounts accounts;
 
     @DynamicPropertySource
     static void smsGateway(DynamicPropertyRegistry registry) {
@@ -97,6 +104,18 @@ class SmsEndToEndTest {
                         "template-reply", "SMS_480000002", "push-token", TOKEN, "api-base-url", "http://127.0.0.1:" + ALIYUN.port())
                 .forEach((key, value) -> registry.add("lawline.sms.gateways.default." + key, () -> value));
         registry.add("lawline.hotline.secret", () -> HOTLINE_SECRET);
+    }
+
+    /**
+     * A duty lawyer on duty, as on a working install: with no LAWYER account at all every request
+     * for a person goes straight to the callback, and the tests that wait for a lawyer would pass
+     * only when another test class happened to add one first.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void aLawyerOnDuty() {
+        if (accounts.active(Role.LAWYER).isEmpty()) {
+            accounts.add("lawyer-sms-e2e", "短信测试律师", Role.LAWYER, "e2e lawyer password");
+        }
     }
 
     @AfterAll
@@ -175,6 +194,44 @@ class SmsEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> textsTo(phone).stream().anyMatch(text -> text.contains("劳动监察大队")));
         assertThat(jdbc.sql("select state from outbound_part where channel = 'hotline' and citizen_id = :phone")
                 .param("phone", phone).query(String.class).single()).isEqualTo("SENT");
+    }
+
+    @Test
+    void aVoicemailNoLawyerAnsweredInTimeIsOnTheOperatorsCallbacksWithWhatTheCallerLeft() throws Exception {
+        String phone = aNumber();
+        String id = "vm-" + SEQUENCE.incrementAndGet();
+        assertThat(postVoicemail("{\"id\":\"" + id + "\",\"callerNumber\":\"" + phone + "\",\"receivedAt\":\"2026-12-04T14:05:00Z\","
+                + "\"text\":\"老板拖欠工资三个月不发怎么办\",\"recordingUrl\":\"https://hotline.example/rec/" + id + ".mp3\"}")
+                .statusCode()).isEqualTo(202);
+        long escalation = await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                        "select max(id) from escalation where channel = 'hotline' and citizen_id = :phone").param("phone", phone)
+                .query(Long.class).optional().orElse(null), java.util.Objects::nonNull);
+
+        assertThat(pickupTimeouts.fire(escalation)).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from callback_request where escalation_id = :e and phone = :phone and status = 'PENDING'")
+                .param("e", escalation).param("phone", phone).query(Integer.class).single() == 1);
+        String operator = "operator-" + SEQUENCE.incrementAndGet();
+        accounts.add(operator, "接线员小周", Role.OPERATOR, "e2e operator password");
+        StaffBrowser browser = new StaffBrowser(port);
+        browser.logIn(operator, "e2e operator password");
+        tools.jackson.databind.JsonNode row = null;
+        for (tools.jackson.databind.JsonNode callback : tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(browser.get("/api/inbox/callbacks?status=pending").body()).get("callbacks")) {
+            if (callback.get("conversationId").asLong() == escalation) {
+                row = callback;
+            }
+        }
+        assertThat(row).as("the voicemail's callback is listed").isNotNull();
+        assertThat(row.get("channel").asString()).isEqualTo("hotline");
+        assertThat(row.get("phone").asString()).isEqualTo(phone);
+        tools.jackson.databind.JsonNode voicemail = row.get("voicemail");
+        assertThat(voicemail.get("id").asString()).isEqualTo(id);
+        assertThat(voicemail.get("receivedAt").asString()).isEqualTo("2026-12-04T14:05:00Z");
+        assertThat(voicemail.get("text").asString()).isEqualTo("老板拖欠工资三个月不发怎么办");
+        assertThat(voicemail.get("recordingUrl").asString()).isEqualTo("https://hotline.example/rec/" + id + ".mp3");
+        assertThat(voicemail.get("suggestedAnswer").asString()).contains("工资");
     }
 
     private HttpResponse<String> postVoicemail(String body) throws Exception {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -30,7 +33,16 @@ import org.junit.jupiter.api.Test;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.Conversations;
+import org.lawline.conversation.CallbackNumberConfirmed;
+import org.lawline.conversation.ConversationId;
+import org.lawline.conversation.DialogState;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.InboundMessage;
+import org.lawline.conversation.MobileNumber;
+import org.lawline.conversation.Reply;
+import org.lawline.conversation.ReplyComposed;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +72,10 @@ class WeChatEndToEndTest {
 
     @Autowired
     Conversations conversations;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void weChatAccount(DynamicPropertyRegistry registry) {
@@ -80,6 +96,8 @@ class WeChatEndToEndTest {
      */
     @BeforeEach
     void warmUpTheEngine() {
+        // each test counts only the calls WeChat got during it
+        WECHAT.resetRequests();
         conversations.handle(new InboundMessage(new ChannelIdentity(Channel.WECHAT, "default", "oWarmUp"),
                 UUID.randomUUID().toString(), "老板拖欠工资怎么办", Instant.now()));
     }
@@ -110,6 +128,33 @@ class WeChatEndToEndTest {
         assertThat(content).contains("工资");
         assertThat(content).as("cites the law it rests on").containsPattern("依据：.*《[^》]+》.*第[^条]+条");
         WECHAT.verify(0, postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send")));
+    }
+
+    @Test
+    void aLawyersReplyToAVoicemailGoesOnWeChatToTheFollowerWhoGaveThatNumber() throws Exception {
+        String openid = "oE2e" + UUID.randomUUID().toString().substring(0, 8);
+        String phone = "135" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        ChannelIdentity follower = new ChannelIdentity(Channel.WECHAT, "default", openid);
+        // the follower writes (WeChat's window opens) and gives the number for a callback
+        assertThat(postMessage(signedQuery(TOKEN), textMessage(openid, "你好")).statusCode()).isEqualTo(200);
+        events.publishEvent(new CallbackNumberConfirmed(EventId.next(), ConversationId.next(), follower, new MobileNumber(phone),
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from follower_number where phone = :p and citizen_id = :o")
+                .param("p", phone).param("o", openid).query(Integer.class).single() == 1);
+
+        // later a voicemail from that number is answered by a duty lawyer
+        ChannelIdentity caller = new ChannelIdentity(Channel.HOTLINE, "12348", phone, Optional.of(new MobileNumber(phone)));
+        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), caller, Optional.empty(),
+                new Reply.Handoff("律师：您好，您的留言已收到，欠薪可向劳动监察大队投诉。", DialogState.WITH_LAWYER), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> WECHAT.verify(postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(openid))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("劳动监察大队"))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(jdbc.sql(
+                "select max(state) from outbound_part where channel = 'wechat' and citizen_id = :o and text like '%劳动监察大队%'")
+                .param("o", openid).query(String.class).single()));
+        assertThat(jdbc.sql("select count(*) from outbound_part where channel = 'hotline' and citizen_id = :p").param("p", phone)
+                .query(Integer.class).single()).isZero();
     }
 
     @Test

@@ -71,6 +71,27 @@ public final class StaffBrowser {
         return send(request);
     }
 
+    /** A call with any method (PUT, DELETE …) and an optional JSON body, carrying the CSRF header as a page's script does. */
+    public HttpResponse<String> call(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        xsrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        return send(request);
+    }
+
+    /** The same call without the CSRF header: what a forged cross-site request looks like. */
+    public HttpResponse<String> callWithoutCsrf(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
     /** A JSON POST without the CSRF header: what a forged cross-site request looks like. */
     public HttpResponse<String> postWithoutCsrf(String path, String json) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path))

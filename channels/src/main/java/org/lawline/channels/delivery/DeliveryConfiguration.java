@@ -42,8 +42,13 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    LaterReplies laterReplies(Outbox outbox) {
-        return new LaterReplies(outbox);
+    FollowerNumbers followerNumbers(JdbcClient jdbc) {
+        return new FollowerNumbers(jdbc);
+    }
+
+    @Bean
+    LaterReplies laterReplies(Outbox outbox, FollowerNumbers followers, ObjectProvider<Clock> clock) {
+        return new LaterReplies(outbox, followers, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -75,7 +75,15 @@ public class Outbox {
      * @return the message, or empty when this reply was recorded before
      */
     public Optional<OutboundMessage> recordOnce(ReplyComposed composed, Purpose purpose) {
-        ChannelIdentity to = composed.to();
+        return recordOnce(composed, composed.to(), purpose);
+    }
+
+    /**
+     * As {@link #recordOnce(ReplyComposed, Purpose)}, addressed to {@code to} instead of the
+     * reply's own address: the same citizen where they can be reached (a hotline caller who is a
+     * WeChat follower). The message keeps the reply's id, so its delivery still names the reply.
+     */
+    public Optional<OutboundMessage> recordOnce(ReplyComposed composed, ChannelIdentity to, Purpose purpose) {
         String text = composed.reply().text();
         List<String> parts = platform(to.channel())
                 .map(platform -> PartSplitter.split(text, platform.partLimit()))
@@ -165,9 +173,9 @@ public class Outbox {
      * A platform's later report on a part it accepted (WeChat's TEMPLATESENDJOBFINISH): the part's
      * state becomes what the platform finally made of it.
      */
-    public void reported(Channel channel, String account, String platformId, PlatformAnswer answer) {
+    public int reported(Channel channel, String account, String platformId, PlatformAnswer answer) {
         Delivery delivery = toDelivery("", answer);
-        jdbc.sql("""
+        return jdbc.sql("""
                         update outbound_part set state = :state, reason = :reason, updated_at = :now
                          where channel = :channel and account = :account and platform_id = :platformId""")
                 .param("state", delivery.state().name())
@@ -176,6 +184,46 @@ public class Outbox {
                 .param("channel", channel.wireName())
                 .param("account", account)
                 .param("platformId", platformId)
+                .update();
+    }
+
+    /**
+     * As {@link #reported(Channel, String, String, PlatformAnswer)}, for a channel whose parts all
+     * leave through one platform account whatever account they are addressed from (the hotline's
+     * replies go out on one SMS gateway).
+     *
+     * @return how many parts it settled
+     */
+    public int reportedOnChannel(Channel channel, String platformId, PlatformAnswer answer) {
+        Delivery delivery = toDelivery("", answer);
+        return jdbc.sql("""
+                        update outbound_part set state = :state, reason = :reason, updated_at = :now
+                         where channel = :channel and platform_id = :platformId""")
+                .param("state", delivery.state().name())
+                .param("reason", delivery.reason().orElse(null))
+                .param("now", Utc.of(clock.instant()))
+                .param("channel", channel.wireName())
+                .param("platformId", platformId)
+                .update();
+    }
+
+    /**
+     * A platform's later report that names the part by our own id, which we gave it when sending
+     * (an SMS receipt's {@code out_id}); settled only when the part is of that channel, and of that
+     * account when one is given.
+     *
+     * @return how many parts it settled (0 or 1)
+     */
+    public int reportedForPart(long partId, Channel channel, Optional<String> account, PlatformAnswer answer) {
+        Delivery delivery = toDelivery("", answer);
+        return jdbc.sql("update outbound_part set state = :state, reason = :reason, updated_at = :now"
+                        + " where id = :id and channel = :channel" + (account.isPresent() ? " and account = :account" : ""))
+                .param("state", delivery.state().name())
+                .param("reason", delivery.reason().orElse(null))
+                .param("now", Utc.of(clock.instant()))
+                .param("id", partId)
+                .param("channel", channel.wireName())
+                .params(account.map(a -> Map.<String, Object>of("account", a)).orElse(Map.of()))
                 .update();
     }
 

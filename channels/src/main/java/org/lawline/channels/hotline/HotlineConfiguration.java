@@ -16,10 +16,16 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(HotlineSettings.class)
 class HotlineConfiguration {
 
+    /** The voicemails kept, and what the inbox reads of them ({@link org.lawline.channels.HotlineVoicemails}). */
     @Bean
-    VoicemailIntake voicemailIntake(HotlineSettings settings, JdbcClient jdbc, ObjectProvider<FaqSearch> knowledge,
+    Voicemails voicemails(JdbcClient jdbc) {
+        return new Voicemails(jdbc);
+    }
+
+    @Bean
+    VoicemailIntake voicemailIntake(HotlineSettings settings, Voicemails voicemails, ObjectProvider<FaqSearch> knowledge,
                                     ApplicationEventPublisher events, ObjectProvider<JsonMapper> json, ObjectProvider<Clock> clock) {
-        return new VoicemailIntake(settings, new Voicemails(jdbc), Optional.ofNullable(knowledge.getIfAvailable()), events,
+        return new VoicemailIntake(settings, voicemails, Optional.ofNullable(knowledge.getIfAvailable()), events,
                 json.getIfAvailable(() -> JsonMapper.builder().build()), clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -85,12 +85,13 @@ class VoicemailIntake {
         }
         Voicemail voicemail = parse(body);
         Optional<Voicemails.Suggestion> suggestion = suggest(voicemail.text());
-        if (!voicemails.add(voicemail, suggestion, now)) {
+        // a voicemail is a consultation of its own: it never went through the bot's conversation
+        ConversationId consultation = ConversationId.next();
+        if (!voicemails.add(voicemail, consultation, suggestion, now)) {
             log.info("Voicemail {} was taken in before; nothing new", voicemail.id());
             return ResponseEntity.ok(new Taken(voicemail.id(), "seen"));
         }
-        // a voicemail is a consultation of its own: it never went through the bot's conversation
-        events.publishEvent(new EscalationRequested(EventId.next(), ConversationId.next(), caller(voicemail.caller()),
+        events.publishEvent(new EscalationRequested(EventId.next(), consultation, caller(voicemail.caller()),
                 EscalationRequested.Reason.ASKED_FOR_PERSON, now));
         log.info("{} taken in for the duty lawyers{}", voicemail, suggestion.isPresent() ? ", with a suggested answer" : "");
         return ResponseEntity.accepted().body(new Taken(voicemail.id(), "queued"));

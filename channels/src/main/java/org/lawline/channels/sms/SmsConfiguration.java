@@ -72,9 +72,10 @@ class SmsConfiguration {
 
     @Bean
     SmsInbound smsInbound(InboundClaims claims, ClaimedReplies replies, Conversations conversations, Subscribers subscribers,
-                          Outbox outbox, SmsWorkers workers, ObjectProvider<JsonMapper> json, ObjectProvider<Clock> clock) {
+                          Outbox outbox, SmsWorkers workers, SmsSettings settings, ObjectProvider<JsonMapper> json,
+                          ObjectProvider<Clock> clock) {
         return new SmsInbound(claims, replies, conversations, subscribers, outbox, workers.executor(), mapper(json),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), settings.hotlineGateway());
     }
 
     @Bean

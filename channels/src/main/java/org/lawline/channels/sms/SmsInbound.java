@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Thread safe.
  */
 record SmsInbound(InboundClaims claims, ClaimedReplies replies, Conversations conversations, Subscribers subscribers, Outbox outbox,
-                  Executor workers, JsonMapper json, Clock clock) {
+                  Executor workers, JsonMapper json, Clock clock, String hotlineGateway) {
 
     private static final Logger log = LoggerFactory.getLogger(SmsInbound.class);
 
@@ -97,16 +97,35 @@ record SmsInbound(InboundClaims claims, ClaimedReplies replies, Conversations co
         replies.sendLater(ticket, reply);
     }
 
-    /** A receipt settles the part it names: SENT once on the phone, FAILED with the carrier's code otherwise. */
+    /**
+     * A receipt settles the part it names: SENT once on the phone, FAILED with the carrier's code
+     * otherwise. It names the part by the gateway's id ({@code biz_id}, kept with the part when it
+     * was sent) or by ours ({@code out_id}, the part's id given to {@code SendSms}); a part of the
+     * hotline channel (a reply to a voicemail) left on the hotline's gateway is settled alike.
+     */
     void apply(ClaimTicket ticket, PushItems.DeliveryReceipt receipt) {
         PlatformAnswer answer = receipt.success()
                 ? PlatformAnswer.accepted()
                 : new PlatformAnswer.Failed("delivery receipt: " + receipt.errCode() + " " + receipt.errMsg());
         String gateway = ticket.citizen().account();
+        boolean servesHotline = gateway.equals(hotlineGateway);
+        int settled = 0;
         if (receipt.bizId().isPresent()) {
-            outbox.reported(Channel.SMS, gateway, receipt.bizId().get(), answer);
-        } else {
-            log.info("A receipt for {} names no biz_id: nothing to settle by its out_id alone", ticket.citizen());
+            settled = outbox.reported(Channel.SMS, gateway, receipt.bizId().get(), answer);
+            if (settled == 0 && servesHotline) {
+                settled = outbox.reportedOnChannel(Channel.HOTLINE, receipt.bizId().get(), answer);
+            }
+        }
+        Optional<Long> ours = receipt.outId().filter(id -> id.matches("\\d{1,18}")).map(Long::parseLong);
+        if (settled == 0 && ours.isPresent()) {
+            settled = outbox.reportedForPart(ours.get(), Channel.SMS, Optional.of(gateway), answer);
+            if (settled == 0 && servesHotline) {
+                settled = outbox.reportedForPart(ours.get(), Channel.HOTLINE, Optional.empty(), answer);
+            }
+        }
+        if (settled == 0) {
+            log.info("A receipt for {} names no part of ours (biz_id {}, out_id {})", ticket.citizen(),
+                    receipt.bizId().orElse("-"), receipt.outId().orElse("-"));
         }
         claims.answeredLater(ticket, clock.instant());
     }

@@ -31,7 +31,15 @@ import org.springframework.util.unit.DataSize;
  * @param callTimeout        how long one call of reply.json may take
  * @param refusedCodes       Weibo's error codes that mean "not to this follower now" (no quota:
  *                           outside the window, a mention already replied to, unfollowed): the
- *                           message is recorded as not delivered and never retried
+ *                           message is recorded as not delivered and never retried. Weibo's
+ *                           error-code table (open.weibo.com/wiki/Error_code) has no code of its
+ *                           own for the 48-hour window; the fans-service page of reply.json says a
+ *                           follower's action allows "一定次数" of calls, and the table's code for
+ *                           an interface's per-user allowance used up is 10024 ("User requests for
+ *                           (%s) out of rate limit"), so that is the default. 20017, in the first
+ *                           defaults, is documented as "you just sent similar content" (a
+ *                           duplicate, not the window) and 21602 in no table we could read; both
+ *                           now end FAILED with Weibo's own words. docs/weibo.md has the sources
  * @param workers            threads answering pushes and calling reply.json
  */
 @ConfigurationProperties("lawline.weibo")
@@ -43,7 +51,7 @@ record WeiboSettings(
         @DefaultValue(DEFAULT_KEY_PREFIX) String keyPrefix,
         @DefaultValue("48h") Duration replyWindow,
         @DefaultValue("10s") Duration callTimeout,
-        @DefaultValue({"21602", "20017"}) List<Integer> refusedCodes,
+        @DefaultValue("10024") List<Integer> refusedCodes,
         @DefaultValue("16") int workers) {
 
     static final String DEFAULT_KEY_PREFIX = "lawline:weibo:";

@@ -34,6 +34,7 @@ import org.lawline.channels.delivery.PartState;
 import org.lawline.channels.delivery.Purpose;
 import org.lawline.channels.delivery.Reconciler;
 import org.lawline.channels.delivery.Subscribers;
+import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.MobileNumber;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -194,6 +195,34 @@ class SmsChannelIT {
         assertThat(reasonOf(second)).contains("MK:0001");
         assertThat(stateOf(first)).isEqualTo("SENT");
         assertThat(receiptClaims(phone)).isEqualTo(2);
+    }
+
+    @Test
+    void aReceiptForALawyersReplyToAVoicemailSettlesTheHotlinePartItNames() throws Exception {
+        ChannelIdentity caller = new ChannelIdentity(Channel.HOTLINE, "12348", phone, Optional.of(new MobileNumber(phone)));
+        Delivery reply = outbox.send(caller, "律师：您好，欠薪可以向劳动监察大队投诉。", Purpose.REPLY, Optional.empty());
+        assertThat(reply.isSent()).isTrue();
+
+        assertThat(push("receipts", "[" + receipt(phone, bizIdOf(reply), false, "MK:0005", "空号") + "]", TOKEN).body())
+                .isEqualTo("{\"code\":0,\"msg\":\"接收成功\"}");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stateOf(reply).equals("FAILED"));
+        assertThat(reasonOf(reply)).contains("MK:0005");
+    }
+
+    @Test
+    void aReceiptThatNamesOnlyOurOutIdSettlesThatPart() throws Exception {
+        Delivery sent = outbox.send(citizen(phone), "您的回拨已安排。", Purpose.PUSH, Optional.empty());
+        long partId = jdbc.sql("select id from outbound_part where message_id = :id").param("id", sent.messageId())
+                .query(Long.class).single();
+        String onlyOutId = "{\"phone_number\":\"" + phone + "\",\"send_time\":\"2026-12-04 12:00:00\","
+                + "\"report_time\":\"2026-12-04 12:00:05\",\"success\":false,\"err_code\":\"MK:0001\",\"err_msg\":\"用户关机\","
+                + "\"sms_size\":\"1\",\"biz_id\":\"\",\"out_id\":\"" + partId + "\"}";
+
+        push("receipts", "[" + onlyOutId + "]", TOKEN);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stateOf(sent).equals("FAILED"));
+        assertThat(reasonOf(sent)).contains("MK:0001");
     }
 
     @Test

@@ -83,12 +83,25 @@ class ReplyJsonErrorsTest {
 
     @Test
     void weibosRefusalOutsideTheFollowersWindowIsRecordedNotDeliveredAndNotRetried() {
-        WeiboStub.refuseWith(400, 21602, "receiver has no message quota");
+        // Weibo's error-code table: 10024 "User requests for (%s) out of rate limit", the follower's allowance of replies used up
+        WeiboStub.refuseWith(400, 10024, "User requests for (/2/messages/reply.json) out of rate limit!");
 
         Delivery delivery = outbox.send(follower, "第一段。", Purpose.REPLY, Optional.of("push:1"));
 
         assertThat(delivery.state()).isEqualTo(PartState.NOT_DELIVERED);
-        assertThat(delivery.reason().orElseThrow()).contains("the follower has to write again").contains("21602");
+        assertThat(delivery.reason().orElseThrow()).contains("the follower has to write again").contains("10024");
+        WeiboStub.SERVER.verify(1, postRequestedFor(urlPathEqualTo(WeiboStub.REPLY)));
+    }
+
+    @Test
+    void aDuplicateContentRefusalIsAFailureWithWeibosWordsNotAClosedWindow() {
+        // Weibo's error-code table: 20017 "Repeated weibo text!" (你刚刚已经发送过相似内容了哦): nothing to do with the window
+        WeiboStub.refuseWith(400, 20017, "Repeated weibo text!");
+
+        Delivery delivery = outbox.send(follower, "您好。", Purpose.REPLY, Optional.of("push:2"));
+
+        assertThat(delivery.state()).isEqualTo(PartState.FAILED);
+        assertThat(delivery.reason().orElseThrow()).contains("20017").contains("Repeated weibo text").doesNotContain("write again");
         WeiboStub.SERVER.verify(1, postRequestedFor(urlPathEqualTo(WeiboStub.REPLY)));
     }
 

@@ -20,6 +20,7 @@ import org.lawline.conversation.ReplyComposed;
 import org.lawline.handoff.HandoffSettings;
 import org.lawline.handoff.escalation.Escalation;
 import org.lawline.handoff.escalation.EscalationClaimed;
+import org.lawline.handoff.escalation.EscalationTimedOut;
 import org.lawline.handoff.escalation.Escalations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,19 +64,36 @@ public class CallbackRequests {
             log.warn("Callback number confirmed for {} without a timed-out escalation; none queued", confirmed.citizen());
             return;
         }
-        Instant now = confirmed.confirmedAt();
+        queue(timedOut.get().id(), confirmed.phone(), confirmed.confirmedAt());
+    }
+
+    /**
+     * A hotline caller's voicemail that no lawyer answered in time: the caller is called back on
+     * the number they called from. The engine never held a conversation with them, so no
+     * {@link CallbackNumberConfirmed} comes; the number is the hotline identity's own.
+     */
+    @EventListener
+    public void on(EscalationTimedOut timedOut) {
+        escalations.find(timedOut.escalationId())
+                .filter(e -> e.citizen().channel() == Channel.HOTLINE)
+                .ifPresent(e -> e.citizen().phone().ifPresentOrElse(
+                        phone -> queue(e.id(), phone, timedOut.timedOutAt()),
+                        () -> log.warn("Hotline escalation {} has no number to call back", e.id())));
+    }
+
+    private void queue(long escalationId, MobileNumber phone, Instant now) {
         try {
             db.sql("""
                     insert into callback_request (escalation_id, phone, status, attempts, requested_at, due_by)
                     values (:e, :phone, 'PENDING', 0, :at, :due)""")
-                    .param("e", timedOut.get().id()).param("phone", confirmed.phone().digits())
+                    .param("e", escalationId).param("phone", phone.digits())
                     .param("at", Timestamp.from(now)).param("due", Timestamp.from(hours.dueBy(now, settings.callbackWithin())))
                     .update();
         } catch (DuplicateKeyException e) {
-            log.info("Callback for escalation {} is queued already", timedOut.get().id());
+            log.info("Callback for escalation {} is queued already", escalationId);
             return;
         }
-        byEscalation(timedOut.get().id()).ifPresent(callback -> {
+        byEscalation(escalationId).ifPresent(callback -> {
             events.publishEvent(new CallbackChanged(callback.id()));
             log.info("Callback {} queued for escalation {}", callback.id(), callback.escalationId());
         });

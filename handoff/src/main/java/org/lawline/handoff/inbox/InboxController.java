@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.lawline.channels.HotlineVoicemails;
+import org.lawline.conversation.Channel;
 import org.lawline.handoff.DutyLawyers;
 import org.lawline.handoff.callback.CallbackRequest;
 import org.lawline.handoff.duty.DutyRoster;
@@ -60,10 +62,13 @@ class InboxController {
     private final JdbcClient db;
     private final Clock clock;
     private final DutyRoster roster;
+    private final org.springframework.beans.factory.ObjectProvider<HotlineVoicemails> voicemails;
 
     InboxController(Escalations escalations, DutyDesk desk, ConsultationTranscript transcripts, CallbackRequests callbacks,
-                    DutyLawyers lawyers, InboxEvents events, org.springframework.beans.factory.ObjectProvider<FaqSearch> faqs, JdbcClient db, Clock clock, DutyRoster roster) {
+                    DutyLawyers lawyers, InboxEvents events, org.springframework.beans.factory.ObjectProvider<FaqSearch> faqs, JdbcClient db, Clock clock, DutyRoster roster,
+                    org.springframework.beans.factory.ObjectProvider<HotlineVoicemails> voicemails) {
         this.roster = roster;
+        this.voicemails = voicemails;
         this.escalations = escalations;
         this.desk = desk;
         this.transcripts = transcripts;
@@ -201,7 +206,18 @@ class InboxController {
         audit(user.getName(), shown);
         return ResponseEntity.ok(new InboxViews.Callbacks(shown.stream().map(c -> new InboxViews.CallbackView(c.id(), c.escalationId(),
                 c.phone().digits(), InboxViews.time(c.requestedAt()), InboxViews.time(c.dueBy()), c.status().name().toLowerCase(),
-                c.attempts(), c.citizen().channel().wireName())).toList()));
+                c.attempts(), c.citizen().channel().wireName(), voicemailBehind(c).orElse(null))).toList()));
+    }
+
+    /** A callback on the hotline channel was opened by a voicemail: the operator sees it before calling. */
+    private Optional<InboxViews.VoicemailView> voicemailBehind(CallbackRequest callback) {
+        HotlineVoicemails kept = voicemails.getIfAvailable();
+        if (kept == null || callback.citizen().channel() != Channel.HOTLINE) {
+            return Optional.empty();
+        }
+        return kept.openedBy(escalations.consultationOf(callback.escalationId()))
+                .map(v -> new InboxViews.VoicemailView(v.id(), InboxViews.time(v.receivedAt()), v.text(), InboxViews.link(v.recordingUrl()),
+                        v.suggestedAnswer().orElse(null)));
     }
 
     @PostMapping("/callbacks/{id}/outcome")

@@ -40,7 +40,15 @@ final class InboxViews {
     }
 
     record CallbackView(long id, long conversationId, String phone, String requestedAt, String dueBy, String status, int attempts,
-                        String channel) {
+                        String channel, VoicemailView voicemail) {
+    }
+
+    /**
+     * The voicemail behind a callback on the {@code hotline} channel, what the operator needs
+     * before calling: when it was left, what the caller said, the recording, and the knowledge
+     * base's suggested answer; {@code null} on a callback that no voicemail opened.
+     */
+    record VoicemailView(String id, String receivedAt, String text, String recordingUrl, String suggestedAnswer) {
     }
 
     record Callbacks(List<CallbackView> callbacks) {
@@ -64,6 +72,12 @@ final class InboxViews {
             String id = citizen.citizenId();
             return id.length() <= 4 ? "****" : id.substring(0, 2) + "****" + id.substring(id.length() - 2);
         });
+    }
+
+    /** A link the page may show: http or https only, so that a stored URL can never run script when clicked. */
+    static String link(java.net.URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        return scheme.equals("https") || scheme.equals("http") ? uri.toString() : null;
     }
 
     static String time(Instant instant) {
