@@ -149,7 +149,9 @@
           button.addEventListener('click', function () {
             box.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
             button.classList.add('picked');
-            send(String(option.number));
+            // The question itself, not its number: a number means something only while the server
+            // still remembers this offer, and the question is answered even where it does not.
+            send(option.question);
           });
           box.appendChild(button);
         });
