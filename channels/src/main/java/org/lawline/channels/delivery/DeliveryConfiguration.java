@@ -51,6 +51,14 @@ public class DeliveryConfiguration {
         return new NoticeRouter(outbox, subscribers, forms.orderedStream().toList());
     }
 
+    /** Every second: a citizen's retry within the platform's window should find the row once the database is back. */
+    @Bean(destroyMethod = "close")
+    HeldWrites heldWrites(InboundClaims claims, Outbox outbox) {
+        HeldWrites writes = new HeldWrites(claims, outbox);
+        writes.start(java.time.Duration.ofSeconds(1));
+        return writes;
+    }
+
     @Bean(destroyMethod = "close")
     Reconciler reconciler(InboundClaims claims, Outbox outbox, ObjectProvider<StrandedAnswers> answers, DeliverySettings settings,
                           ObjectProvider<Clock> clock) {
