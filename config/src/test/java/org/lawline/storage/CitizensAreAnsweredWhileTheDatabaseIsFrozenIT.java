@@ -119,11 +119,13 @@ class CitizensAreAnsweredWhileTheDatabaseIsFrozenIT {
         Timed<HttpResponse<String>> weChat;
         WebAnswer webRetry;
         HttpResponse<String> weChatRetry;
+        Timed<HttpResponse<String>> poll;
         try {
             web = timed(() -> sendOnTheWeb(webCitizen, webMessage));
             weChat = timed(() -> postToWeChat(weChatMessage));
             webRetry = sendOnTheWeb(webCitizen, webMessage);
             weChatRetry = postToWeChat(weChatMessage);
+            poll = timed(() -> pollTheWeb(webCitizen));
         } finally {
             postgres.signal("CONT");
         }
@@ -138,6 +140,8 @@ class CitizensAreAnsweredWhileTheDatabaseIsFrozenIT {
         assertThat(weChat.took).as("WeChat's passive reply while the database is frozen").isLessThan(PLATFORM_RETRY);
         assertThat(webRetry.raw).as("the web client's retry gets the first answer").isEqualTo(web.result.raw);
         assertThat(content(weChatRetry.body())).as("WeChat's retry gets the first reply").isEqualTo(passive);
+        assertThat(poll.result.statusCode()).as(poll.result.body()).isEqualTo(200);
+        assertThat(poll.took).as("the page's poll does not wait for the frozen database").isLessThan(PLATFORM_RETRY);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(claims(Channel.WEB, webCitizen, webMessage)).containsExactly("ANSWERED");
@@ -185,6 +189,13 @@ class CitizensAreAnsweredWhileTheDatabaseIsFrozenIT {
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new WebAnswer(response.statusCode(), response.body(), JSON.readTree(response.body()));
+    }
+
+    private HttpResponse<String> pollTheWeb(String citizen) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages?citizenId=" + citizen + "&after=0"))
+                .header("Authorization", "Bearer " + tokens.get(citizen))
+                .timeout(Duration.ofSeconds(30))
+                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private record WebAnswer(int status, String raw, JsonNode body) {

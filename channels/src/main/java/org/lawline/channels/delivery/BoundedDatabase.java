@@ -20,7 +20,8 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 
 /**
- * Database calls on the path of a citizen's answer, each given at most {@code wait}. The pool's
+ * Database calls on the path of a citizen's answer (claims, and what a channel's client reads
+ * while it waits, such as the web chat's mailbox), each given at most {@code wait}. The pool's
  * and the driver's timeouts end a call to a database that is down, but only after seconds (a
  * frozen server holds an open connection until the socket timeout); a webhook that must answer
  * within WeChat's five seconds cannot spend them. So each call runs on a thread of a small pool of
@@ -30,7 +31,7 @@ import org.springframework.jdbc.UncategorizedSQLException;
  * {@code pause}, so that a database that is down costs one wait per pause, not one per message.
  * Any other failure (a duplicate key) reaches the caller as it was thrown. Thread safe.
  */
-final class BoundedDatabase {
+public final class BoundedDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(BoundedDatabase.class);
 
@@ -43,7 +44,7 @@ final class BoundedDatabase {
     private final AtomicLong downUntilNanos = new AtomicLong(System.nanoTime());
     private volatile boolean down;
 
-    BoundedDatabase(Duration wait, Duration pause) {
+    public BoundedDatabase(Duration wait, Duration pause) {
         this.wait = wait;
         this.pause = pause;
         AtomicInteger threads = new AtomicInteger();
@@ -58,7 +59,7 @@ final class BoundedDatabase {
      * The call's result, or {@link DatabaseUnavailable} when the database did not answer within
      * the wait, failed as an unreachable one fails, or did so lately.
      */
-    <T> T call(Supplier<T> call) {
+    public <T> T call(Supplier<T> call) {
         if (down && System.nanoTime() - downUntilNanos.get() < 0) {
             throw new DatabaseUnavailable("The database failed lately; not asked again until the pause is over", null);
         }
@@ -93,7 +94,7 @@ final class BoundedDatabase {
     }
 
     /** Whether the database is taken to be down now (a call failed within the pause). */
-    boolean down() {
+    public boolean down() {
         return down && System.nanoTime() - downUntilNanos.get() < 0;
     }
 

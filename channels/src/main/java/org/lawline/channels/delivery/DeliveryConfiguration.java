@@ -21,9 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class DeliveryConfiguration {
 
     @Bean
+    BoundedDatabase boundedDatabase(DeliverySettings settings) {
+        return new BoundedDatabase(settings.databaseWait(), settings.databasePause());
+    }
+
+    @Bean
     InboundClaims inboundClaims(JdbcClient jdbc, DeliverySettings settings,
-                                ObjectProvider<SharedRedis> redis) {
-        return new InboundClaims(jdbc, Optional.ofNullable(redis.getIfAvailable()).map(SharedRedis::connection), settings);
+                                ObjectProvider<SharedRedis> redis, BoundedDatabase database) {
+        return new InboundClaims(jdbc, Optional.ofNullable(redis.getIfAvailable()).map(SharedRedis::connection), settings, database);
     }
 
     @Bean

@@ -46,12 +46,18 @@ public class InboundClaims {
     private final JsonMapper json = JsonMapper.builder().build();
 
     public InboundClaims(JdbcClient jdbc, Optional<StatefulRedisConnection<String, String>> redis, DeliverySettings settings) {
+        this(jdbc, redis, settings, new BoundedDatabase(settings.databaseWait(), settings.databasePause()));
+    }
+
+    /** @param database how long a claim waits for the database, shared with the other calls on a citizen's path */
+    public InboundClaims(JdbcClient jdbc, Optional<StatefulRedisConnection<String, String>> redis, DeliverySettings settings,
+                         BoundedDatabase database) {
         this.jdbc = jdbc;
         this.redis = redis;
         this.keyPrefix = settings.keyPrefix();
         this.ttl = settings.claimTtl();
         this.lease = settings.lease();
-        this.database = new BoundedDatabase(settings.databaseWait(), settings.databasePause());
+        this.database = database;
     }
 
     /** What Redis said to a claim. */
