@@ -27,6 +27,7 @@ public final class HeldWrites implements AutoCloseable {
     private final InboundClaims claims;
     private final Outbox outbox;
     private ScheduledExecutorService scheduler;
+    private String lastFailure = "";
 
     public HeldWrites(InboundClaims claims, Outbox outbox) {
         this.claims = claims;
@@ -52,8 +53,13 @@ public final class HeldWrites implements AutoCloseable {
             if (written > 0) {
                 log.info("Wrote {} claim outcome(s) and answer(s) the database missed while it was down", written);
             }
+            lastFailure = "";
         } catch (RuntimeException e) {
-            log.warn("Could not write back what the database missed: {}", e.toString());
+            // Redis is away: said once, not every second
+            if (!e.toString().equals(lastFailure)) {
+                log.warn("Could not write back what the database missed: {}", e.toString());
+            }
+            lastFailure = e.toString();
         }
     }
 
@@ -90,17 +96,25 @@ public final class HeldWrites implements AutoCloseable {
             claims.written(raw);
             return true;
         }
-        if (HeldWrite.REST.equals(write.type())) {
-            ChannelIdentity citizen = new ChannelIdentity(Channel.of(write.channel()), write.account(), write.citizenId());
-            OutboundMessage message = claims.bounded(() -> outbox.record(citizen, write.text(), Purpose.REPLY, Optional.of(write.key())));
-            claims.written(raw);
-            outbox.deliverSoon(message);
-        } else {
-            claims.bounded(() -> {
-                claims.writeBack(write);
-                return null;
-            });
-            claims.written(raw);
+        try {
+            if (HeldWrite.REST.equals(write.type())) {
+                ChannelIdentity citizen = new ChannelIdentity(Channel.of(write.channel()), write.account(), write.citizenId());
+                OutboundMessage message = claims.bounded(() -> outbox.record(citizen, write.text(), Purpose.REPLY, Optional.of(write.key())));
+                claims.written(raw);
+                outbox.deliverSoon(message);
+            } else {
+                claims.bounded(() -> {
+                    claims.writeBack(write);
+                    return null;
+                });
+                claims.written(raw);
+            }
+        } catch (DatabaseUnavailable down) {
+            throw down;
+        } catch (RuntimeException refused) {
+            // A database that answers but refuses this one write would refuse it every second and
+            // hold up every write behind it: it is set aside, for a person to look at.
+            log.error("The database refused a held {}; set aside under {}: {}", write, claims.setAside(raw), refused.toString());
         }
         return true;
     }

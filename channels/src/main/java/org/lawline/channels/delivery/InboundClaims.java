@@ -77,7 +77,9 @@ public class InboundClaims {
      * @param kind    a short name of what came, for the table
      * @param payload what the channel needs to answer the message should this instance die before
      *                it has; empty for a channel whose client repeats instead (the web)
-     * @throws RuntimeException when the database is unreachable; nothing is left claimed then
+     * @return {@link Claim.Won} with a ticket {@link ClaimTicket#heldInRedisOnly()} when the database
+     *         did not answer within the wait and Redis holds the claim alone
+     * @throws RuntimeException when neither the database nor Redis can claim it; nothing is left claimed then
      */
     public Claim claim(ChannelIdentity citizen, String key, String kind, Optional<String> payload, Instant now) {
         return claim(citizen, key, kind, payload, now, false);
@@ -353,6 +355,16 @@ public class InboundClaims {
     /** Forgets a held write once the database has it. */
     void written(String raw) {
         redis.ifPresent(connection -> connection.sync().lrem(heldWritesKey(), 1, raw));
+    }
+
+    /** Moves a held write the database refuses to a list of its own; returns that list's key. */
+    String setAside(String raw) {
+        String refused = keyPrefix + "claim-writes-refused";
+        redis.ifPresent(connection -> {
+            connection.sync().rpush(refused, raw);
+            connection.sync().lrem(heldWritesKey(), 1, raw);
+        });
+        return refused;
     }
 
     /** How many writes wait for the database. */

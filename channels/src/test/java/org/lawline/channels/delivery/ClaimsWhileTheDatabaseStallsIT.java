@@ -108,6 +108,25 @@ class ClaimsWhileTheDatabaseStallsIT {
                 .as("the reconciler would answer it a second time").isEmpty();
     }
 
+    @Test
+    void aHeldWriteTheDatabaseRefusesIsSetAside_andTheWritesBehindItAreWritten() throws Exception {
+        shared.redis.sync().rpush(shared.keyPrefix + "claim-writes", "{\"type\":\"REST\",\"channel\":\"carrier-pigeon\",\"account\":\"a\","
+                + "\"citizenId\":\"c\",\"key\":\"k\",\"text\":\"回答\",\"receivedAt\":0,\"at\":0}");
+        stallTheClaimsTable();
+        ClaimTicket ticket = ((Claim.Won) claims.claim(citizen, "msg:3", "text", Optional.empty(), Instant.now())).ticket();
+        claims.answered(ticket, "回答", Instant.now());
+        releaseTheClaimsTable();
+
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            writes.writeBack();
+            return writes.waiting() == 0;
+        });
+
+        assertThat(claims.statusOf(citizen, "msg:3")).contains(ClaimStatus.ANSWERED);
+        assertThat(shared.redis.sync().lrange(shared.keyPrefix + "claim-writes-refused", 0, -1)).singleElement()
+                .asString().contains("carrier-pigeon");
+    }
+
     /** Another session locks the claims table: every statement on it waits, as on a frozen server. */
     private void stallTheClaimsTable() throws Exception {
         locker = shared.dataSource.getConnection();
