@@ -100,6 +100,7 @@ class WebChatPageBrowserTest {
             case "离婚孩子归谁" -> Replies.divorceChoices();
             case "1", "2", "3" -> Replies.pickedChoice(message.text());
             case "离婚后抚养费怎么算" -> Replies.pickedChoice("2");
+            case "离婚后孩子归谁管" -> Replies.answerWithSuggestions();
             case "转人工" -> Replies.queued();
             default -> new Reply.NoAnswer("抱歉，暂时没有找到相关答案。", DialogState.BOT);
         });
@@ -202,6 +203,21 @@ class WebChatPageBrowserTest {
         assertThat(text(By.cssSelector(".row.bot.answer .bubble"))).startsWith("您选择了第2项");
         assertThat(text(By.cssSelector(".row.bot.answer .tag"))).isEqualTo("《民法典》第一千零八十四条");
         assertThat(choices.get(0).isEnabled()).isFalse();
+    }
+
+    @Test
+    void theQuestionsAnAnswerSuggestsAreButtonsThatAskThem() {
+        WebElement input = driver.findElement(By.id("input"));
+        input.sendKeys("离婚后孩子归谁管");
+        input.sendKeys(Keys.ENTER);
+
+        List<WebElement> suggestions = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".row.bot.answer .choice"), 2));
+        assertThat(suggestions).extracting(WebElement::getText).containsExactly("离婚后抚养费怎么算", "离婚后怎么探望孩子");
+
+        suggestions.get(0).click();
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".row.bot.answer"), 2));
+        assertThat(conversations.receivedTexts()).containsExactly("离婚后孩子归谁管", "离婚后抚养费怎么算");
     }
 
     @Test
