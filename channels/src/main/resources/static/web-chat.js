@@ -138,23 +138,24 @@
       row.appendChild(tags);
     }
 
-    if (kind === 'choices') {
-      var options = choicesOf(reply);
-      if (options.length > 0) {
-        var box = el('div', 'choices');
-        options.forEach(function (option) {
-          var button = el('button', 'choice', option.number + '. ' + option.question);
-          button.type = 'button';
-          button.setAttribute('data-number', String(option.number));
-          button.addEventListener('click', function () {
-            box.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
-            button.classList.add('picked');
-            send(String(option.number));
-          });
-          box.appendChild(button);
+    // numbered choices, or the questions an answer suggests: either way a button sends the question
+    var options = kind === 'choices' ? choicesOf(reply) : suggestionsOf(reply);
+    if (options.length > 0) {
+      var box = el('div', 'choices');
+      options.forEach(function (option) {
+        var button = el('button', 'choice', option.number ? option.number + '. ' + option.question : option.question);
+        button.type = 'button';
+        if (option.number) button.setAttribute('data-number', String(option.number));
+        button.addEventListener('click', function () {
+          box.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+          button.classList.add('picked');
+          // The question itself, not its number: a number means something only while the server
+          // still remembers this offer, and the question is answered even where it does not.
+          send(option.question);
         });
-        row.appendChild(box);
-      }
+        box.appendChild(button);
+      });
+      row.appendChild(box);
     }
     repliesSeen++;
     showState(reply.state, row);
@@ -167,6 +168,22 @@
     row.appendChild(el('div', 'label', '新消息' + timeOf(message.sentAt)));
     row.appendChild(el('div', 'bubble', message.text));
     scrollToEnd();
+  }
+
+  /**
+   * The questions an answer suggests ("您也可以问：" and a line "· …" each), given instead of
+   * numbered choices when the server could not remember an offer: buttons that ask them.
+   */
+  function suggestionsOf(reply) {
+    var text = String(reply.text || '');
+    var at = text.lastIndexOf('您也可以问：');
+    if (at < 0) return [];
+    var found = [];
+    text.substring(at).split('\n').slice(1).forEach(function (line) {
+      var m = /^\s*·\s*(.+)$/.exec(line);
+      if (m) found.push({ question: m[1] });
+    });
+    return found;
   }
 
   /** The numbered options: from the reply's choices, or else from lines such as "1. …". */

@@ -40,7 +40,15 @@ class RedisOutageIT {
     private static final FaqEntry WAGES = new FaqEntry("labour-wage-arrears", "公司拖欠工资怎么办？", List.of("老板不发工资"),
             "可以先向公司书面催告；仍不支付的，可以向劳动保障监察机构投诉，或申请劳动仲裁。", "劳动",
             List.of(LawReference.parse("中华人民共和国劳动合同法第三十条")));
+    private static final FaqEntry SEVERANCE = new FaqEntry("labour-severance", "被辞退有经济补偿吗？", List.of("辞退补偿"),
+            "用人单位依法解除劳动合同的，应当按工作年限支付经济补偿。", "劳动",
+            List.of(LawReference.parse("中华人民共和国劳动合同法第四十六条")));
+    private static final FaqEntry OVERTIME = new FaqEntry("labour-overtime-pay", "加班费怎么算？", List.of("加班工资"),
+            "工作日延长工作时间的，支付不低于工资百分之一百五十的报酬。", "劳动",
+            List.of(LawReference.parse("中华人民共和国劳动法第四十四条")));
     private static final String QUESTION = "公司拖欠工资怎么办";
+    /** Close to three entries at once: with state, the citizen is offered them as numbered choices. */
+    private static final String VAGUE_QUESTION = "公司不给钱怎么办";
 
     @TempDir
     Path dir;
@@ -155,6 +163,47 @@ class RedisOutageIT {
         });
     }
 
+    @Test
+    void withRedisDownNoNumberedChoicesAreOffered_andATypedCallbackNumberReachesHandoff() throws Exception {
+        runner().withBean(CallbackNumbers.class).run(app -> {
+            Conversations conversations = app.getBean(Conversations.class);
+            ChannelIdentity asked = citizen();
+            assertThat(conversations.handle(message(asked, VAGUE_QUESTION)).kind())
+                    .as("with Redis up the close matches are offered as choices").isEqualTo(ReplyKind.CHOICES);
+            ChannelIdentity waiting = citizen();
+            conversations.handle(message(waiting, "人工"));
+            conversations.pickupTimedOut(waiting);
+            assertThat(conversations.stateOf(waiting)).isEqualTo(DialogState.COLLECTING_PHONE);
+
+            stopRedisServer();
+
+            ChannelIdentity asking = citizen();
+            Reply answer = conversations.handle(message(asking, VAGUE_QUESTION));
+            assertThat(answer.kind()).isEqualTo(ReplyKind.ANSWER);
+            assertThat(answer.text()).startsWith(WAGES.answer()).contains("您也可以问：\n· " + SEVERANCE.question() + "\n· " + OVERTIME.question())
+                    .doesNotContain("回复数字");
+            Reply suggestion = conversations.handle(message(asking, OVERTIME.question()));
+            assertThat(suggestion.entryId()).as("a suggestion asked in words is answered").contains(OVERTIME.id());
+
+            Reply noted = conversations.handle(message(waiting, "13800138000"));
+            assertThat(noted.text()).contains("138****8000").doesNotContain("没能看懂");
+            assertThat(app.getBean(CallbackNumbers.class).confirmed).singleElement().satisfies(confirmed -> {
+                assertThat(confirmed.citizen()).isEqualTo(waiting);
+                assertThat(confirmed.phone().digits()).isEqualTo("13800138000");
+            });
+        });
+    }
+
+    /** Handoff's part, as far as this module can see it: the callback numbers it hears of. */
+    static final class CallbackNumbers {
+        final List<CallbackNumberConfirmed> confirmed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @org.springframework.context.event.EventListener
+        void on(CallbackNumberConfirmed event) {
+            confirmed.add(event);
+        }
+    }
+
     private final AtomicLong slowest = new AtomicLong();
 
     /** {@code threads} senders, each asking {@code each} questions as a different citizen. */
@@ -238,12 +287,18 @@ class RedisOutageIT {
     static final class WagesOnly implements FaqSearch {
         @Override
         public List<FaqMatch> search(String text, int limit) {
+            if (text.equals(VAGUE_QUESTION)) {
+                return List.of(new FaqMatch(WAGES, 8.0, 0.8), new FaqMatch(SEVERANCE, 7.6, 0.75), new FaqMatch(OVERTIME, 7.0, 0.7));
+            }
+            if (text.equals(OVERTIME.question())) {
+                return List.of(new FaqMatch(OVERTIME, 12.0, 0.9));
+            }
             return text.contains("工资") ? List.of(new FaqMatch(WAGES, 12.0, 0.9)) : List.of();
         }
 
         @Override
         public Optional<FaqEntry> find(String id) {
-            return WAGES.id().equals(id) ? Optional.of(WAGES) : Optional.empty();
+            return java.util.stream.Stream.of(WAGES, SEVERANCE, OVERTIME).filter(entry -> entry.id().equals(id)).findFirst();
         }
     }
 }

@@ -159,7 +159,7 @@ public final class ConversationEngine implements Conversations {
             try {
                 ConversationSnapshot saved = held.flatMap(ConversationTurns.Held::saved).orElseGet(() -> ConversationSnapshot.fresh(now));
                 before = saved.state();
-                turn = policy.decide(citizen, saved, message, now);
+                turn = policy.decide(citizen, saved, message, now, held.isPresent());
                 held.ifPresent(h -> save(h, citizen, turn.next()));
             } finally {
                 held.ifPresent(ConversationTurns.Held::close);

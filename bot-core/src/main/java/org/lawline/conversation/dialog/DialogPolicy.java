@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.lawline.conversation.CallbackNumberConfirmed;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationEvent;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.DialogState;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.LegalAidSettings;
+import org.lawline.conversation.MobileNumber;
 import org.lawline.conversation.Reply;
 import org.lawline.knowledge.FaqSearch;
 import org.lawline.knowledge.LawArticles;
@@ -46,8 +49,34 @@ final class DialogPolicy {
         this.machine = new DialogMachine(new DialogActions(faqs, articles, settings, check));
     }
 
-    /** The turn for one message. Never throws for any text. */
+    /** The turn for one message whose conversation's state was read and will be saved. Never throws for any text. */
     Turn decide(ChannelIdentity citizen, ConversationSnapshot saved, InboundMessage message, Instant now) {
+        return decide(citizen, saved, message, now, true);
+    }
+
+    /**
+     * The turn for one message. {@code remembered} false means the conversation's state could not
+     * be read and this turn's state will not be saved (the store is down): the turn then asks
+     * nothing it would need to remember the answer to. Close matches are not offered as numbers the
+     * next message could not pick from: the best one is answered and the others suggested in words;
+     * a bare mobile number, which may answer a callback question the lost state was asking, goes
+     * to handoff as the callback number rather than being taken for a question. Never throws for any text.
+     */
+    Turn decide(ChannelIdentity citizen, ConversationSnapshot saved, InboundMessage message, Instant now, boolean remembered) {
+        if (!remembered) {
+            Optional<MobileNumber> phone = MobileNumber.parse(message.text());
+            if (phone.isPresent()) {
+                return phoneWithoutState(citizen, saved, phone.get(), now);
+            }
+        }
+        Turn turn = decideWithState(citizen, saved, message, now);
+        if (!remembered && turn.reply() instanceof Reply.Choices choices) {
+            return answerTheBestOf(citizen, message, turn, choices, now);
+        }
+        return turn;
+    }
+
+    private Turn decideWithState(ChannelIdentity citizen, ConversationSnapshot saved, InboundMessage message, Instant now) {
         List<ConversationEvent> events = new ArrayList<>();
         ConversationSnapshot current = resume(citizen, saved, now, events);
         Exchange exchange = new Exchange(citizen, Optional.of(message), current, interpreter.interpret(current, message.text()), now);
@@ -60,6 +89,37 @@ final class DialogPolicy {
         }
         events.addAll(exchange.events());
         return new Turn(exchange.reply().get(), exchange.after().get(), events);
+    }
+
+    /**
+     * The choices' first, answered as a pick of it would be, with the others as questions the
+     * citizen may ask in so many words. Falls back to the choices when the pick is not an answer
+     * (the entry is gone), which is no worse than before.
+     */
+    private Turn answerTheBestOf(ChannelIdentity citizen, InboundMessage message, Turn offered, Reply.Choices choices, Instant now) {
+        Exchange pick = new Exchange(citizen, Optional.of(message), offered.next(), new Cue.Pick(1), now);
+        if (!machine.fire(pick) || pick.failure().isPresent() || pick.after().isEmpty()
+                || !(pick.reply().orElse(null) instanceof Reply.Answer best)) {
+            return offered;
+        }
+        List<String> others = choices.choices().stream().skip(1).map(Reply.Choice::question).toList();
+        Reply.Answer answer = new Reply.Answer(best.text() + ReplyTexts.alsoAsk(others), best.state(), best.entry(), best.matchScore(),
+                best.lawRefs());
+        List<ConversationEvent> events = new ArrayList<>(offered.events());
+        events.addAll(pick.events());
+        return new Turn(answer, pick.after().get(), events);
+    }
+
+    /**
+     * A mobile number typed while the state is out of reach: most likely the answer to "which number
+     * shall 12348 call back", so handoff hears it as the callback number (it queues a callback only
+     * for a chat whose pickup timed out, and ignores it otherwise). Read back once, masked, since the
+     * usual confirmation cannot be asked for.
+     */
+    private Turn phoneWithoutState(ChannelIdentity citizen, ConversationSnapshot saved, MobileNumber phone, Instant now) {
+        ConversationSnapshot current = resume(citizen, saved, now, new ArrayList<>());
+        return new Turn(new Reply.Prompt(ReplyTexts.phoneNotedWithoutState(phone), current.state()), current,
+                List.of(new CallbackNumberConfirmed(EventId.next(), current.conversation(), citizen, phone, now)));
     }
 
     /**

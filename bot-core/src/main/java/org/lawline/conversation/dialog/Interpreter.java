@@ -62,6 +62,10 @@ final class Interpreter {
             default:
                 break;
         }
+        Optional<Cue> picked = offeredQuestion(current, text);
+        if (picked.isPresent()) {
+            return picked.get();
+        }
         return switch (said.intent()) {
             case EMERGENCY -> new Cue.Said(DialogEvent.EMERGENCY, said);
             case ASK_FOR_PERSON -> new Cue.Said(DialogEvent.ASK_FOR_PERSON, said);
@@ -88,6 +92,23 @@ final class Interpreter {
                 return value;
             }
         };
+    }
+
+    /**
+     * One of the offered questions, sent word for word (the web page's choice buttons send the
+     * question, not its number, so that the same click means the same wherever the offer was lost):
+     * the pick of it. Searching it again could offer the same close matches once more.
+     */
+    private static Optional<Cue> offeredQuestion(ConversationSnapshot current, String text) {
+        String asked = comparable(text);
+        return current.offered().stream()
+                .filter(choice -> comparable(choice.question()).equals(asked))
+                .findFirst()
+                .map(choice -> new Cue.Pick(choice.number()));
+    }
+
+    private static String comparable(String text) {
+        return text.strip().replaceAll("[\\s?？。.!！]+$", "");
     }
 
     /** 取消 and 人工 mean the same inside a form as anywhere else. */

@@ -276,6 +276,23 @@ final class ReplyTexts {
                 + "\n都不是？可以换个说法再问，或回复“人工”转值班律师。";
     }
 
+    /**
+     * The other close questions under an answer given while the conversation's state is out of
+     * reach: asked in words, since a number could not be matched to this list afterwards.
+     */
+    static String alsoAsk(List<String> questions) {
+        if (questions.isEmpty()) {
+            return "";
+        }
+        return "\n\n您也可以问：\n" + questions.stream().map(question -> "· " + question).collect(Collectors.joining("\n"));
+    }
+
+    /** A mobile number typed while the conversation's state is out of reach: kept for the callback, not asked about. */
+    static String phoneNotedWithoutState(MobileNumber phone) {
+        return "已记下您的手机号 " + phone.masked() + "。如果您在等待12348热线回电，热线会打这个号码；"
+                + "如有其他问题，请直接用文字描述。";
+    }
+
     /** A number that is not on the list: say so and show the list again. */
     static String noSuchChoice(int picked, List<Reply.Choice> choices) {
         return "没有第" + picked + "项。" + choices(choices);

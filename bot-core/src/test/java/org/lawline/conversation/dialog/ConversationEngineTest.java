@@ -10,6 +10,7 @@ import static org.lawline.conversation.ReplyKind.EMERGENCY;
 import static org.lawline.conversation.ReplyKind.GREETING;
 import static org.lawline.conversation.ReplyKind.HANDOFF;
 import static org.lawline.conversation.ReplyKind.NO_ANSWER;
+import static org.lawline.conversation.ReplyKind.PROMPT;
 import static org.lawline.conversation.ReplyKind.REFERRAL;
 import static org.lawline.conversation.dialog.Fixtures.CLEAR_QUESTION;
 import static org.lawline.conversation.dialog.Fixtures.CLOSE_QUESTION;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lawline.conversation.Channel;
+import org.lawline.conversation.CallbackNumberConfirmed;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.CitizenWroteToLawyer;
 import org.lawline.conversation.ConversationClosed;
@@ -473,6 +475,69 @@ class ConversationEngineTest {
     }
 
     @Test
+    void withoutStateCloseMatchesAreAnsweredByTheBest_andTheOthersSuggestedInWords() {
+        engine = engineWith(unreachableStore(), published::add);
+
+        Reply reply = say(CLOSE_QUESTION);
+
+        assertThat(reply.kind()).isEqualTo(ANSWER);
+        assertThat(reply.state()).isEqualTo(BOT);
+        assertThat(reply.entryId()).contains(Fixtures.WAGES.id());
+        assertThat(reply.text()).startsWith(Fixtures.WAGES.answer())
+                .endsWith("您也可以问：\n· " + Fixtures.SEVERANCE.question() + "\n· " + Fixtures.OVERTIME.question())
+                .doesNotContain("回复数字");
+        assertThat(say("1").text()).as("no number was offered that the lost state would have to remember")
+                .doesNotContain(Fixtures.WAGES.answer());
+    }
+
+    @Test
+    void withoutStateASuggestedQuestionSentInWordsIsAnswered() {
+        engine = engineWith(unreachableStore(), published::add);
+        faqs.when(Fixtures.SEVERANCE.question(), Fixtures.SEVERANCE.id(), 11.0, 0.9);
+
+        Reply reply = say(Fixtures.SEVERANCE.question());
+
+        assertThat(reply.kind()).isEqualTo(ANSWER);
+        assertThat(reply.entryId()).contains(Fixtures.SEVERANCE.id());
+    }
+
+    @Test
+    void anOfferedQuestionSentWordForWordPicksIt_asTheWebPagesButtonsSendIt() {
+        say(CLOSE_QUESTION);
+
+        Reply reply = say(Fixtures.OVERTIME.question());
+
+        assertThat(reply.kind()).isEqualTo(ANSWER);
+        assertThat(reply.entryId()).contains(Fixtures.OVERTIME.id());
+        assertThat(faqs.searched()).as("the pick is not searched again").containsExactly(CLOSE_QUESTION);
+        assertThat(engine.stateOf(citizen)).isEqualTo(BOT);
+    }
+
+    @Test
+    void withoutStateAMobileNumberGoesToHandoffAsTheCallbackNumber_notToTheSearch() {
+        engine = engineWith(unreachableStore(), published::add);
+
+        Reply reply = say("138 0013 8000");
+
+        assertThat(reply.kind()).isEqualTo(PROMPT);
+        assertThat(reply.text()).contains("138****8000").doesNotContain("13800138000").doesNotContain("没能看懂");
+        assertThat(published).filteredOn(CallbackNumberConfirmed.class::isInstance).singleElement()
+                .satisfies(event -> {
+                    CallbackNumberConfirmed confirmed = (CallbackNumberConfirmed) event;
+                    assertThat(confirmed.phone().digits()).isEqualTo("13800138000");
+                    assertThat(confirmed.citizen()).isEqualTo(citizen);
+                });
+        assertThat(faqs.searched()).isEmpty();
+    }
+
+    @Test
+    void withStateAMobileNumberOutsideTheCallbackQuestionIsNoCallbackNumber() {
+        say("138 0013 8000");
+
+        assertThat(published).noneMatch(CallbackNumberConfirmed.class::isInstance);
+    }
+
+    @Test
     void aFailingSearchIsANoAnswer_notAnException() {
         faqs.otherwise(text -> {
             throw new IllegalStateException("index closed");
@@ -536,6 +601,14 @@ class ConversationEngineTest {
 
     private ConversationEngine engineWith(ConversationStore conversationStore, ApplicationEventPublisher events) {
         return new ConversationEngine(faqs, conversationStore, events, DialogSettings.defaults(), clock);
+    }
+
+    private static ConversationStore unreachableStore() {
+        return new ConversationStore() {
+            @Override public Optional<ConversationSnapshot> load(ChannelIdentity c) { throw unavailable(); }
+            @Override public void save(ChannelIdentity c, ConversationSnapshot s) { throw unavailable(); }
+            @Override public void delete(ChannelIdentity c) { throw unavailable(); }
+        };
     }
 
     private static ConversationStoreUnavailable unavailable() {

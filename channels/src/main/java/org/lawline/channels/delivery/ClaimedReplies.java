@@ -35,6 +35,14 @@ public class ClaimedReplies {
             claims.answeredLater(ticket, clock.instant());
             return Optional.empty();
         }
+        if (ticket.heldInRedisOnly()) {
+            // the outbox is in the database, which is down: the answer is recorded and sent once it is back
+            if (!claims.sendWhenWritable(ticket, reply.get(), clock.instant())) {
+                log.error("The answer to a message of {} is lost: neither the database nor Redis took it", ticket.citizen());
+            }
+            claims.answeredLater(ticket, clock.instant());
+            return Optional.empty();
+        }
         if (!claims.stillHeld(ticket, clock.instant())) {
             log.warn("The answer to claim {} of {} is not sent: another instance took the claim over", ticket.id(), ticket.citizen());
             return Optional.empty();
@@ -47,5 +55,19 @@ public class ClaimedReplies {
     /** Records the rest of an answer whose first part went back synchronously; sending is the caller's. */
     public OutboundMessage recordRest(ClaimTicket ticket, String rest) {
         return outbox.record(ticket.citizen(), rest, Purpose.REPLY, Optional.of(ticket.key()));
+    }
+
+    /**
+     * Records and sends the rest of an answer whose first part went back synchronously; for a
+     * claim Redis holds alone (the database is down), once the database is back.
+     */
+    public void sendRest(ClaimTicket ticket, String rest) {
+        if (ticket.heldInRedisOnly()) {
+            if (!claims.sendWhenWritable(ticket, rest, clock.instant())) {
+                log.error("The rest of an answer to {} is lost: neither the database nor Redis took it", ticket.citizen());
+            }
+            return;
+        }
+        outbox.deliverSoon(recordRest(ticket, rest));
     }
 }

@@ -21,9 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class DeliveryConfiguration {
 
     @Bean
+    BoundedDatabase boundedDatabase(DeliverySettings settings) {
+        return new BoundedDatabase(settings.databaseWait(), settings.databasePause());
+    }
+
+    @Bean
     InboundClaims inboundClaims(JdbcClient jdbc, DeliverySettings settings,
-                                ObjectProvider<SharedRedis> redis) {
-        return new InboundClaims(jdbc, Optional.ofNullable(redis.getIfAvailable()).map(SharedRedis::connection), settings);
+                                ObjectProvider<SharedRedis> redis, BoundedDatabase database) {
+        return new InboundClaims(jdbc, Optional.ofNullable(redis.getIfAvailable()).map(SharedRedis::connection), settings, database);
     }
 
     @Bean
@@ -54,6 +59,14 @@ public class DeliveryConfiguration {
     @Bean
     NoticeRouter noticeSender(Outbox outbox, Subscribers subscribers, ObjectProvider<NoticeForms> forms) {
         return new NoticeRouter(outbox, subscribers, forms.orderedStream().toList());
+    }
+
+    /** Every second: a citizen's retry within the platform's window should find the row once the database is back. */
+    @Bean(destroyMethod = "close")
+    HeldWrites heldWrites(InboundClaims claims, Outbox outbox) {
+        HeldWrites writes = new HeldWrites(claims, outbox);
+        writes.start(java.time.Duration.ofSeconds(1));
+        return writes;
     }
 
     @Bean(destroyMethod = "close")

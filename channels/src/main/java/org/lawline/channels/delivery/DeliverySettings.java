@@ -3,6 +3,7 @@ package org.lawline.channels.delivery;
 import java.time.Duration;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -17,16 +18,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       over, once. Far longer than any live turn or send takes, or those would
  *                       be taken over while still in hand
  * @param reconcileEvery how often each instance looks for such work
+ * @param databaseWait   longest a claim waits for the database before Redis holds it alone: well
+ *                       inside the 3 s a citizen is promised an answer in, beside the turn itself
+ * @param databasePause  after the database failed a claim, how long claims go to Redis alone
+ *                       without asking it (one wait per pause, not one per message)
  */
 @ConfigurationProperties("lawline.delivery")
 public record DeliverySettings(
         @DefaultValue(DeliverySettings.DEFAULT_KEY_PREFIX) String keyPrefix,
         @DefaultValue("10m") Duration claimTtl,
         @DefaultValue("2m") Duration lease,
-        @DefaultValue("30s") Duration reconcileEvery) {
+        @DefaultValue("30s") Duration reconcileEvery,
+        @DefaultValue("1s") Duration databaseWait,
+        @DefaultValue("5s") Duration databasePause) {
 
     public static final String DEFAULT_KEY_PREFIX = "lawline:delivery:";
 
+    @ConstructorBinding
     public DeliverySettings {
         Objects.requireNonNull(keyPrefix, "lawline.delivery.key-prefix");
         Objects.requireNonNull(claimTtl, "lawline.delivery.claim-ttl");
@@ -41,9 +49,22 @@ public record DeliverySettings(
         if (lease.compareTo(Duration.ofSeconds(30)) < 0) {
             throw new IllegalArgumentException("lawline.delivery.lease must be at least 30s (longer than any turn), got " + lease);
         }
+        Objects.requireNonNull(databaseWait, "lawline.delivery.database-wait");
+        Objects.requireNonNull(databasePause, "lawline.delivery.database-pause");
+        if (databaseWait.toMillis() < 100 || databaseWait.compareTo(Duration.ofSeconds(3)) > 0) {
+            throw new IllegalArgumentException("lawline.delivery.database-wait must be between 100ms and 3s, got " + databaseWait);
+        }
+        if (databasePause.isNegative()) {
+            throw new IllegalArgumentException("lawline.delivery.database-pause must not be negative, got " + databasePause);
+        }
         if (reconcileEvery.isNegative() || reconcileEvery.isZero()) {
             throw new IllegalArgumentException("lawline.delivery.reconcile-every must be positive, got " + reconcileEvery);
         }
+    }
+
+    /** The database waits at their defaults. */
+    public DeliverySettings(String keyPrefix, Duration claimTtl, Duration lease, Duration reconcileEvery) {
+        this(keyPrefix, claimTtl, lease, reconcileEvery, Duration.ofSeconds(1), Duration.ofSeconds(5));
     }
 
     public static DeliverySettings defaults() {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lawline.channels.delivery.BoundedDatabase;
 import org.lawline.channels.delivery.Claim;
+import org.lawline.channels.delivery.DatabaseUnavailable;
 import org.lawline.channels.delivery.InboundClaims;
 import org.lawline.channels.web.WebMailbox.LaterMessage;
 import org.lawline.conversation.Channel;
@@ -53,10 +55,12 @@ class WebChatController {
     private final Clock clock;
 
     private final CitizenRateLimit citizenLimit;
+    private final BoundedDatabase database;
 
     WebChatController(Conversations conversations, InboundClaims claims, WebMailbox mailbox, JsonMapper json, Clock clock,
-                      CitizenRateLimit citizenLimit) {
+                      CitizenRateLimit citizenLimit, BoundedDatabase database) {
         this.citizenLimit = citizenLimit;
+        this.database = database;
         this.conversations = conversations;
         this.claims = claims;
         this.mailbox = mailbox;
@@ -101,7 +105,16 @@ class WebChatController {
         ChannelIdentity citizen = web(WebMessageRequest.requireValidCitizenId(citizenId));
         WebSessions.requireSame(signedIn, citizen.citizenId());
         long afterId = cursor(after);
-        List<LaterMessage> messages = mailbox.after(citizen.citizenId(), afterId);
+        List<LaterMessage> messages;
+        try {
+            messages = database.call(() -> mailbox.after(citizen.citizenId(), afterId));
+        } catch (DatabaseUnavailable down) {
+            // Every open page polls every few seconds: a database that does not answer must not
+            // hold a request thread per poll. Nothing new this time; the cursor stays, so the
+            // page asks again and loses nothing.
+            log.warn("Web mailbox of {} not read: {}", citizen, down.getMessage());
+            messages = List.of();
+        }
         long next = messages.isEmpty() ? afterId : messages.get(messages.size() - 1).id();
         return new LaterMessages(messages, next, conversations.stateOf(citizen).name());
     }

@@ -12,7 +12,8 @@ import org.lawline.knowledge.LawReference;
  * @param entryId the knowledge-base entry the reply rests on, or null
  * @param score   the entry's search score, or null
  * @param choices the numbered options of a {@code choices} reply (empty otherwise); the citizen
- *                answers with the number
+ *                answers with the number, or — as the page's buttons do — with the question itself,
+ *                which is answered even when the offer could not be remembered
  */
 record WebReply(String kind, String text, String state, List<Citation> citations,
                 String entryId, Double score, List<Option> choices) {

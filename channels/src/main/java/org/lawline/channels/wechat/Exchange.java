@@ -14,7 +14,6 @@ import org.lawline.channels.delivery.Claim;
 import org.lawline.channels.delivery.ClaimTicket;
 import org.lawline.channels.delivery.ClaimedReplies;
 import org.lawline.channels.delivery.InboundClaims;
-import org.lawline.channels.delivery.Outbox;
 import org.lawline.channels.delivery.PartSplitter;
 import org.lawline.channels.delivery.ReplyWindows;
 import org.slf4j.Logger;
@@ -35,18 +34,16 @@ class Exchange {
     private final InboundClaims claims;
     private final ClaimedReplies replies;
     private final Responder responder;
-    private final Outbox outbox;
     private final ReplyWindows windows;
     private final Executor workers;
     private final Duration replyBudget;
     private final Clock clock;
 
-    Exchange(InboundClaims claims, ClaimedReplies replies, Responder responder, Outbox outbox, ReplyWindows windows,
+    Exchange(InboundClaims claims, ClaimedReplies replies, Responder responder, ReplyWindows windows,
              Executor workers, Duration replyBudget, Clock clock) {
         this.claims = claims;
         this.replies = replies;
         this.responder = responder;
-        this.outbox = outbox;
         this.windows = windows;
         this.workers = workers;
         this.replyBudget = replyBudget;
@@ -121,7 +118,7 @@ class Exchange {
             return Optional.empty();
         }
         if (parts.size() > 1) {
-            outbox.deliverSoon(replies.recordRest(ticket, String.join("\n", parts.subList(1, parts.size()))));
+            replies.sendRest(ticket, String.join("\n", parts.subList(1, parts.size())));
         }
         return Optional.of(parts.get(0));
     }

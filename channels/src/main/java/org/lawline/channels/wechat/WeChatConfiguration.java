@@ -93,9 +93,9 @@ class WeChatConfiguration {
     }
 
     @Bean
-    Exchange weChatExchange(InboundClaims claims, ClaimedReplies replies, Responder responder, Outbox outbox, WeChatWindows windows,
+    Exchange weChatExchange(InboundClaims claims, ClaimedReplies replies, Responder responder, WeChatWindows windows,
                             Workers workers, WeChatSettings settings, ObjectProvider<Clock> clock) {
-        return new Exchange(claims, replies, responder, outbox, windows.windows(), workers.executor(), settings.replyBudget(),
+        return new Exchange(claims, replies, responder, windows.windows(), workers.executor(), settings.replyBudget(),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

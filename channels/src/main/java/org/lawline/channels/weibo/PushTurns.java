@@ -14,7 +14,6 @@ import org.lawline.channels.delivery.Claim;
 import org.lawline.channels.delivery.ClaimTicket;
 import org.lawline.channels.delivery.ClaimedReplies;
 import org.lawline.channels.delivery.InboundClaims;
-import org.lawline.channels.delivery.Outbox;
 import org.lawline.channels.delivery.PartSplitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,6 @@ final class PushTurns {
     private final InboundClaims claims;
     private final ClaimedReplies later;
     private final PushResponder responder;
-    private final Outbox outbox;
     private final FollowerWindows windows;
     private final Executor workers;
 
@@ -57,13 +55,12 @@ final class PushTurns {
     private final long budgetNanos;
     private final Clock clock;
 
-    PushTurns(InboundClaims claims, ClaimedReplies later, PushResponder responder, Outbox outbox, FollowerWindows windows,
+    PushTurns(InboundClaims claims, ClaimedReplies later, PushResponder responder, FollowerWindows windows,
               Executor workers, Duration budget, Clock clock) {
         this.budgetNanos = budget.toNanos();
         this.claims = claims;
         this.later = later;
         this.responder = responder;
-        this.outbox = outbox;
         this.windows = windows;
         this.workers = workers;
         this.clock = clock;
@@ -126,7 +123,7 @@ final class PushTurns {
             windows.take(push.follower(), clock.instant());
         }
         if (parts.size() > 1) {
-            outbox.deliverSoon(later.recordRest(ticket, String.join("\n", parts.subList(1, parts.size()))));
+            later.sendRest(ticket, String.join("\n", parts.subList(1, parts.size())));
         }
         return new Outcome.Passive(parts.get(0));
     }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import org.lawline.channels.delivery.ClaimedReplies;
 import org.lawline.channels.delivery.DeliveryConfiguration;
 import org.lawline.channels.delivery.InboundClaims;
-import org.lawline.channels.delivery.Outbox;
 import org.lawline.channels.delivery.ReplyWindows;
 import org.lawline.channels.delivery.Subscribers;
 import org.lawline.channels.offices.NearestOffices;
@@ -75,9 +74,9 @@ class WeiboConfiguration {
     }
 
     @Bean
-    PushTurns weiboPushTurns(InboundClaims claims, ClaimedReplies replies, PushResponder responder, Outbox outbox, FollowerWindows windows,
+    PushTurns weiboPushTurns(InboundClaims claims, ClaimedReplies replies, PushResponder responder, FollowerWindows windows,
                              WeiboWorkers workers, WeiboSettings settings, ObjectProvider<Clock> clock) {
-        return new PushTurns(claims, replies, responder, outbox, windows, workers.pool(), settings.replyBudget(),
+        return new PushTurns(claims, replies, responder, windows, workers.pool(), settings.replyBudget(),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

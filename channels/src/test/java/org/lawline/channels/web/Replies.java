@@ -34,6 +34,12 @@ final class Replies {
                 "faq-custody-00" + number, 0.9, List.of(new LawReference("中华人民共和国民法典", "第一千零八十四条")));
     }
 
+    /** An answer given without the conversation's state: the other close questions suggested in words. */
+    static Reply.Answer answerWithSuggestions() {
+        return new Reply.Answer("不满两周岁的子女，以由母亲直接抚养为原则。\n\n您也可以问：\n· 离婚后抚养费怎么算\n· 离婚后怎么探望孩子",
+                DialogState.BOT, "faq-custody-001", 0.7, List.of(new LawReference("中华人民共和国民法典", "第一千零八十四条")));
+    }
+
     static Reply.Handoff queued() {
         return new Reply.Handoff("正在为您转接值班律师，请稍候。", DialogState.QUEUED);
     }

@@ -99,6 +99,8 @@ class WebChatPageBrowserTest {
             case "老板拖欠工资怎么办" -> Replies.wageAnswer();
             case "离婚孩子归谁" -> Replies.divorceChoices();
             case "1", "2", "3" -> Replies.pickedChoice(message.text());
+            case "离婚后抚养费怎么算" -> Replies.pickedChoice("2");
+            case "离婚后孩子归谁管" -> Replies.answerWithSuggestions();
             case "转人工" -> Replies.queued();
             default -> new Reply.NoAnswer("抱歉，暂时没有找到相关答案。", DialogState.BOT);
         });
@@ -184,7 +186,7 @@ class WebChatPageBrowserTest {
     }
 
     @Test
-    void choicesAreButtonsAndClickingOneSendsItsNumber() {
+    void choicesAreButtonsAndClickingOneSendsItsQuestion_notItsNumber() {
         driver.findElement(By.cssSelector(".quick-button[data-text='离婚孩子归谁']")).click();
 
         List<WebElement> choices = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".row.bot.choices .choice"), 3));
@@ -195,10 +197,27 @@ class WebChatPageBrowserTest {
         choices.get(1).click();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".row.bot.answer")));
-        assertThat(conversations.receivedTexts()).containsExactly("离婚孩子归谁", "2");
+        assertThat(conversations.receivedTexts()).containsExactly("离婚孩子归谁", "离婚后抚养费怎么算");
+        assertThat(driver.findElements(By.cssSelector(".row.user .bubble"))).extracting(WebElement::getText)
+                .containsExactly("离婚孩子归谁", "离婚后抚养费怎么算");
         assertThat(text(By.cssSelector(".row.bot.answer .bubble"))).startsWith("您选择了第2项");
         assertThat(text(By.cssSelector(".row.bot.answer .tag"))).isEqualTo("《民法典》第一千零八十四条");
         assertThat(choices.get(0).isEnabled()).isFalse();
+    }
+
+    @Test
+    void theQuestionsAnAnswerSuggestsAreButtonsThatAskThem() {
+        WebElement input = driver.findElement(By.id("input"));
+        input.sendKeys("离婚后孩子归谁管");
+        input.sendKeys(Keys.ENTER);
+
+        List<WebElement> suggestions = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".row.bot.answer .choice"), 2));
+        assertThat(suggestions).extracting(WebElement::getText).containsExactly("离婚后抚养费怎么算", "离婚后怎么探望孩子");
+
+        suggestions.get(0).click();
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".row.bot.answer"), 2));
+        assertThat(conversations.receivedTexts()).containsExactly("离婚后孩子归谁管", "离婚后抚养费怎么算");
     }
 
     @Test

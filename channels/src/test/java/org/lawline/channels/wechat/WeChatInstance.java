@@ -68,7 +68,7 @@ final class WeChatInstance implements AutoCloseable {
         notices = new NoticeRouter(outbox, subscribers, List.of(new WeChatTemplates(accounts, outbox)));
         Responder responder = new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), 3), subscribers, reports);
         claims = new InboundClaims(jdbc, Optional.of(shared.redis), delivery);
-        Exchange exchange = new Exchange(claims, new ClaimedReplies(claims, outbox, clock), responder, outbox, windows, workers,
+        Exchange exchange = new Exchange(claims, new ClaimedReplies(claims, outbox, clock), responder, windows, workers,
                 settings.replyBudget(), clock);
         webhook = new WeChatWebhook(accounts, exchange, clock, settings);
     }

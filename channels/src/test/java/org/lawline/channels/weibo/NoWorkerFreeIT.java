@@ -48,9 +48,9 @@ class NoWorkerFreeIT {
         FollowerWindows windows = new FollowerWindows(new ReplyWindows.InProcess(FollowerWindows.limits(Duration.ofHours(48))));
         PushResponder responder = new PushResponder(engine, new NearestOffices(List.of(), 3), new Subscribers(jdbc));
         ClaimedReplies replies = new ClaimedReplies(claims, outbox, Clock.systemUTC());
-        PushTurns full = new PushTurns(claims, replies, responder, outbox, windows,
+        PushTurns full = new PushTurns(claims, replies, responder, windows,
                 task -> { throw new RejectedExecutionException("every worker busy"); }, Duration.ofSeconds(4), Clock.systemUTC());
-        PushTurns free = new PushTurns(claims, replies, responder, outbox, windows, Runnable::run, Duration.ofSeconds(4), Clock.systemUTC());
+        PushTurns free = new PushTurns(claims, replies, responder, windows, Runnable::run, Duration.ofSeconds(4), Clock.systemUTC());
         String json = WeiboServers.text("6000000001", "5890124467", Instant.now(), "合同到期不续签有补偿吗");
         Push push = PushParser.parse("default", json.getBytes(StandardCharsets.UTF_8));
 

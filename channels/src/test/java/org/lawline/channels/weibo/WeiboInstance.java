@@ -48,7 +48,7 @@ final class WeiboInstance implements AutoCloseable {
         claims = new InboundClaims(jdbc, Optional.of(shared.redis), binder.bindOrCreate("lawline.delivery", DeliverySettings.class));
         ClaimedReplies replies = new ClaimedReplies(claims, outbox, clock);
         PushResponder responder = new PushResponder(engine, new NearestOffices(BundledKnowledge.serviceOffices(), 3), subscribers);
-        webhook = new WeiboWebhook(accounts, new PushTurns(claims, replies, responder, outbox, windows, workers.pool(),
+        webhook = new WeiboWebhook(accounts, new PushTurns(claims, replies, responder, windows, workers.pool(),
                 settings.replyBudget(), clock), clock, settings);
         reconciler = new Reconciler(claims, outbox,
                 List.of(new StrandedPushes(claims, replies, responder, windows, settings.replyWindow(), clock)), clock, Duration.ofSeconds(30));
