@@ -8,6 +8,8 @@
 
   var API = 'api/web/messages'; // relative: the page works under any context path
   var SESSION_API = 'api/web/session';
+  var FEEDBACK_API = 'api/web/feedback';
+  var FEEDBACK_KINDS = { answer: true, law: true }; // the bot's own answers: worth a 有用 / 没用
   var MAX_TEXT_LENGTH = 2000;   // the server's limit, in characters (code points)
   var POLL_MILLIS = 3000;
   var IN_PROGRESS_POLL_MILLIS = 1000; // how often to ask again while our message is being answered (409)
@@ -157,9 +159,56 @@
       });
       row.appendChild(box);
     }
+    if (FEEDBACK_KINDS[kind] && /^[0-9a-f-]{36}$/.test(String(reply.turnId || ''))) {
+      row.appendChild(feedbackBar(reply.turnId));
+    }
     repliesSeen++;
     showState(reply.state, row);
     scrollToEnd();
+  }
+
+  /** 有用 / 没用 under an answer; a press is kept with the answer's turn, and may be changed. */
+  function feedbackBar(turnId) {
+    var bar = el('div', 'feedback');
+    bar.appendChild(el('span', 'feedback-label', '这条回答对您有帮助吗？'));
+    [['useful', '有用'], ['not_useful', '没用']].forEach(function (choice) {
+      var button = el('button', 'feedback-button', choice[1]);
+      button.type = 'button';
+      button.setAttribute('data-verdict', choice[0]);
+      button.addEventListener('click', function () {
+        bar.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+        giveFeedback(turnId, choice[0], 1).then(function (ok) {
+          bar.querySelectorAll('button').forEach(function (b) {
+            b.disabled = false;
+            b.classList.toggle('picked', ok && b === button);
+          });
+          status.textContent = ok ? '谢谢您的反馈' : '反馈未能提交，请稍后再试';
+          status.classList.toggle('error', !ok);
+        });
+      });
+      bar.appendChild(button);
+    });
+    var status = el('span', 'feedback-status', '');
+    status.setAttribute('role', 'status');
+    bar.appendChild(status);
+    return bar;
+  }
+
+  /** Resolves true once the server kept the verdict; the same verdict sent twice is harmless. */
+  function giveFeedback(turnId, verdict, renewals) {
+    return session().then(function () {
+      return fetch(FEEDBACK_API, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Authorization': 'Bearer ' + token },
+        body: JSON.stringify({ citizenId: citizenId, turnId: turnId, verdict: verdict })
+      });
+    }).then(function (response) {
+      if (response.status === 401 && renewals > 0) {
+        forgetSession();
+        return giveFeedback(turnId, verdict, renewals - 1);
+      }
+      return response.ok;
+    }, function () { return false; });
   }
 
   function addLaterMessage(message) {

@@ -5,6 +5,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.lawline.conversation.dialog.ConversationEngine;
@@ -15,6 +16,7 @@ import org.lawline.conversation.state.RedisConversationStore;
 import org.lawline.conversation.state.RedisConversationTurns;
 import org.lawline.conversation.state.StoreTurns;
 import org.lawline.conversation.transcript.JournaledEvents;
+import org.lawline.conversation.transcript.JdbcAnswerFeedback;
 import org.lawline.conversation.transcript.JournaledTranscripts;
 import org.lawline.conversation.transcript.TranscriptPurge;
 import org.lawline.conversation.transcript.Transcripts;
@@ -102,6 +104,17 @@ public class ConversationConfiguration {
     PersonalDataPurge transcriptPurge(ObjectProvider<DataSource> dataSource, ConversationStore conversationStore) {
         DataSource database = dataSource.getIfAvailable();
         return database == null ? TranscriptPurge.nothingKept() : new TranscriptPurge(database, conversationStore);
+    }
+
+    /**
+     * 有用 / 没用 on the bot's answers, kept in {@code turn_feedback} beside the transcript; without a
+     * database there is no transcript to name an answer by, so none is kept.
+     */
+    @Bean
+    AnswerFeedback answerFeedback(ObjectProvider<DataSource> dataSource) {
+        DataSource database = dataSource.getIfAvailable();
+        // a turn is in the database within a poll of the transcript writer (200 ms) while it is up
+        return database == null ? AnswerFeedback.NONE : new JdbcAnswerFeedback(database, Duration.ofSeconds(1));
     }
 
     /**

@@ -2,13 +2,18 @@ package org.lawline.conversation;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.lawline.knowledge.FaqConfidence;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * When the bot answers, offers choices or admits it does not know. Confidences are the knowledge
- * base's {@code FaqMatch.confidence}, from 0 to 1.
+ * base's {@code FaqMatch.confidence}, from 0 to 1. The two confidence defaults come from
+ * {@link FaqConfidence}; with the close ratio and the confidence gap they were calibrated on the
+ * team's own FAQ phrasings (eval/faq_phrasings_tune.jsonl, for as many direct answers as keep
+ * their precision at 0.95 or more) and are reported on a held-out set by
+ * {@code ./lawline eval --corpus faq} (docs/evaluation.md).
  *
  * @param answerConfidence   the best match is answered outright from this confidence on, if no
  *                           other match is close to it
@@ -36,10 +41,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lawline.dialog")
 public record DialogSettings(
-        @DefaultValue("0.6") double answerConfidence,
-        @DefaultValue("0.3") double choiceConfidence,
-        @DefaultValue("0.85") double closeRatio,
-        @DefaultValue("0.2") double confidenceGap,
+        @DefaultValue(FaqConfidence.ANSWER) double answerConfidence,
+        @DefaultValue(FaqConfidence.CHOICE) double choiceConfidence,
+        @DefaultValue("0.9") double closeRatio,
+        @DefaultValue("0.05") double confidenceGap,
         @DefaultValue("3") int maxChoices,
         @DefaultValue("500") int maxQuestionLength,
         @DefaultValue("30m") Duration choicesExpireAfter,
@@ -90,7 +95,7 @@ public record DialogSettings(
 
     /** The defaults, as bound from an empty environment. */
     public static DialogSettings defaults() {
-        return new DialogSettings(0.6, 0.3, 0.85, 0.2, 3, 500, Duration.ofMinutes(30));
+        return new DialogSettings(FaqConfidence.answer(), FaqConfidence.choice(), 0.9, 0.05, 3, 500, Duration.ofMinutes(30));
     }
 
     /** The same settings with another idle timeout. */

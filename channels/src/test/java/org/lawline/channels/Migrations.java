@@ -31,9 +31,15 @@ public final class Migrations {
 
     /** This module's own migrations, in version order: what a test of one channel alone needs. */
     public static Resource[] channels() {
+        return of("channels");
+    }
+
+    /** The migrations of these modules ({@code db/migration/<module>/}), in version order. */
+    public static Resource[] of(String... modules) {
         return versioned().stream().filter(script -> {
             try {
-                return script.getURL().toString().contains("/db/migration/channels/");
+                String url = script.getURL().toString();
+                return java.util.Arrays.stream(modules).anyMatch(module -> url.contains("/db/migration/" + module + "/"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

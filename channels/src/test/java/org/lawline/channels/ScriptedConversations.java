@@ -16,12 +16,15 @@ import org.lawline.conversation.Reply;
 import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.EventId;
 import org.lawline.conversation.ReplyComposed;
+import org.lawline.conversation.transcript.Transcripts;
+import org.lawline.conversation.transcript.TurnRecord;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * A stand-in for bot-core's engine, for the channels' tests: answers from a script, after an
  * optional delay, remembers what it was asked and the state each reply left, and, like the real
- * one, publishes each reply as a {@link ReplyComposed} answering the message.
+ * one, publishes each reply as a {@link ReplyComposed} answering the message and, when told where,
+ * leaves the turn in bot-core's transcript as the engine does (so that feedback can name it).
  */
 public final class ScriptedConversations implements Conversations {
 
@@ -32,6 +35,7 @@ public final class ScriptedConversations implements Conversations {
     private final Map<ChannelIdentity, DialogState> states = new ConcurrentHashMap<>();
     private volatile Function<InboundMessage, Reply> script;
     private volatile Duration delay = Duration.ZERO;
+    private volatile Transcripts transcripts = Transcripts.NONE;
 
     private ScriptedConversations(ApplicationEventPublisher events, Clock clock, Function<InboundMessage, Reply> usual) {
         this.events = events;
@@ -63,7 +67,11 @@ public final class ScriptedConversations implements Conversations {
         }
         Reply reply = script.apply(message);
         states.put(message.from(), reply.state());
-        events.publishEvent(new ReplyComposed(EventId.next(), ConversationId.next(), message.from(), Optional.of(message.messageId()), reply, clock.instant()));
+        ConversationId conversation = ConversationId.next();
+        events.publishEvent(new ReplyComposed(EventId.next(), conversation, message.from(), Optional.of(message.messageId()), reply, clock.instant()));
+        transcripts.record(TurnRecord.citizen(conversation, message.from(), message.messageId(), message.text(), DialogState.BOT,
+                message.receivedAt()));
+        transcripts.record(TurnRecord.bot(conversation, message.from(), Optional.of(message.messageId()), reply, 0, clock.instant()));
         return reply;
     }
 
@@ -74,6 +82,11 @@ public final class ScriptedConversations implements Conversations {
 
     public void answerWith(Function<InboundMessage, Reply> script) {
         this.script = script;
+    }
+
+    /** From now on each turn is also recorded here, as bot-core's engine records it. */
+    public void transcribeTo(Transcripts transcripts) {
+        this.transcripts = transcripts;
     }
 
     public void slowDownBy(Duration delay) {

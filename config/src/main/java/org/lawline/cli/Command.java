@@ -28,9 +28,10 @@ sealed interface Command {
     /**
      * Measure search on a labelled query set against plain BM25.
      *
-     * @param declineBelow the confidence below which LawLine does not answer, for no-answer precision
+     * @param declineBelow the confidence below which LawLine does not answer, for no-answer precision;
+     *                     empty: the dialog's own choice threshold ({@code lawline.dialog.choice-confidence})
      */
-    record Eval(Evaluation.Corpus corpus, Path documents, Path queries, double declineBelow) implements Command {
+    record Eval(Evaluation.Corpus corpus, Path documents, Path queries, Optional<Double> declineBelow) implements Command {
     }
 
     /** Add a person who signs in; the password comes as one line on standard input. */
@@ -170,15 +171,13 @@ sealed interface Command {
                 + "\n" + PURGE_USAGE);
     }
 
-    /** The dialog's default choice threshold: below it LawLine offers nothing. */
-    double DEFAULT_DECLINE_BELOW = 0.35;
-    String EVAL_USAGE = "用法：./lawline eval --corpus faq|laws --kb FILE --queries FILE [--no-answer-below 0.35]";
+    String EVAL_USAGE = "用法：./lawline eval --corpus faq|laws --kb FILE --queries FILE [--no-answer-below 置信度，默认取对话的选项阈值]";
 
     private static Command parseEval(String[] args) {
         Evaluation.Corpus corpus = null;
         Path documents = null;
         Path queries = null;
-        double declineBelow = DEFAULT_DECLINE_BELOW;
+        Optional<Double> declineBelow = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -193,7 +192,7 @@ sealed interface Command {
                 };
                 case "--kb" -> documents = Path.of(value);
                 case "--queries" -> queries = Path.of(value);
-                case "--no-answer-below" -> declineBelow = threshold(value);
+                case "--no-answer-below" -> declineBelow = Optional.of(threshold(value));
                 default -> throw new UsageError("eval 不认识的选项：" + option + "\n" + EVAL_USAGE);
             }
         }

@@ -11,20 +11,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.lawline.conversation.AnswerVerdict;
+import org.lawline.conversation.DialogSettings;
 import org.lawline.knowledge.Evaluation;
+import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.ImportFailed;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./lawline eval}: LawLine's search and plain BM25 on the same labelled queries, each over
- * an index built in memory from the given file alone. Results on standard output, one line a
- * method, the baseline then LawLine last; progress on standard error.
+ * an index built in memory from the given file alone. Results on standard output: for the FAQ
+ * corpus the calibration of the dialog's answer / choices / no-answer line and the no-answer
+ * precision, then one line a method, the baseline then LawLine last; progress on standard error.
+ * The thresholds are the service's own ({@code lawline.dialog.*} in application.yml and the
+ * environment), so what is measured is what a citizen meets.
  */
 final class EvalCommand {
 
     private final PrintStream out;
     private final PrintStream err;
     private final Path embeddingCache;
+    private final DialogSettings dialog;
 
     EvalCommand(PrintStream out, PrintStream err) {
         this(out, err, defaultEmbeddingCache());
@@ -32,9 +39,15 @@ final class EvalCommand {
 
     /** @param embeddingCache where the FAQ entries' and law articles' sentence vectors are kept between runs */
     EvalCommand(PrintStream out, PrintStream err, Path embeddingCache) {
+        this(out, err, embeddingCache, DialogSettingsOfTheService.read());
+    }
+
+    /** @param dialog the thresholds the dialog answers by, measured by the calibration line */
+    EvalCommand(PrintStream out, PrintStream err, Path embeddingCache, DialogSettings dialog) {
         this.out = out;
         this.err = err;
         this.embeddingCache = embeddingCache;
+        this.dialog = dialog;
     }
 
     int run(Command.Eval eval) {
@@ -47,8 +60,9 @@ final class EvalCommand {
         }
         Evaluation.EvaluationReport report;
         try {
-            report = Evaluation.run(eval.corpus(), eval.documents(), eval.queries(), eval.declineBelow(),
-                    Optional.of(embeddingCache), this::progress);
+            report = Evaluation.run(eval.corpus(), eval.documents(), eval.queries(),
+                    eval.declineBelow().orElse(dialog.choiceConfidence()), Optional.of(embeddingCache),
+                    Optional.of(this::decide), this::progress);
         } catch (ImportFailed e) {
             err.println();
             err.println("评测失败：" + e.getMessage());
@@ -61,6 +75,15 @@ final class EvalCommand {
         err.printf("%d 篇文档已建索引%n", report.documents());
         report.lines().forEach(out::println);
         return 0;
+    }
+
+    /** What the dialog would do with these matches, by its own settings. */
+    private Evaluation.Decision decide(List<FaqMatch> matches) {
+        return switch (AnswerVerdict.of(matches, dialog)) {
+            case ANSWER -> new Evaluation.Decision.Answer(AnswerVerdict.distinctEntries(matches).get(0).entry().id());
+            case CHOICES -> new Evaluation.Decision.Choices();
+            case DECLINE -> new Evaluation.Decision.Decline();
+        };
     }
 
     /** Where the service keeps entry and article vectors, {@code $LAWLINE_HOME/data/embeddings}: a repeated run embeds nothing again. */

@@ -9,8 +9,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lawline.conversation.DialogSettings;
 import org.lawline.knowledge.Evaluation;
 
 class EvalCommandTest {
@@ -21,10 +23,10 @@ class EvalCommandTest {
     @Test
     void evalTakesCorpusKnowledgeFileAndQueriesInAnyOrder() {
         assertThat(Command.parse(new String[] {"eval", "--queries", "q.jsonl", "--corpus", "laws", "--kb", "laws.jsonl"}))
-                .isEqualTo(new Command.Eval(Evaluation.Corpus.LAWS, Path.of("laws.jsonl"), Path.of("q.jsonl"), 0.35));
+                .isEqualTo(new Command.Eval(Evaluation.Corpus.LAWS, Path.of("laws.jsonl"), Path.of("q.jsonl"), Optional.empty()));
         assertThat(Command.parse(new String[] {"eval", "--corpus", "faq", "--kb", "kb.csv", "--queries", "q.jsonl",
                 "--no-answer-below", "0.5"}))
-                .isEqualTo(new Command.Eval(Evaluation.Corpus.FAQ, Path.of("kb.csv"), Path.of("q.jsonl"), 0.5));
+                .isEqualTo(new Command.Eval(Evaluation.Corpus.FAQ, Path.of("kb.csv"), Path.of("q.jsonl"), Optional.of(0.5)));
     }
 
     @Test
@@ -55,7 +57,7 @@ class EvalCommandTest {
 
         int status = new EvalCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), folder.resolve("embeddings"))
-                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, 0.35));
+                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, Optional.empty()));
 
         assertThat(status).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
@@ -67,8 +69,38 @@ class EvalCommandTest {
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         new EvalCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(again, true, StandardCharsets.UTF_8), folder.resolve("embeddings"))
-                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, 0.35));
+                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, Optional.empty()));
         assertThat(again.toString(StandardCharsets.UTF_8)).contains("评测中").doesNotContain("计算语义向量");
+    }
+
+    @Test
+    void theFaqEvaluationReportsHowTheDialogsOwnThresholdsAnswerBeforeTheLastThreeLines() throws IOException {
+        Path kb = Files.writeString(folder.resolve("kb.jsonl"), """
+                {"id": "wages", "question": "老板拖欠我的工资该怎么办呢（校准行测试）", "answer": "可以申请劳动仲裁。", "category": "劳动", "law_refs": []}
+                {"id": "divorce", "question": "离婚该怎么去法院起诉呢（校准行测试）", "answer": "向人民法院起诉离婚。", "category": "婚姻", "law_refs": []}
+                """);
+        Path queries = Files.writeString(folder.resolve("q.jsonl"), """
+                {"q": "老板拖欠我的工资该怎么办呢（校准行测试）", "gold": ["wages"]}
+                {"q": "离婚该怎么去法院起诉呢（校准行测试）", "gold": ["wages"]}
+                {"q": "红烧肉怎么做好吃", "gold": []}
+                {"q": "今天天气怎么样", "gold": []}
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = new EvalCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), folder.resolve("embeddings"))
+                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, Optional.empty()));
+
+        assertThat(status).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String calibration = lines[lines.length - 4];
+        assertThat(calibration).matches(
+                "calibration method=lawline answered=\\d\\.\\d{3} precision=\\d\\.\\d{3} choices=\\d\\.\\d{3} declined=\\d\\.\\d{3}");
+        // each question asked word for word is answered, one rightly and one not; the two about
+        // cooking and the weather are declined
+        assertThat(calibration).isEqualTo("calibration method=lawline answered=0.500 precision=0.500 choices=0.000 declined=0.500");
+        assertThat(lines[lines.length - 3]).startsWith(String.format(java.util.Locale.ROOT, "no_answer method=lawline below=%.2f ",
+                DialogSettings.defaults().choiceConfidence()));
     }
 
     @Test
@@ -76,7 +108,7 @@ class EvalCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = new EvalCommand(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(new Command.Eval(Evaluation.Corpus.LAWS, folder.resolve("none.jsonl"), folder.resolve("q.jsonl"), 0.35));
+                .run(new Command.Eval(Evaluation.Corpus.LAWS, folder.resolve("none.jsonl"), folder.resolve("q.jsonl"), Optional.empty()));
 
         assertThat(status).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("找不到文件").contains("none.jsonl");

@@ -41,6 +41,34 @@ public final class Evaluation {
         void progressed(String step, int done, int total);
     }
 
+    /**
+     * How a caller would treat one search's matches (the dialog's answer / choices / no-answer
+     * line), so that the evaluation can report how often a question is answered outright, how
+     * often rightly, and how often it gets choices or nothing.
+     */
+    @FunctionalInterface
+    public interface AnswerPolicy {
+
+        /** @param matches the search's matches, best first */
+        Decision decide(List<FaqMatch> matches);
+    }
+
+    /** What an {@link AnswerPolicy} does with one search. */
+    public sealed interface Decision {
+
+        /** The entry is given as the answer. */
+        record Answer(String entryId) implements Decision {
+        }
+
+        /** Numbered choices are offered. */
+        record Choices() implements Decision {
+        }
+
+        /** Nothing is offered. */
+        record Decline() implements Decision {
+        }
+    }
+
     private Evaluation() {
     }
 
@@ -64,6 +92,18 @@ public final class Evaluation {
      */
     public static EvaluationReport run(Corpus corpus, Path documents, Path queriesFile, double declineBelow,
                                        Optional<Path> embeddingCache, Progress progress) {
+        return run(corpus, documents, queriesFile, declineBelow, embeddingCache, Optional.empty(), progress);
+    }
+
+    /**
+     * As {@link #run(Corpus, Path, Path, double, Optional, Progress)}; for the FAQ corpus, with a
+     * policy, the report also holds its calibration: the share of queries answered outright, the
+     * precision of those answers (a gold entry given), the share offered choices and the share
+     * declined. The policy sees the same searches that are scored, so nothing is searched twice.
+     */
+    public static EvaluationReport run(Corpus corpus, Path documents, Path queriesFile, double declineBelow,
+                                       Optional<Path> embeddingCache, Optional<AnswerPolicy> policy,
+                                       Progress progress) {
         List<LabelledQuery> queries = QueriesFile.read(queriesFile);
         Map<String, String> texts = new LinkedHashMap<>();
         return switch (corpus) {
@@ -81,9 +121,15 @@ public final class Evaluation {
                     progress.progressed("index", 0, entries.size());
                     index.replaceAll(entries, (done, total) -> progress.progressed("vectors", done, total));
                     progress.progressed("index", entries.size(), entries.size());
-                    Retriever lawline = (question, limit) -> index.search(question, limit).stream()
-                            .map(m -> new Retriever.Ranked(m.entry().id(), m.confidence())).toList();
-                    yield report(corpus, index.size(), read, queries, baseline, lawline, declineBelow, progress);
+                    List<Decision> decisions = new ArrayList<>();
+                    Retriever lawline = (question, limit) -> {
+                        List<FaqMatch> matches = index.search(question, limit);
+                        policy.ifPresent(p -> decisions.add(p.decide(matches)));
+                        return matches.stream().map(m -> new Retriever.Ranked(m.entry().id(), m.confidence())).toList();
+                    };
+                    EvaluationReport report = report(corpus, index.size(), read, queries, baseline, lawline, declineBelow,
+                            progress);
+                    yield policy.isEmpty() ? report : report.withCalibration(calibration("lawline", queries, decisions));
                 }
             }
             case LAWS -> {
@@ -109,6 +155,34 @@ public final class Evaluation {
         };
     }
 
+    /** Decisions are in the order of the queries: the harness searches each query once, in order. */
+    private static EvaluationReport.CalibrationScore calibration(String method, List<LabelledQuery> queries,
+                                                                 List<Decision> decisions) {
+        int answered = 0;
+        int rightlyAnswered = 0;
+        int choices = 0;
+        int declined = 0;
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision decision = decisions.get(i);
+            if (decision instanceof Decision.Answer answer) {
+                answered++;
+                if (queries.get(i).gold().contains(answer.entryId())) {
+                    rightlyAnswered++;
+                }
+            } else if (decision instanceof Decision.Choices) {
+                choices++;
+            } else {
+                declined++;
+            }
+        }
+        int n = decisions.size();
+        return new EvaluationReport.CalibrationScore(method, n,
+                n == 0 ? 0 : (double) answered / n,
+                answered == 0 ? 1.0 : (double) rightlyAnswered / answered,
+                n == 0 ? 0 : (double) choices / n,
+                n == 0 ? 0 : (double) declined / n);
+    }
+
     private static void requireRows(ImportReport read, Path documents) {
         if (read.imported() == 0) {
             throw new ImportFailed(documents.getFileName() + " holds no usable row"
@@ -127,7 +201,7 @@ public final class Evaluation {
         List<EvaluationReport.NoAnswerScore> noAnswer = new ArrayList<>();
         ours.noAnswer().ifPresent(na -> noAnswer.add(
                 new EvaluationReport.NoAnswerScore("lawline", na.threshold(), na.declined(), na.precision())));
-        return new EvaluationReport(corpus, documents, read.rejectedCount(), noAnswer,
+        return new EvaluationReport(corpus, documents, read.rejectedCount(), List.of(), noAnswer,
                 List.of(score("bm25", bm25), score("lawline", ours)));
     }
 
@@ -140,15 +214,21 @@ public final class Evaluation {
      *
      * @param documents    documents indexed
      * @param rejectedRows rows of the corpus file that could not be read
+     * @param calibration  how an answer policy fared, when one was given (FAQ corpus only)
      * @param noAnswer     the precision of declining, for methods that give a confidence
      * @param methods      one score per method, the baseline first and LawLine last
      */
-    public record EvaluationReport(Corpus corpus, int documents, long rejectedRows, List<NoAnswerScore> noAnswer,
-                                   List<MethodScore> methods) {
+    public record EvaluationReport(Corpus corpus, int documents, long rejectedRows, List<CalibrationScore> calibration,
+                                   List<NoAnswerScore> noAnswer, List<MethodScore> methods) {
 
         public EvaluationReport {
+            calibration = List.copyOf(calibration);
             noAnswer = List.copyOf(noAnswer);
             methods = List.copyOf(methods);
+        }
+
+        EvaluationReport withCalibration(CalibrationScore score) {
+            return new EvaluationReport(corpus, documents, rejectedRows, List.of(score), noAnswer, methods);
         }
 
         /** The score of one method, by name. */
@@ -156,9 +236,13 @@ public final class Evaluation {
             return methods.stream().filter(m -> m.method().equals(name)).findFirst();
         }
 
-        /** The lines to print: no-answer precision first, then one line a method, LawLine last. */
+        /**
+         * The lines to print: the calibration first, then the no-answer precision, then one line
+         * a method, LawLine last.
+         */
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
+            calibration.forEach(c -> lines.add(c.line()));
             noAnswer.forEach(na -> lines.add(na.line()));
             methods.forEach(m -> lines.add(m.line()));
             return lines;
@@ -172,6 +256,21 @@ public final class Evaluation {
         public record MethodScore(String method, int n, double top1, double r3, double mrr10) {
             public String line() {
                 return String.format(Locale.ROOT, "method=%s n=%d top1=%.3f r3=%.3f mrr10=%.3f", method, n, top1, r3, mrr10);
+            }
+        }
+
+        /**
+         * @param n         queries judged
+         * @param answered  share of the queries answered outright
+         * @param precision share of those answers that gave a gold entry (1 when none was answered)
+         * @param choices   share of the queries offered numbered choices
+         * @param declined  share of the queries offered nothing
+         */
+        public record CalibrationScore(String method, int n, double answered, double precision, double choices,
+                                       double declined) {
+            public String line() {
+                return String.format(Locale.ROOT, "calibration method=%s answered=%.3f precision=%.3f choices=%.3f declined=%.3f",
+                        method, answered, precision, choices, declined);
             }
         }
 

@@ -46,12 +46,12 @@ class BundledKnowledgeSearchTest {
         String asked = best.entry().question() + " " + String.join(" ", best.entry().phrasings());
         assertThat(List.of(topicWords.split(" "))).as("topic of %s", best.entry().question())
                 .anySatisfy(word -> assertThat(asked).contains(word));
-        assertThat(best.confidence()).isGreaterThanOrEqualTo(0.6);
+        assertThat(best.confidence()).isGreaterThanOrEqualTo(FaqConfidence.answer());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"今天天气怎么样", "红烧肉怎么做好吃", "你是机器人吗", "推荐一部好看的电影", "哈哈哈"})
     void offTopicTextFindsNothingConfidently(String text) {
-        assertThat(search.search(text, 5)).allSatisfy(m -> assertThat(m.confidence()).isLessThan(0.35));
+        assertThat(search.search(text, 5)).allSatisfy(m -> assertThat(m.confidence()).isLessThan(FaqConfidence.choice()));
     }
 }

@@ -19,16 +19,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Forty questions with nothing legal in them (outofdomain/questions.txt) against the bundled
  * knowledge base, searched as LawLine searches it, measured against the dialog's default
- * thresholds: answer at confidence 0.6, offer choices at 0.35. LawLine must never give one of
+ * thresholds ({@link FaqConfidence}: answer, offer choices). LawLine must never give one of
  * them a confident legal answer.
  */
 class OutOfDomainQuestionsTest {
 
     private static final Logger log = LoggerFactory.getLogger(OutOfDomainQuestionsTest.class);
-    /** The dialog's defaults (bot-core): at or above this the bot answers outright. */
-    private static final double ANSWER_CONFIDENCE = 0.6;
+    /** The dialog's default (bot-core's DialogSettings takes it from here): at or above this the bot answers outright. */
+    private static final double ANSWER_CONFIDENCE = FaqConfidence.answer();
     /** At or above this, below the answer threshold, the bot offers numbered choices. */
-    private static final double CHOICE_CONFIDENCE = 0.35;
+    private static final double CHOICE_CONFIDENCE = FaqConfidence.choice();
 
     private static FaqIndex index;
     private static List<String> questions;

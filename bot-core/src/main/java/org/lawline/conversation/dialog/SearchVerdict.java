@@ -1,10 +1,7 @@
 package org.lawline.conversation.dialog;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import org.lawline.conversation.AnswerVerdict;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.knowledge.FaqMatch;
 
@@ -34,37 +31,18 @@ sealed interface SearchVerdict {
     }
 
     /**
-     * Judges matches ordered best first, as {@code FaqSearch} returns them. An entry that appears
-     * twice (found by two of its phrasings) counts once.
+     * Judges matches ordered best first, as {@code FaqSearch} returns them, by the line
+     * {@link AnswerVerdict} draws.
      */
     static SearchVerdict of(List<FaqMatch> ranked, DialogSettings settings) {
-        List<FaqMatch> matches = distinctEntries(ranked);
-        if (matches.isEmpty() || matches.get(0).confidence() < settings.choiceConfidence()) {
-            return new Miss();
-        }
-        FaqMatch top = matches.get(0);
-        Optional<FaqMatch> second = matches.size() > 1 ? Optional.of(matches.get(1)) : Optional.empty();
-        boolean aloneAtTheTop = second.map(runnerUp -> runnerUp.confidence() < settings.choiceConfidence()
-                        || runnerUp.score() < top.score() * settings.closeRatio()
-                        || runnerUp.confidence() <= top.confidence() - settings.confidenceGap())
-                .orElse(true);
-        if (top.confidence() >= settings.answerConfidence() && aloneAtTheTop) {
-            return new Clear(top);
-        }
-        return new Close(matches.stream()
-                .filter(match -> match.confidence() >= settings.choiceConfidence())
-                .limit(settings.maxChoices())
-                .toList());
-    }
-
-    private static List<FaqMatch> distinctEntries(List<FaqMatch> ranked) {
-        Set<String> seen = new HashSet<>();
-        List<FaqMatch> distinct = new ArrayList<>(ranked.size());
-        for (FaqMatch match : ranked) {
-            if (match != null && match.entry() != null && seen.add(match.entry().id())) {
-                distinct.add(match);
-            }
-        }
-        return distinct;
+        List<FaqMatch> matches = AnswerVerdict.distinctEntries(ranked);
+        return switch (AnswerVerdict.of(matches, settings)) {
+            case ANSWER -> new Clear(matches.get(0));
+            case CHOICES -> new Close(matches.stream()
+                    .filter(match -> match.confidence() >= settings.choiceConfidence())
+                    .limit(settings.maxChoices())
+                    .toList());
+            case DECLINE -> new Miss();
+        };
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.UUID;
+import org.lawline.conversation.AnswerFeedback;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.DialogState;
@@ -51,10 +52,15 @@ public record TurnRecord(String id, ConversationId conversation, ChannelIdentity
                 Optional.empty(), Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(), state, receivedAt);
     }
 
-    /** What the bot answered, {@code latencyMs} after the message (or the command) came in; mobile numbers in it masked. */
+    /**
+     * What the bot answered, {@code latencyMs} after the message (or the command) came in, mobile numbers in it masked. The
+     * answer to a message has the id {@link AnswerFeedback#turnAnswering} gives, so that the
+     * channel can name it when the citizen says whether it helped.
+     */
     public static TurnRecord bot(ConversationId conversation, ChannelIdentity citizen, Optional<String> inReplyTo, Reply reply,
                                  int latencyMs, Instant at) {
-        return new TurnRecord(UUID.randomUUID().toString(), conversation, citizen, inReplyTo, Speaker.BOT, MobileNumber.maskWithin(reply.text()),
+        String id = inReplyTo.map(message -> AnswerFeedback.turnAnswering(citizen, message)).orElseGet(() -> UUID.randomUUID().toString());
+        return new TurnRecord(id, conversation, citizen, inReplyTo, Speaker.BOT, MobileNumber.maskWithin(reply.text()),
                 Optional.of(reply.kind().wireName()), reply.entryId(), reply.score(), OptionalInt.of(latencyMs), reply.state(), at);
     }
 

@@ -57,7 +57,7 @@ final class Fixtures {
     static ScriptedFaqSearch knowledgeBase() {
         return new ScriptedFaqSearch(PROBATION, WAGES, SEVERANCE, OVERTIME, CUSTODY)
                 .when(CLEAR_QUESTION, PROBATION.id(), 12.0, 0.9, SEVERANCE.id(), 4.0, 0.35)
-                .when(CLOSE_QUESTION, WAGES.id(), 8.0, 0.8, SEVERANCE.id(), 7.6, 0.75, OVERTIME.id(), 7.0, 0.7)
+                .when(CLOSE_QUESTION, WAGES.id(), 8.0, 0.8, SEVERANCE.id(), 7.9, 0.79, OVERTIME.id(), 7.8, 0.78)
                 .when(CUSTODY_QUESTION, CUSTODY.id(), 10.0, 0.85);
     }
 }

@@ -8,10 +8,14 @@ import org.lawline.conversation.DialogSettings;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqMatch;
 
-/** Answer, choices or no answer, with the default thresholds (answer 0.6, offer 0.3, close 85 %, gap 0.2). */
+/** Answer, choices or no answer, with the dialog's default thresholds, whatever their values. */
 class SearchVerdictTest {
 
     private final DialogSettings settings = DialogSettings.defaults();
+    private final double answer = settings.answerConfidence();
+    private final double offer = settings.choiceConfidence();
+    private final double closeRatio = settings.closeRatio();
+    private final double gap = settings.confidenceGap();
 
     @Test
     void nothingFoundIsAMiss() {
@@ -20,18 +24,18 @@ class SearchVerdictTest {
 
     @Test
     void aBestMatchBelowTheOfferingConfidenceIsAMiss() {
-        assertThat(SearchVerdict.of(List.of(match("a", 9, 0.29), match("b", 8, 0.2)), settings))
+        assertThat(SearchVerdict.of(List.of(match("a", 9, offer - 0.01), match("b", 8, offer - 0.1)), settings))
                 .isInstanceOf(SearchVerdict.Miss.class);
     }
 
     @Test
     void aConfidentMatchAloneIsAnswered() {
-        assertThat(SearchVerdict.of(List.of(match("a", 9, 0.6)), settings)).isInstanceOf(SearchVerdict.Clear.class);
+        assertThat(SearchVerdict.of(List.of(match("a", 9, answer)), settings)).isInstanceOf(SearchVerdict.Clear.class);
     }
 
     @Test
     void aConfidentMatchFarAheadByScoreIsAnswered() {
-        SearchVerdict verdict = SearchVerdict.of(List.of(match("a", 10, 0.8), match("b", 8.4, 0.75)), settings);
+        SearchVerdict verdict = SearchVerdict.of(List.of(match("a", 10, 0.8), match("b", 10 * closeRatio - 0.1, 0.8 - gap / 2)), settings);
 
         assertThat(verdict).isInstanceOfSatisfying(SearchVerdict.Clear.class, clear ->
                 assertThat(clear.match().entry().id()).isEqualTo("a"));
@@ -39,20 +43,21 @@ class SearchVerdictTest {
 
     @Test
     void aConfidentMatchFarAheadByConfidenceIsAnsweredEvenIfScoresAreClose() {
-        assertThat(SearchVerdict.of(List.of(match("a", 10, 0.9), match("b", 9.9, 0.7)), settings))
+        assertThat(SearchVerdict.of(List.of(match("a", 10, 0.9), match("b", 9.9, 0.9 - gap - 0.01)), settings))
                 .isInstanceOf(SearchVerdict.Clear.class);
     }
 
     @Test
     void aRunnerUpTooWeakToOfferDoesNotMakeItClose() {
-        assertThat(SearchVerdict.of(List.of(match("a", 10, 0.65), match("b", 9.9, 0.29)), settings))
+        assertThat(SearchVerdict.of(List.of(match("a", 10, answer + 0.05), match("b", 9.9, offer - 0.01)), settings))
                 .isInstanceOf(SearchVerdict.Clear.class);
     }
 
     @Test
     void closeMatchesAreOfferedBestFirst_atMostMaxChoices() {
         SearchVerdict verdict = SearchVerdict.of(List.of(
-                match("a", 10, 0.8), match("b", 9, 0.75), match("c", 8.8, 0.7), match("d", 8.7, 0.7)), settings);
+                match("a", 10, 0.8), match("b", 9.95, 0.8 - gap / 2), match("c", 9.9, 0.8 - gap / 2), match("d", 9.85, 0.8 - gap / 2)),
+                settings);
 
         assertThat(verdict).isInstanceOfSatisfying(SearchVerdict.Close.class, close ->
                 assertThat(close.matches()).extracting(m -> m.entry().id()).containsExactly("a", "b", "c"));
@@ -60,7 +65,8 @@ class SearchVerdictTest {
 
     @Test
     void weakMatchesAreLeftOutOfTheChoices() {
-        SearchVerdict verdict = SearchVerdict.of(List.of(match("a", 10, 0.8), match("b", 9, 0.75), match("c", 8.8, 0.1)), settings);
+        SearchVerdict verdict = SearchVerdict.of(List.of(match("a", 10, 0.8), match("b", 9.95, 0.8 - gap / 2),
+                match("c", 9.9, offer - 0.1)), settings);
 
         assertThat(verdict).isInstanceOfSatisfying(SearchVerdict.Close.class, close ->
                 assertThat(close.matches()).hasSize(2));
@@ -68,7 +74,7 @@ class SearchVerdictTest {
 
     @Test
     void aLoneMatchOfMiddlingConfidenceIsOfferedForConfirmation() {
-        SearchVerdict verdict = SearchVerdict.of(List.of(match("a", 5, 0.45)), settings);
+        SearchVerdict verdict = SearchVerdict.of(List.of(match("a", 5, (offer + answer) / 2)), settings);
 
         assertThat(verdict).isInstanceOfSatisfying(SearchVerdict.Close.class, close ->
                 assertThat(close.matches()).hasSize(1));

@@ -9,6 +9,7 @@ import org.lawline.channels.delivery.Claim;
 import org.lawline.channels.delivery.DatabaseUnavailable;
 import org.lawline.channels.delivery.InboundClaims;
 import org.lawline.channels.web.WebMailbox.LaterMessage;
+import org.lawline.conversation.AnswerFeedback;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.Conversations;
@@ -126,7 +127,7 @@ class WebChatController {
         Reply reply = conversations.handle(new InboundMessage(citizen, messageId, request.text(), clock.instant()));
         log.info("Web message {} from {} answered: kind={}, state={}",
                 messageId, citizen, reply.kind().wireName(), reply.state());
-        return WebReply.of(reply);
+        return WebReply.of(reply, AnswerFeedback.turnAnswering(citizen, messageId));
     }
 
     private static ChannelIdentity web(String citizenId) {

@@ -14,9 +14,11 @@ import org.lawline.knowledge.LawReference;
  * @param choices the numbered options of a {@code choices} reply (empty otherwise); the citizen
  *                answers with the number, or — as the page's buttons do — with the question itself,
  *                which is answered even when the offer could not be remembered
+ * @param turnId  the id of this reply's transcript turn, which {@code POST /api/web/feedback}
+ *                names to say whether it helped
  */
 record WebReply(String kind, String text, String state, List<Citation> citations,
-                String entryId, Double score, List<Option> choices) {
+                String entryId, Double score, List<Option> choices, String turnId) {
 
     record Citation(String id, String law, String article, String title) {
         static Citation of(LawReference reference) {
@@ -27,7 +29,7 @@ record WebReply(String kind, String text, String state, List<Citation> citations
     record Option(int number, String question) {
     }
 
-    static WebReply of(Reply reply) {
+    static WebReply of(Reply reply, String turnId) {
         List<Option> options = reply instanceof Reply.Choices choices
                 ? choices.choices().stream().map(c -> new Option(c.number(), c.question())).toList()
                 : List.of();
@@ -38,7 +40,8 @@ record WebReply(String kind, String text, String state, List<Citation> citations
                 reply.citations().stream().map(Citation::of).toList(),
                 reply.entryId().orElse(null),
                 finite(reply.score()),
-                options);
+                options,
+                turnId);
     }
 
     /** JSON has no NaN or infinity. */

@@ -36,6 +36,14 @@ final class CitizenTexts {
     /** Fed to the engine for the 法律援助 button. */
     static final String ASK_LEGAL_AID = "如何申请法律援助";
 
+    /**
+     * Under each answer: WeChat has no buttons in a text reply, so the citizen answers in words.
+     * Words, not 1 / 0, since a number right after choices picks one of them.
+     */
+    static final String ASK_FOR_FEEDBACK = "\n\n这条回答对您有帮助吗？请回复\"有用\"或\"没用\"。";
+
+    static final String THANKS_FOR_FEEDBACK = "谢谢您的反馈！还有其他问题，请直接发送。";
+
     private CitizenTexts() {
     }
 }

@@ -1,10 +1,14 @@
 package org.lawline.channels.wechat;
 
-import org.lawline.channels.offices.NearestOffices;
 import java.util.Optional;
+import java.util.Set;
 import org.lawline.channels.delivery.Subscribers;
+import org.lawline.channels.offices.NearestOffices;
+import org.lawline.conversation.AnswerFeedback;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.InboundMessage;
+import org.lawline.conversation.Reply;
+import org.lawline.conversation.ReplyKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * Decides what to say to one message or event: the engine answers what citizens write; this
  * channel answers what only WeChat has (locations, media, subscriptions, the menu). Returns the
  * text to send, or empty when nothing is to be said.
+ *
+ * <p>An answer ends by asking whether it helped; 有用 or 没用 sent right after it is kept as the
+ * verdict on that answer (and is no question for the engine). Sent after anything else, the words
+ * go to the engine like any message.
  */
 class Responder {
 
@@ -21,8 +29,14 @@ class Responder {
     private final NearestOffices offices;
     private final Subscribers subscribers;
     private final JobReports reports;
+    private final AnswerFeedback feedback;
 
-    Responder(Conversations conversations, NearestOffices offices, Subscribers subscribers, JobReports reports) {
+    /** Replies that ask for a verdict: the bot's own answers, from an entry or from the law. */
+    private static final Set<ReplyKind> ANSWERS = Set.of(ReplyKind.ANSWER, ReplyKind.LAW);
+
+    Responder(Conversations conversations, NearestOffices offices, Subscribers subscribers, JobReports reports,
+              AnswerFeedback feedback) {
+        this.feedback = feedback;
         this.conversations = conversations;
         this.offices = offices;
         this.subscribers = subscribers;
@@ -31,6 +45,12 @@ class Responder {
 
     Optional<String> respond(Inbound inbound) {
         if (inbound instanceof Inbound.Text text) {
+            Optional<AnswerFeedback.Verdict> verdict = verdictIn(text.content());
+            if (verdict.isPresent()
+                    && feedback.giveToLastAnswer(inbound.citizen(), verdict.get(), inbound.createdAt()) == AnswerFeedback.Outcome.RECORDED) {
+                log.info("WeChat feedback from {} on their last answer: {}", inbound.citizen(), verdict.get());
+                return Optional.of(CitizenTexts.THANKS_FOR_FEEDBACK);
+            }
             return ask(inbound, text.msgId(), text.content());
         }
         if (inbound instanceof Inbound.Voice voice) {
@@ -81,7 +101,21 @@ class Responder {
     }
 
     private Optional<String> ask(Inbound inbound, String messageId, String text) {
-        String reply = conversations.handle(new InboundMessage(inbound.citizen(), messageId, text, inbound.createdAt())).text();
-        return reply == null || reply.isBlank() ? Optional.empty() : Optional.of(reply);
+        Reply reply = conversations.handle(new InboundMessage(inbound.citizen(), messageId, text, inbound.createdAt()));
+        if (reply.text() == null || reply.text().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(ANSWERS.contains(reply.kind()) ? reply.text() + CitizenTexts.ASK_FOR_FEEDBACK : reply.text());
+    }
+
+    /** 有用 / 没用 alone, as a citizen types it: spaces and end punctuation aside. */
+    static Optional<AnswerFeedback.Verdict> verdictIn(String text) {
+        String words = text == null ? "" : text.replaceAll("[\\s。！!？?，,.~～]+", "");
+        for (AnswerFeedback.Verdict verdict : AnswerFeedback.Verdict.values()) {
+            if (verdict.words().equals(words)) {
+                return Optional.of(verdict);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -9,6 +9,7 @@ import org.lawline.channels.delivery.InboundClaims;
 import org.lawline.channels.delivery.Outbox;
 import org.lawline.channels.delivery.ReplyWindows;
 import org.lawline.channels.delivery.Subscribers;
+import org.lawline.conversation.AnswerFeedback;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.SharedRedis;
 import org.lawline.knowledge.BundledKnowledge;
@@ -88,8 +89,10 @@ class WeChatConfiguration {
     }
 
     @Bean
-    Responder weChatResponder(Conversations conversations, Subscribers subscribers, JobReports reports) {
-        return new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), NEAREST_OFFICES), subscribers, reports);
+    Responder weChatResponder(Conversations conversations, Subscribers subscribers, JobReports reports,
+                              ObjectProvider<AnswerFeedback> feedback) {
+        return new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), NEAREST_OFFICES), subscribers, reports,
+                feedback.getIfAvailable(() -> AnswerFeedback.NONE));
     }
 
     @Bean

@@ -42,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The chat page in a real headless Chromium against the real server, with the scripted engine.
@@ -61,6 +62,7 @@ class WebChatPageBrowserTest {
     @Autowired ScriptedConversations conversations;
     @Autowired ApplicationEventPublisher events;
     @Autowired WebSessions sessions;
+    @Autowired JdbcTemplate sql;
 
     private WebDriverWait wait;
 
@@ -183,6 +185,37 @@ class WebChatPageBrowserTest {
 
         assertThat(js("return typeof window.__xss")).isEqualTo("undefined");
         assertThat(driver.findElements(By.cssSelector("#messages img, #messages script"))).isEmpty();
+    }
+
+    @Test
+    void underAnAnswerTheCitizenSaysWhetherItHelpedAndTheVerdictIsKeptWithThatAnswer() {
+        driver.findElement(By.cssSelector(".quick-button[data-text='老板拖欠工资怎么办']")).click();
+        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".row.bot.answer")));
+        List<WebElement> buttons = answer.findElements(By.cssSelector(".feedback .feedback-button"));
+        assertThat(buttons).extracting(WebElement::getText).containsExactly("有用", "没用");
+
+        buttons.get(0).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".row.bot.answer .feedback-status"), "谢谢您的反馈"));
+        assertThat(buttons.get(0).getAttribute("class")).contains("picked");
+        String turn = sql.queryForObject("select t.id from conversation_turn t join turn_feedback f on f.turn_id = t.id"
+                + " where t.citizen_id = ? and t.speaker = 'BOT' and f.verdict = 'USEFUL'", String.class, citizenId());
+        assertThat(turn).isNotBlank();
+
+        // the citizen changes their mind: the same answer, the other verdict
+        buttons.get(1).click();
+        wait.until(d -> "NOT_USEFUL".equals(sql.queryForObject("select verdict from turn_feedback where turn_id = ?", String.class, turn)));
+        assertThat(buttons.get(0).getAttribute("class")).doesNotContain("picked");
+    }
+
+    @Test
+    void choicesAndNoAnswerCarryNoFeedbackButtons() {
+        driver.findElement(By.cssSelector(".quick-button[data-text='离婚孩子归谁']")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".row.bot.choices .choice"), 3));
+        driver.findElement(By.cssSelector(".quick-button[data-text='被公司辞退有补偿吗']")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".row.bot.no_answer"), 1));
+
+        assertThat(driver.findElements(By.cssSelector(".feedback"))).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.lawline.channels.offices.NearestOffices;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.lawline.channels.delivery.Outbox;
 import org.lawline.channels.delivery.ReplyWindows;
 import org.lawline.channels.delivery.Subscribers;
 import org.lawline.conversation.Conversations;
+import org.lawline.conversation.transcript.JdbcAnswerFeedback;
 import org.lawline.knowledge.BundledKnowledge;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -66,7 +68,8 @@ final class WeChatInstance implements AutoCloseable {
         reports = new JobReports(jdbc, outbox);
         menus = new MenuPublisher(accounts);
         notices = new NoticeRouter(outbox, subscribers, List.of(new WeChatTemplates(accounts, outbox)));
-        Responder responder = new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), 3), subscribers, reports);
+        Responder responder = new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), 3), subscribers, reports,
+                new JdbcAnswerFeedback(shared.dataSource, Duration.ofMillis(500)));
         claims = new InboundClaims(jdbc, Optional.of(shared.redis), delivery);
         Exchange exchange = new Exchange(claims, new ClaimedReplies(claims, outbox, clock), responder, windows, workers,
                 settings.replyBudget(), clock);

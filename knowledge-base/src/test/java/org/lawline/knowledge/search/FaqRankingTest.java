@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lawline.knowledge.FaqConfidence;
 import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.Fixtures;
 
@@ -51,7 +52,7 @@ class FaqRankingTest {
 
         assertThat(matches).isNotEmpty();
         assertThat(matches.get(0).entry().id()).isEqualTo(expected);
-        assertThat(matches.get(0).confidence()).as("confidence of %s", expected).isGreaterThanOrEqualTo(0.6);
+        assertThat(matches.get(0).confidence()).as("confidence of %s", expected).isGreaterThanOrEqualTo(FaqConfidence.answer());
     }
 
     @ParameterizedTest
@@ -59,7 +60,7 @@ class FaqRankingTest {
             "你是机器人吗", "你好", "谢谢你", "哈哈哈哈", "推荐一部好看的电影", "我想学做菜去哪里报班", "股票怎么买",
             "今晚吃什么好呢", "周末去哪里玩", "asdfghjkl", "嗯嗯好的"})
     void offTopicTextFindsNothingConfidently(String text) {
-        assertThat(search.search(text, 5)).allSatisfy(m -> assertThat(m.confidence()).isLessThan(0.35));
+        assertThat(search.search(text, 5)).allSatisfy(m -> assertThat(m.confidence()).isLessThan(FaqConfidence.choice()));
     }
 
     @ParameterizedTest
@@ -77,6 +78,6 @@ class FaqRankingTest {
             "离婚的时候我的电脑游戏账号怎么分",
     })
     void aQuestionHalfAboutSomethingElseIsLessConfident(String question) {
-        assertThat(search.search(question, 1).get(0).confidence()).isLessThan(0.6);
+        assertThat(search.search(question, 1).get(0).confidence()).isLessThan(FaqConfidence.answer());
     }
 }

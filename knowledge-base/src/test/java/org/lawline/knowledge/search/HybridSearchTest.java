@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.lawline.knowledge.BundledKnowledge;
+import org.lawline.knowledge.FaqConfidence;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqMatch;
 
@@ -46,7 +47,7 @@ class HybridSearchTest {
         FaqMatch byWords = keywords.search(question, 1).get(0);
 
         assertThat(byBoth.entry().question()).contains(inEntry);
-        assertThat(byBoth.confidence()).isGreaterThanOrEqualTo(0.6).isGreaterThan(byWords.confidence());
+        assertThat(byBoth.confidence()).isGreaterThanOrEqualTo(FaqConfidence.answer()).isGreaterThan(byWords.confidence());
     }
 
     /** Forty texts outside the law: weather, food, chit-chat, shopping, health, trivia, gibberish. */
@@ -59,7 +60,7 @@ class HybridSearchTest {
             "猫咪不吃饭怎么办", "asdfghjkl", "qwertyuiop", "啊啊啊啊啊", "顶顶顶", "的的的的", "ok", "test",
             "世界上最高的山是哪座", "一加一等于几", "我想学做菜去哪里报班"})
     void offTopicTextFindsNothingConfidently(String text) {
-        assertThat(hybrid.search(text, 5)).allSatisfy(m -> assertThat(m.confidence()).isLessThan(0.35));
+        assertThat(hybrid.search(text, 5)).allSatisfy(m -> assertThat(m.confidence()).isLessThan(FaqConfidence.choice()));
     }
 
     @Test
