@@ -105,6 +105,9 @@
     });
   }
 
+  var DELIVERY = { sent: '已送达', queued: '发送中', not_delivered: '未送达' };
+  var refreshQueued = null;
+
   function renderDetail(c) {
     $('detail-pane').hidden = false;
     $('detail-title').textContent = (CHANNELS[c.channel] || c.channel) + ' · ' + c.citizen;
@@ -113,16 +116,49 @@
     var mine = c.status === 'claimed' && me && (c.claimedBy === me.displayName || c.claimedBy === me.username);
     $('claim').hidden = c.status !== 'waiting' || !me || me.roles.indexOf('OPERATOR') >= 0 && me.roles.length === 1;
     $('reply-area').hidden = !mine;
+    $('allowance').hidden = !c.allowance;
+    $('allowance').textContent = c.allowance ? c.allowance.text : '';
+    $('allowance').classList.toggle('closed', !!c.allowance && !c.allowance.open);
     var transcript = $('transcript');
     transcript.textContent = '';
+    var queued = false;
     c.turns.forEach(function (t) {
       var li = el('li', t.from);
       var who = { citizen: '群众', bot: '机器人', lawyer: '律师 ' + (t.by || '') }[t.from];
       li.appendChild(el('span', 'meta', who + ' · ' + clock(t.at) + (t.from === 'bot' && t.by ? ' · 条目 ' + t.by : '')));
       li.appendChild(document.createTextNode(t.text));
+      if (t.from === 'lawyer' && t.delivery) {
+        var mark = el('span', 'delivery ' + t.delivery.replace('_', '-'),
+          t.delivery === 'not_delivered' ? (t.reason || DELIVERY.not_delivered) : DELIVERY[t.delivery]);
+        li.appendChild(mark);
+        queued = queued || t.delivery === 'queued';
+      }
       transcript.appendChild(li);
     });
     transcript.scrollTop = transcript.scrollHeight;
+    // a reply still on its way is read again until the channel has settled it
+    clearTimeout(refreshQueued);
+    if (queued) {
+      var id = c.id;
+      refreshQueued = setTimeout(function () { if (selected === id) { open(id); } }, 3000);
+    }
+    if (mine) { loadTransferTargets(); }
+  }
+
+  function loadTransferTargets() {
+    api('GET', '/api/inbox/lawyers').then(function (r) {
+      if (r.status !== 200) { return; }
+      var select = $('transfer-to');
+      var chosen = select.value;
+      while (select.options.length > 1) { select.remove(1); }
+      r.body.lawyers.forEach(function (l) {
+        if (me && l.username === me.username) { return; }
+        var option = el('option', null, l.displayName);
+        option.value = l.username;
+        select.appendChild(option);
+      });
+      select.value = chosen;
+    });
   }
 
   function notice(text) {
@@ -144,10 +180,12 @@
   function send() {
     var text = $('reply').value.trim();
     if (!text) { return; }
+    $('send').disabled = true;
     api('POST', '/api/inbox/conversations/' + selected + '/messages', { text: text }).then(function (r) {
+      $('send').disabled = false;
       if (r.status === 202) {
         $('reply').value = '';
-        if (r.body.delivery === 'not_delivered') { notice('未送达：' + (r.body.reason || '')); }
+        if (r.body.delivery === 'not_delivered') { notice(r.body.reason || '未送达'); } else { $('notice').hidden = true; }
         open(selected);
       } else {
         notice(r.body.error || '发送失败');
@@ -155,11 +193,73 @@
     });
   }
 
+  function transfer() {
+    var to = $('transfer-to').value;
+    if (!to) { notice('请选择要转交的律师'); return; }
+    api('POST', '/api/inbox/conversations/' + selected + '/transfer', { to: to }).then(function (r) {
+      if (r.status === 200) { renderDetail(r.body); loadList(); } else { notice(r.body.error || '转交失败'); }
+    });
+  }
+
   function close() {
-    api('POST', '/api/inbox/conversations/' + selected + '/close', { outcome: $('outcome').value, note: $('note').value })
+    $('note').value = '';
+    $('close-dialog').showModal();
+  }
+
+  function confirmClose(event) {
+    event.preventDefault();
+    var outcome = document.querySelector('#close-form input[name=outcome]:checked').value;
+    api('POST', '/api/inbox/conversations/' + selected + '/close', { outcome: outcome, note: $('note').value })
       .then(function (r) {
+        $('close-dialog').close();
         if (r.status === 200) { renderDetail(r.body); loadList(); } else { notice(r.body.error || '结束失败'); }
       });
+  }
+
+  function insert(text) {
+    var box = $('reply');
+    var start = box.selectionStart || box.value.length;
+    box.value = (box.value.slice(0, start) + text + box.value.slice(box.selectionEnd || start)).slice(0, 2000);
+    box.focus();
+  }
+
+  var canned = [];
+  function loadCanned() {
+    api('GET', '/api/inbox/canned-replies').then(function (r) {
+      if (r.status !== 200) { return; }
+      canned = r.body.cannedReplies;
+      var select = $('canned');
+      while (select.options.length > 1) { select.remove(1); }
+      canned.forEach(function (c) {
+        var option = el('option', null, c.title);
+        option.value = c.id;
+        select.appendChild(option);
+      });
+    });
+  }
+
+  function searchKnowledge(event) {
+    event.preventDefault();
+    var q = $('kb-query').value.trim();
+    if (!q) { return; }
+    api('GET', '/api/inbox/knowledge?q=' + encodeURIComponent(q)).then(function (r) {
+      var list = $('kb-results');
+      list.textContent = '';
+      if (r.status !== 200) { list.appendChild(el('li', 'empty', r.body.error || '搜索失败')); return; }
+      if (!r.body.entries.length) { list.appendChild(el('li', 'empty', '没有找到相关条目')); }
+      r.body.entries.forEach(function (entry) {
+        var li = el('li', 'kb-entry');
+        li.appendChild(el('strong', null, entry.question));
+        if (entry.category) { li.appendChild(el('span', 'tag', entry.category)); }
+        li.appendChild(el('p', 'kb-answer', entry.answer));
+        if (entry.lawReferences.length) { li.appendChild(el('p', 'kb-refs', '依据：' + entry.lawReferences.join('；'))); }
+        var b = el('button', 'secondary kb-insert', '插入');
+        b.type = 'button';
+        b.addEventListener('click', function () { insert(entry.insertText); });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+    });
   }
 
   function listen() {
@@ -189,6 +289,15 @@
     $('claim').addEventListener('click', claim);
     $('send').addEventListener('click', send);
     $('close').addEventListener('click', close);
+    $('close-confirm').addEventListener('click', confirmClose);
+    $('close-cancel').addEventListener('click', function () { $('close-dialog').close(); });
+    $('transfer').addEventListener('click', transfer);
+    $('kb-form').addEventListener('submit', searchKnowledge);
+    $('canned').addEventListener('change', function () {
+      var chosen = canned.filter(function (c) { return String(c.id) === $('canned').value; })[0];
+      if (chosen) { insert(chosen.text); }
+      $('canned').value = '';
+    });
     api('GET', '/api/inbox/me').then(function (r) {
       me = r.body;
       $('me').textContent = me.displayName;
@@ -201,6 +310,7 @@
         api('POST', '/api/inbox/me/away', { away: $('away').checked }).then(function (r) { $('away').checked = !!r.body.away; });
       });
       ['waiting', 'mine', 'closed'].forEach(function (t) { $('tab-' + t).hidden = !lawyer; });
+      if (lawyer) { loadCanned(); }
       switchTab(lawyer ? 'waiting' : 'callbacks');
       listen();
     });

@@ -178,7 +178,14 @@ class InboxPageBrowserTest {
         screenshot(staff, "inbox-conversation");
 
         staff.findElement(By.id("close")).click();
+        wait(staff).until(ExpectedConditions.visibilityOfElementLocated(By.id("close-dialog")));
+        staff.findElement(By.cssSelector("#close-form input[value='referred']")).click();
+        staff.findElement(By.id("note")).sendKeys("已告知劳动监察投诉途径");
+        screenshot(staff, "inbox-close-dialog");
+        staff.findElement(By.id("close-confirm")).click();
         wait(staff).until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), "已结束"));
+        assertThat(db.sql("select outcome || ':' || close_note from escalation where id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("referred:已告知劳动监察投诉途径");
         wait(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "本次律师咨询已结束"));
     }
 

@@ -23,6 +23,11 @@ class InboxConfiguration {
         return new ConsultationTranscript(db, lawyerMessages);
     }
 
+    @Bean
+    CannedReplies cannedReplies(JdbcClient db) {
+        return new CannedReplies(db);
+    }
+
     @Bean(destroyMethod = "close")
     InboxEvents inboxEvents(@Qualifier(REDIS_CLIENT) ObjectProvider<RedisClient> redis,
                             org.lawline.handoff.HandoffSettings settings) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Instant;
+import org.lawline.channels.ReplyDeliveries;
 import org.lawline.handoff.DutyLawyers;
 import org.lawline.handoff.callback.CallbackRequest;
 import org.lawline.handoff.duty.DutyRoster;
@@ -60,10 +62,15 @@ class InboxController {
     private final JdbcClient db;
     private final Clock clock;
     private final DutyRoster roster;
+    private final ReplyDeliveries deliveries;
+    private final ReplyDeliveryWatch deliveryWatch;
 
     InboxController(Escalations escalations, DutyDesk desk, ConsultationTranscript transcripts, CallbackRequests callbacks,
-                    DutyLawyers lawyers, InboxEvents events, org.springframework.beans.factory.ObjectProvider<FaqSearch> faqs, JdbcClient db, Clock clock, DutyRoster roster) {
+                    DutyLawyers lawyers, InboxEvents events, org.springframework.beans.factory.ObjectProvider<FaqSearch> faqs, JdbcClient db,
+                    Clock clock, DutyRoster roster, ReplyDeliveries deliveries) {
         this.roster = roster;
+        this.deliveries = deliveries;
+        this.deliveryWatch = new ReplyDeliveryWatch(deliveries);
         this.escalations = escalations;
         this.desk = desk;
         this.transcripts = transcripts;
@@ -92,6 +99,13 @@ class InboxController {
         roster.setAway(user.getName(), body != null && Boolean.TRUE.equals(body.get("away")), clock.instant());
         log.info("{} is {}", user.getName(), roster.isAway(user.getName()) ? "away" : "back on duty");
         return me(user, request);
+    }
+
+    /** The lawyers on duty now, whom a chat may be transferred to (the page leaves out the one asking). */
+    @GetMapping("/lawyers")
+    InboxViews.Lawyers lawyersOnDuty() {
+        return new InboxViews.Lawyers(roster.onDutyAt(clock.instant()).stream()
+                .map(lawyer -> new InboxViews.LawyerView(lawyer.username(), lawyer.displayName())).toList());
     }
 
     @GetMapping("/conversations")
@@ -145,9 +159,10 @@ class InboxController {
         if (text.codePointCount(0, text.length()) > MAX_REPLY_LENGTH) {
             return ResponseEntity.badRequest().body(new InboxViews.Error("回复不能超过 " + MAX_REPLY_LENGTH + " 个字"));
         }
-        return switch (desk.reply(id, user.getName(), text)) {
-            // recorded in the outbox; the channel's dispatcher sends it (the web chat's mailbox at once)
-            case DONE -> ResponseEntity.status(HttpStatus.ACCEPTED).body(new InboxViews.Delivery("queued", null));
+        DutyDesk.Replied replied = desk.reply(id, user.getName(), text);
+        return switch (replied.outcome()) {
+            // recorded in the outbox as the desk published it; the channel's workers send it
+            case DONE -> ResponseEntity.status(HttpStatus.ACCEPTED).body(deliveryWatch.settle(replied.replyId().orElseThrow()));
             case NOT_YOURS -> ResponseEntity.status(HttpStatus.CONFLICT).body(new InboxViews.Error("只有接手这个会话的律师可以回复"));
             case NOT_FOUND -> notFound();
         };
@@ -156,8 +171,11 @@ class InboxController {
     @PostMapping("/conversations/{id}/transfer")
     ResponseEntity<?> transfer(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body, Principal user) {
         String to = body == null || !(body.get("to") instanceof String s) ? "" : s.strip();
-        if (lawyers.find(to).isEmpty()) {
-            return ResponseEntity.badRequest().body(new InboxViews.Error("没有这位在岗律师：" + to));
+        if (to.length() > 64 || roster.onDutyAt(clock.instant()).stream().noneMatch(lawyer -> lawyer.username().equals(to))) {
+            return ResponseEntity.badRequest().body(new InboxViews.Error("这位律师现在不在岗，不能转交"));
+        }
+        if (to.equals(user.getName())) {
+            return ResponseEntity.badRequest().body(new InboxViews.Error("不能转交给自己"));
         }
         return switch (desk.transfer(id, user.getName(), to)) {
             case DONE -> ResponseEntity.ok(detail(escalations.find(id).orElseThrow()));
@@ -245,11 +263,30 @@ class InboxController {
     private InboxViews.ConversationDetail detail(Escalation e) {
         InboxViews.ConversationSummary s = summary(e);
         List<InboxViews.TurnView> turns = transcripts.of(e).stream()
-                .map(t -> new InboxViews.TurnView(t.from(), t.text(), InboxViews.time(t.at()),
-                        t.from().equals("lawyer") ? InboxViews.shownName(lawyers, t.by()) : t.by()))
+                .map(t -> {
+                    Optional<InboxViews.Delivery> delivery = t.replyId().map(deliveryWatch::now);
+                    return new InboxViews.TurnView(t.from(), t.text(), InboxViews.time(t.at()),
+                            t.from().equals("lawyer") ? InboxViews.shownName(lawyers, t.by()) : t.by(),
+                            delivery.map(InboxViews.Delivery::delivery).orElse(null), delivery.map(InboxViews.Delivery::reason).orElse(null));
+                })
                 .toList();
         return new InboxViews.ConversationDetail(s.id(), s.channel(), s.citizen(), s.status(), s.waitingSince(), s.topic(),
-                s.lastMessage(), s.claimedBy(), s.timedOut(), turns);
+                s.lastMessage(), s.claimedBy(), s.timedOut(), turns, allowance(e).orElse(null));
+    }
+
+    /** What the citizen's channel still allows, while the chat is open; an allowance store that is down hides it, nothing more. */
+    private Optional<InboxViews.AllowanceView> allowance(Escalation e) {
+        if (e.status() == Escalation.Status.CLOSED || e.status() == Escalation.Status.CANCELLED) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        try {
+            return deliveries.allowance(e.citizen(), now)
+                    .map(allowance -> InboxViews.allowance(e.citizen().channel().wireName(), allowance, now));
+        } catch (RuntimeException unavailable) {
+            log.warn("Escalation {}: the channel's allowance could not be read: {}", e.id(), unavailable.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     private static ResponseEntity<?> notFound() {
