@@ -185,8 +185,10 @@
       $('send').disabled = false;
       if (r.status === 202) {
         $('reply').value = '';
-        if (r.body.delivery === 'not_delivered') { notice(r.body.reason || '未送达'); } else { $('notice').hidden = true; }
-        open(selected);
+        // the view is read again first: opening it clears the notice
+        open(selected).then(function () {
+          if (r.body.delivery === 'not_delivered') { notice(r.body.reason || '未送达'); }
+        });
       } else {
         notice(r.body.error || '发送失败');
       }

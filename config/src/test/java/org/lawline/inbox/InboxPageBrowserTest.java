@@ -239,4 +239,43 @@ class InboxPageBrowserTest {
         assertThat(db.sql("select status from callback_request where id = :id").param("id", callback).query(String.class).single())
                 .isEqualTo("REACHED");
     }
+
+    @Test
+    void aLawyerInsertsACannedReplyAndAKnowledgeBaseAnswerThenTransfersTheChatToALawyerOnDuty() throws Exception {
+        org.lawline.security.StaffBrowser admin = new org.lawline.security.StaffBrowser(port);
+        admin.logIn(account(Role.ADMIN, "管理员"), PASSWORD);
+        String title = "开场白-" + UUID.randomUUID().toString().substring(0, 4);
+        assertThat(admin.post("/api/inbox/canned-replies", "{\"title\":\"" + title + "\",\"text\":\"您好，我是今天的值班律师。\"}").statusCode())
+                .isEqualTo(201);
+        String colleague = account(Role.LAWYER, "杨律师");
+        logIn(staff, account(Role.LAWYER, "陈律师"));
+        String citizenId = citizenAsksForAPerson();
+        long id = escalationOf(citizenId);
+        wait(staff).until(ExpectedConditions.visibilityOfElementLocated(listItem(id))).click();
+        wait(staff).until(ExpectedConditions.elementToBeClickable(By.id("claim"))).click();
+        WebElement reply = wait(staff).until(ExpectedConditions.visibilityOfElementLocated(By.id("reply")));
+
+        new org.openqa.selenium.support.ui.Select(staff.findElement(By.id("canned"))).selectByVisibleText(title);
+        assertThat(reply.getDomProperty("value")).contains("您好，我是今天的值班律师。");
+
+        staff.findElement(By.id("kb-query")).sendKeys("老板拖欠工资不发");
+        staff.findElement(By.id("kb-search")).click();
+        WebElement entry = wait(staff).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#kb-results .kb-entry")));
+        assertThat(entry.getText()).contains("依据：《");
+        entry.findElement(By.cssSelector(".kb-insert")).click();
+        String drafted = reply.getDomProperty("value");
+        assertThat(drafted).startsWith("您好，我是今天的值班律师。").contains("\n依据：《");
+        screenshot(staff, "inbox-reply-tools");
+        staff.findElement(By.id("send")).click();
+        wait(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "依据：《"));
+        wait(staff).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#transcript li.lawyer .delivery"), "已送达"));
+
+        new org.openqa.selenium.support.ui.Select(wait(staff).until(ExpectedConditions.presenceOfNestedElementLocatedBy(
+                By.id("transfer-to"), By.cssSelector("option[value='" + colleague + "']"))).findElement(By.xpath("..")))
+                .selectByValue(colleague);
+        staff.findElement(By.id("transfer")).click();
+        wait(staff).until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), "杨律师"));
+        assertThat(staff.findElement(By.id("reply-area")).isDisplayed()).isFalse();
+        assertThat(db.sql("select claimed_by from escalation where id = :id").param("id", id).query(String.class).single()).isEqualTo(colleague);
+    }
 }
