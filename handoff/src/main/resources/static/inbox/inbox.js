@@ -3,6 +3,7 @@
 (function () {
   'use strict';
   var CHANNELS = { web: '网页', wechat: '微信', weibo: '微博', sms: '短信', hotline: '热线' };
+  var OUTCOMES = { answered: '已解答', referred: '已转介', legal_aid: '法律援助申请', other: '其他' };
   var tab = 'waiting';
   var selected = null;
   var items = [];
@@ -45,8 +46,18 @@
 
   function loadList() {
     var path = tab === 'callbacks' ? '/api/inbox/callbacks?status=pending' : '/api/inbox/conversations?status=' + tab;
+    if (tab === 'closed') {
+      [['citizen', 'search-citizen'], ['from', 'search-from'], ['to', 'search-to'], ['outcome', 'search-outcome']].forEach(function (p) {
+        var value = $(p[1]).value.trim();
+        if (value) { path += '&' + p[0] + '=' + encodeURIComponent(value); }
+      });
+    }
     return api('GET', path).then(function (r) {
-      if (r.status !== 200) { return; }
+      if (r.status !== 200) {
+        if (r.body && r.body.error) { items = []; renderList(); $('empty').textContent = r.body.error; $('empty').hidden = false; }
+        return;
+      }
+      $('empty').textContent = '暂无会话';
       items = tab === 'callbacks' ? r.body.callbacks : r.body.conversations;
       renderList();
     });
@@ -82,7 +93,9 @@
         if (item.topic) { who.appendChild(el('span', 'tag', item.topic)); }
         if (item.timedOut) { who.appendChild(el('span', 'tag overdue', '已转回拨')); }
         row.appendChild(who);
-        var wait = el('span', 'wait', item.status === 'waiting' ? waited(item.waitingSince) : (item.claimedBy || ''));
+        if (item.outcome) { who.appendChild(el('span', 'tag outcome', OUTCOMES[item.outcome] || item.outcome)); }
+        var wait = el('span', 'wait', item.status === 'waiting' ? waited(item.waitingSince)
+          : item.closedAt ? clock(item.closedAt) + ' · ' + (item.claimedBy || '') : (item.claimedBy || ''));
         wait.dataset.since = item.waitingSince;
         wait.dataset.live = item.status === 'waiting' ? '1' : '';
         row.appendChild(wait);
@@ -276,6 +289,7 @@
 
   function switchTab(name) {
     tab = name;
+    $('closed-search').hidden = name !== 'closed';
     selected = null;
     $('detail-pane').hidden = true;
     document.querySelectorAll('#tabs button').forEach(function (b) { b.classList.toggle('active', b.dataset.tab === name); });
@@ -294,6 +308,7 @@
     $('close-confirm').addEventListener('click', confirmClose);
     $('close-cancel').addEventListener('click', function () { $('close-dialog').close(); });
     $('transfer').addEventListener('click', transfer);
+    $('closed-search').addEventListener('submit', function (event) { event.preventDefault(); loadList(); });
     $('kb-form').addEventListener('submit', searchKnowledge);
     $('canned').addEventListener('change', function () {
       var chosen = canned.filter(function (c) { return String(c.id) === $('canned').value; })[0];

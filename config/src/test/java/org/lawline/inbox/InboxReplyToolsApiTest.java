@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,48 @@ class InboxReplyToolsApiTest {
         assertThat(holder.post("/api/inbox/conversations/" + id + "/messages", "{\"text\":\"还是我来\"}").statusCode()).isEqualTo(409);
         assertThat(other.post("/api/inbox/conversations/" + id + "/messages", "{\"text\":\"您好，我接着为您解答。\"}").statusCode())
                 .isEqualTo(202);
+    }
+
+    @Test
+    void closedConsultationsAreFoundByTheMaskedCitizenTheDateAndTheOutcome() throws Exception {
+        StaffBrowser lawyer = signedIn(Role.LAWYER, "沈律师");
+        long answered = claimedChat(lawyer);
+        long referred = claimedChat(lawyer);
+        assertThat(lawyer.post("/api/inbox/conversations/" + answered + "/close", "{\"outcome\":\"answered\"}").statusCode()).isEqualTo(200);
+        assertThat(lawyer.post("/api/inbox/conversations/" + referred + "/close", "{\"outcome\":\"referred\",\"note\":\"转 12333\"}")
+                .statusCode()).isEqualTo(200);
+        JsonNode shown = json(lawyer.get("/api/inbox/conversations/" + answered));
+        String masked = shown.get("citizen").asString();
+        assertThat(shown.get("outcome").asString()).isEqualTo("answered");
+        assertThat(shown.get("closedAt").asString()).endsWith("Z");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+
+        assertThat(ids(lawyer, "&citizen=" + enc(masked))).contains(answered).doesNotContain(referred);
+        assertThat(ids(lawyer, "&citizen=" + enc(masked.substring(masked.length() - 2)))).contains(answered);
+        assertThat(ids(lawyer, "&outcome=referred")).contains(referred).doesNotContain(answered);
+        assertThat(ids(lawyer, "&from=" + today + "&to=" + today + "&outcome=answered")).contains(answered).doesNotContain(referred);
+        assertThat(ids(lawyer, "&from=" + tomorrow)).doesNotContain(answered, referred);
+        assertThat(lawyer.get("/api/inbox/conversations?status=closed&citizen=" + enc("13%")).statusCode()).isEqualTo(400);
+        assertThat(lawyer.get("/api/inbox/conversations?status=closed&from=yesterday").statusCode()).isEqualTo(400);
+        assertThat(lawyer.get("/api/inbox/conversations?status=closed&outcome=maybe").statusCode()).isEqualTo(400);
+        assertThat(new StaffBrowser(port).get("/api/inbox/conversations?status=closed&outcome=answered").statusCode()).isEqualTo(401);
+        assertThat(signedIn(Role.OPERATOR, "接线员小秦").get("/api/inbox/conversations?status=closed").statusCode()).isEqualTo(403);
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private List<Long> ids(StaffBrowser lawyer, String query) throws Exception {
+        HttpResponse<String> found = lawyer.get("/api/inbox/conversations?status=closed" + query);
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (JsonNode c : json(found).get("conversations")) {
+            assertThat(c.get("status").asString()).isEqualTo("closed");
+            ids.add(c.get("id").asLong());
+        }
+        return ids;
     }
 
     /** A web chat that asked for a person, claimed by {@code lawyer}. */

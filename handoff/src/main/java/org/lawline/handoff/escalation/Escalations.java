@@ -165,6 +165,51 @@ public class Escalations {
                 .param("lawyer", lawyer).query(Escalations::row).list();
     }
 
+    /**
+     * What a lawyer looks closed consultations up by; every part optional.
+     *
+     * @param numberStart what the masked citizen shows before the stars (138 of 138****5678), matched on the number or the channel id
+     * @param numberEnd   what it shows after them (5678)
+     * @param from        closed at or after
+     * @param before      closed before
+     */
+    public record ClosedSearch(Optional<String> numberStart, Optional<String> numberEnd, Optional<Instant> from,
+                               Optional<Instant> before, Optional<String> outcome, int limit) {
+    }
+
+    /** Closed ones matching the search, newest first. */
+    public List<Escalation> closed(ClosedSearch search) {
+        StringBuilder where = new StringBuilder(" where status = 'CLOSED'");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (search.numberStart().isPresent() || search.numberEnd().isPresent()) {
+            // the masked form is the phone number's where the channel gives one, else the channel id's
+            String pattern = like(search.numberStart().orElse("")) + "%" + like(search.numberEnd().orElse(""));
+            where.append(" and ((citizen_phone is not null and citizen_phone like :pattern escape '\\')"
+                    + " or (citizen_phone is null and citizen_id like :pattern escape '\\'))");
+            params.put("pattern", pattern);
+        }
+        search.from().ifPresent(from -> {
+            where.append(" and closed_at >= :from");
+            params.put("from", utc(from));
+        });
+        search.before().ifPresent(before -> {
+            where.append(" and closed_at < :before");
+            params.put("before", utc(before));
+        });
+        search.outcome().ifPresent(outcome -> {
+            where.append(" and outcome = :outcome");
+            params.put("outcome", outcome);
+        });
+        params.put("limit", search.limit());
+        return db.sql("select " + COLUMNS + " from escalation" + where + " order by closed_at desc, id desc limit :limit")
+                .params(params).query(Escalations::row).list();
+    }
+
+    /** A user's text inside a LIKE pattern: its wildcards match only themselves. */
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** Closed ones, newest first, at most {@code limit}. */
     public List<Escalation> closed(int limit) {
         return db.sql("select " + COLUMNS + " from escalation where status = 'CLOSED' order by closed_at desc, id desc")

@@ -63,12 +63,14 @@ class InboxController {
     private final Clock clock;
     private final DutyRoster roster;
     private final ReplyDeliveries deliveries;
+    private final org.lawline.handoff.HandoffSettings settings;
     private final ReplyDeliveryWatch deliveryWatch;
 
     InboxController(Escalations escalations, DutyDesk desk, ConsultationTranscript transcripts, CallbackRequests callbacks,
                     DutyLawyers lawyers, InboxEvents events, org.springframework.beans.factory.ObjectProvider<FaqSearch> faqs, JdbcClient db,
-                    Clock clock, DutyRoster roster, ReplyDeliveries deliveries) {
+                    Clock clock, DutyRoster roster, ReplyDeliveries deliveries, org.lawline.handoff.HandoffSettings settings) {
         this.roster = roster;
+        this.settings = settings;
         this.deliveries = deliveries;
         this.deliveryWatch = new ReplyDeliveryWatch(deliveries);
         this.escalations = escalations;
@@ -109,11 +111,20 @@ class InboxController {
     }
 
     @GetMapping("/conversations")
-    ResponseEntity<?> conversations(@RequestParam(defaultValue = "waiting") String status, Principal user) {
+    ResponseEntity<?> conversations(@RequestParam(defaultValue = "waiting") String status, @RequestParam Map<String, String> query,
+                                    Principal user) {
+        Optional<Escalations.ClosedSearch> search = Optional.empty();
+        if (status.equals("closed")) {
+            try {
+                search = Optional.of(ClosedSearchParameters.parse(query, settings.zone(), CLOSED_SHOWN));
+            } catch (IllegalArgumentException refused) {
+                return ResponseEntity.badRequest().body(new InboxViews.Error(refused.getMessage()));
+            }
+        }
         List<Escalation> shown = switch (status) {
             case "waiting" -> waitingAndTimedOut();
             case "mine" -> escalations.heldBy(user.getName());
-            case "closed" -> escalations.closed(CLOSED_SHOWN);
+            case "closed" -> escalations.closed(search.orElseThrow());
             default -> null;
         };
         if (shown == null) {
@@ -257,7 +268,9 @@ class InboxController {
         return new InboxViews.ConversationSummary(e.id(), e.citizen().channel().wireName(), InboxViews.masked(e.citizen()),
                 InboxViews.status(e.status()), InboxViews.time(e.requestedAt()),
                 InboxViews.topic(Optional.ofNullable(faqs.getIfAvailable()), transcripts.lastEntry(e)).orElse(null), transcripts.lastCitizenMessage(e).orElse(null),
-                e.claimedBy().map(name -> InboxViews.shownName(lawyers, name)).orElse(null), e.timedOutAt().isPresent());
+                e.claimedBy().map(name -> InboxViews.shownName(lawyers, name)).orElse(null), e.timedOutAt().isPresent(),
+                e.status() == Escalation.Status.CLOSED ? e.outcome().orElse(null) : null,
+                e.closedAt().map(InboxViews::time).orElse(null));
     }
 
     private InboxViews.ConversationDetail detail(Escalation e) {
@@ -271,7 +284,7 @@ class InboxController {
                 })
                 .toList();
         return new InboxViews.ConversationDetail(s.id(), s.channel(), s.citizen(), s.status(), s.waitingSince(), s.topic(),
-                s.lastMessage(), s.claimedBy(), s.timedOut(), turns, allowance(e).orElse(null));
+                s.lastMessage(), s.claimedBy(), s.timedOut(), s.outcome(), s.closedAt(), turns, allowance(e).orElse(null));
     }
 
     /** What the citizen's channel still allows, while the chat is open; an allowance store that is down hides it, nothing more. */

@@ -16,15 +16,20 @@ final class InboxViews {
     private InboxViews() {
     }
 
+    /**
+     * @param outcome  how a closed consultation ended ({@code answered}, {@code referred}, {@code legal_aid}, {@code other}); null while open
+     * @param closedAt when it was closed; null while open
+     */
     record ConversationSummary(long id, String channel, String citizen, String status, String waitingSince, String topic,
-                               String lastMessage, String claimedBy, boolean timedOut) {
+                               String lastMessage, String claimedBy, boolean timedOut, String outcome, String closedAt) {
     }
 
     /**
      * @param allowance what the citizen's channel still lets a lawyer send; null where it sets no limit (web chat) or is over
      */
     record ConversationDetail(long id, String channel, String citizen, String status, String waitingSince, String topic,
-                              String lastMessage, String claimedBy, boolean timedOut, List<TurnView> turns, AllowanceView allowance) {
+                              String lastMessage, String claimedBy, boolean timedOut, String outcome, String closedAt, List<TurnView> turns,
+                              AllowanceView allowance) {
     }
 
     /**
