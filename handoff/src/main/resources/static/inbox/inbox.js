@@ -3,6 +3,7 @@
 (function () {
   'use strict';
   var CHANNELS = { web: '网页', wechat: '微信', weibo: '微博', sms: '短信', hotline: '热线' };
+  var RATINGS = { satisfied: '群众评价：满意', dissatisfied: '群众评价：不满意' };
   var OUTCOMES = { answered: '已解答', referred: '已转介', legal_aid: '法律援助申请', other: '其他' };
   var tab = 'waiting';
   var selected = null;
@@ -94,6 +95,7 @@
         if (item.timedOut) { who.appendChild(el('span', 'tag overdue', '已转回拨')); }
         row.appendChild(who);
         if (item.outcome) { who.appendChild(el('span', 'tag outcome', OUTCOMES[item.outcome] || item.outcome)); }
+        if (item.rating) { who.appendChild(el('span', 'tag rating ' + item.rating, RATINGS[item.rating] || item.rating)); }
         var wait = el('span', 'wait', item.status === 'waiting' ? waited(item.waitingSince)
           : item.closedAt ? clock(item.closedAt) + ' · ' + (item.claimedBy || '') : (item.claimedBy || ''));
         wait.dataset.since = item.waitingSince;
@@ -125,6 +127,9 @@
     $('detail-pane').hidden = false;
     $('detail-title').textContent = (CHANNELS[c.channel] || c.channel) + ' · ' + c.citizen;
     var status = { waiting: '等待接入', claimed: '由 ' + (c.claimedBy || '') + ' 接手', closed: '已结束' }[c.status] || c.status;
+    if (c.status === 'closed') {
+      status += (c.outcome ? ' · ' + (OUTCOMES[c.outcome] || c.outcome) : '') + ' · ' + (RATINGS[c.rating] || '群众尚未评价');
+    }
     $('detail-status').textContent = status;
     var mine = c.status === 'claimed' && me && (c.claimedBy === me.displayName || c.claimedBy === me.username);
     $('claim').hidden = c.status !== 'waiting' || !me || me.roles.indexOf('OPERATOR') >= 0 && me.roles.length === 1;

@@ -187,6 +187,13 @@ class InboxPageBrowserTest {
         assertThat(db.sql("select outcome || ':' || close_note from escalation where id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("referred:已告知劳动监察投诉途径");
         wait(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "本次律师咨询已结束"));
+
+        // the citizen is asked to rate it, taps 满意, and the lawyer's closed chat shows the rating without a reload
+        wait(citizen).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#messages .rating button[data-rating='满意']"))).click();
+        wait(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "感谢您的评价"));
+        wait(staff).until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), "群众评价：满意"));
+        assertThat(db.sql("select rating from escalation where id = :id").param("id", id).query(String.class).single()).isEqualTo("SATISFIED");
+        screenshot(staff, "inbox-closed-rated");
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.springframework.jdbc.support.KeyHolder;
 public class Escalations {
 
     private static final String COLUMNS = "id, channel, account, citizen_id, citizen_phone, reason, status, requested_at, due_at, "
-            + "claimed_by, claimed_at, timed_out_at, closed_at, outcome ";
+            + "claimed_by, claimed_at, timed_out_at, closed_at, outcome, rating ";
 
     private final JdbcClient db;
 
@@ -114,6 +114,17 @@ public class Escalations {
                 where id = :id and status = 'CLAIMED' and claimed_by = :lawyer""")
                 .param("now", utc(now)).param("outcome", outcome).param("note", note.orElse(null))
                 .param("id", id).param("lawyer", lawyer).update() == 1;
+    }
+
+    /**
+     * Records the citizen's rating on their closed consultation; the first rating stands, so a
+     * rating delivered twice changes nothing. @return the escalation that took it
+     */
+    Optional<Long> rate(ConversationId consultation, String rating, Instant at) {
+        Optional<Long> closed = db.sql("select id from escalation where conversation_id = :c and status = 'CLOSED' order by id desc")
+                .param("c", consultation.toString()).query(Long.class).list().stream().findFirst();
+        return closed.filter(id -> db.sql("update escalation set rating = :rating, rated_at = :at where id = :id and rating is null")
+                .param("rating", rating).param("at", utc(at)).param("id", id).update() == 1);
     }
 
     /** Hands a held chat from one lawyer to another. */
@@ -240,7 +251,8 @@ public class Escalations {
                 instant(rs, "claimed_at"),
                 instant(rs, "timed_out_at"),
                 instant(rs, "closed_at"),
-                Optional.ofNullable(rs.getString("outcome")));
+                Optional.ofNullable(rs.getString("outcome")),
+                Optional.ofNullable(rs.getString("rating")));
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -270,7 +270,7 @@ class InboxController {
                 InboxViews.topic(Optional.ofNullable(faqs.getIfAvailable()), transcripts.lastEntry(e)).orElse(null), transcripts.lastCitizenMessage(e).orElse(null),
                 e.claimedBy().map(name -> InboxViews.shownName(lawyers, name)).orElse(null), e.timedOutAt().isPresent(),
                 e.status() == Escalation.Status.CLOSED ? e.outcome().orElse(null) : null,
-                e.closedAt().map(InboxViews::time).orElse(null));
+                e.closedAt().map(InboxViews::time).orElse(null), e.rating().map(r -> r.toLowerCase(java.util.Locale.ROOT)).orElse(null));
     }
 
     private InboxViews.ConversationDetail detail(Escalation e) {
@@ -284,7 +284,7 @@ class InboxController {
                 })
                 .toList();
         return new InboxViews.ConversationDetail(s.id(), s.channel(), s.citizen(), s.status(), s.waitingSince(), s.topic(),
-                s.lastMessage(), s.claimedBy(), s.timedOut(), s.outcome(), s.closedAt(), turns, allowance(e).orElse(null));
+                s.lastMessage(), s.claimedBy(), s.timedOut(), s.outcome(), s.closedAt(), s.rating(), turns, allowance(e).orElse(null));
     }
 
     /** What the citizen's channel still allows, while the chat is open; an allowance store that is down hides it, nothing more. */

@@ -19,16 +19,18 @@ final class InboxViews {
     /**
      * @param outcome  how a closed consultation ended ({@code answered}, {@code referred}, {@code legal_aid}, {@code other}); null while open
      * @param closedAt when it was closed; null while open
+     * @param rating   the citizen's rating after the close: {@code satisfied} (满意), {@code dissatisfied} (不满意); null until given
      */
     record ConversationSummary(long id, String channel, String citizen, String status, String waitingSince, String topic,
-                               String lastMessage, String claimedBy, boolean timedOut, String outcome, String closedAt) {
+                               String lastMessage, String claimedBy, boolean timedOut, String outcome, String closedAt, String rating) {
     }
 
     /**
      * @param allowance what the citizen's channel still lets a lawyer send; null where it sets no limit (web chat) or is over
      */
     record ConversationDetail(long id, String channel, String citizen, String status, String waitingSince, String topic,
-                              String lastMessage, String claimedBy, boolean timedOut, String outcome, String closedAt, List<TurnView> turns,
+                              String lastMessage, String claimedBy, boolean timedOut, String outcome, String closedAt, String rating,
+                              List<TurnView> turns,
                               AllowanceView allowance) {
     }
 
