@@ -171,6 +171,39 @@ class WeChatRepliesInTheInboxBrowserTest {
         assertThat(JSON.readTree(again.body()).get("reason").asString()).startsWith("未送达");
     }
 
+    @Test
+    void aReplyWeChatRefusesOnlyAfterTheAnswerIsQueuedAndThenMarkedNotDeliveredInTheConversation() throws Exception {
+        String username = "lawyer-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.add(username, "许律师", Role.LAWYER, PASSWORD);
+        StaffBrowser lawyer = new StaffBrowser(port);
+        lawyer.logIn(username, PASSWORD);
+        String openid = "oSlow" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(citizenWrites(openid, "转人工").statusCode()).isEqualTo(200);
+        long id = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(
+                () -> db.sql("select max(id) from escalation where citizen_id = :c").param("c", openid).query(Long.class).optional()
+                        .orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(lawyer.post("/api/inbox/conversations/" + id + "/claim", "{}").statusCode()).isEqualTo(200);
+        // WeChat answers slowly, longer than the reply's answer waits, and then refuses
+        WECHAT.stubFor(post(urlPathEqualTo(SEND)).withRequestBody(containing("晚些才被拒收")).willReturn(okJson(
+                "{\"errcode\":45015,\"errmsg\":\"response out of time limit or subscription is canceled\"}").withFixedDelay(5_000)));
+
+        HttpResponse<String> answered = lawyer.post("/api/inbox/conversations/" + id + "/messages", "{\"text\":\"这条消息晚些才被拒收。\"}");
+
+        assertThat(answered.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(answered.body()).get("delivery").asString()).isEqualTo("queued");
+        JsonNode turn = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+            for (JsonNode t : JSON.readTree(lawyer.get("/api/inbox/conversations/" + id).body()).get("turns")) {
+                if (t.get("text").asString().equals("这条消息晚些才被拒收。")) {
+                    return t;
+                }
+            }
+            return null;
+        }, t -> t != null && !t.get("delivery").asString().equals("queued"));
+        assertThat(turn.get("delivery").asString()).isEqualTo("not_delivered");
+        assertThat(turn.get("reason").asString()).startsWith("未送达").contains("48 小时");
+    }
+
     private void logIn(String username) {
         staff.manage().deleteAllCookies();
         staff.get("http://localhost:" + port + "/login");
