@@ -326,6 +326,7 @@
       var operator = me.roles.indexOf('OPERATOR') >= 0 || me.roles.indexOf('ADMIN') >= 0;
       var lawyer = me.roles.indexOf('LAWYER') >= 0 || me.roles.indexOf('ADMIN') >= 0;
       $('tab-callbacks').hidden = !operator;
+      $('edit-canned').hidden = me.roles.indexOf('ADMIN') < 0;
       $('away-label').hidden = me.roles.indexOf('LAWYER') < 0;
       $('away').checked = !!me.away;
       $('away').addEventListener('change', function () {

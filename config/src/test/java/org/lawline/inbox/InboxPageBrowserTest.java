@@ -249,11 +249,21 @@ class InboxPageBrowserTest {
 
     @Test
     void aLawyerInsertsACannedReplyAndAKnowledgeBaseAnswerThenTransfersTheChatToALawyerOnDuty() throws Exception {
-        org.lawline.security.StaffBrowser admin = new org.lawline.security.StaffBrowser(port);
-        admin.logIn(account(Role.ADMIN, "管理员"), PASSWORD);
+        // an administrator keeps the canned replies on their page
+        logIn(staff, account(Role.ADMIN, "管理员"));
+        staff.get("http://localhost:" + port + "/admin/canned-replies");
         String title = "开场白-" + UUID.randomUUID().toString().substring(0, 4);
-        assertThat(admin.post("/api/inbox/canned-replies", "{\"title\":\"" + title + "\",\"text\":\"您好，我是今天的值班律师。\"}").statusCode())
-                .isEqualTo(201);
+        wait(staff).until(ExpectedConditions.visibilityOfElementLocated(By.id("add-title"))).sendKeys(title);
+        staff.findElement(By.id("add-text")).sendKeys("您好，我是值班律师。");
+        staff.findElement(By.id("add")).click();
+        WebElement kept = wait(staff).until(driver -> driver.findElements(By.cssSelector("#canned-list li.canned")).stream()
+                .filter(li -> title.equals(li.findElement(By.cssSelector(".canned-title")).getDomProperty("value"))).findFirst().orElse(null));
+        WebElement text = kept.findElement(By.cssSelector(".canned-text"));
+        text.clear();
+        text.sendKeys("您好，我是今天的值班律师。");
+        kept.findElement(By.cssSelector(".canned-save")).click();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("select count(*) from canned_reply where title = :t and body = :b")
+                .param("t", title).param("b", "您好，我是今天的值班律师。").query(Integer.class).single() == 1);
         String colleague = account(Role.LAWYER, "杨律师");
         logIn(staff, account(Role.LAWYER, "陈律师"));
         String citizenId = citizenAsksForAPerson();

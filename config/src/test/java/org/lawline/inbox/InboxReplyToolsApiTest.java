@@ -107,6 +107,13 @@ class InboxReplyToolsApiTest {
         assertThat(admin.delete("/api/inbox/canned-replies/" + id).statusCode()).isEqualTo(204);
         assertThat(admin.delete("/api/inbox/canned-replies/" + id).statusCode()).isEqualTo(404);
         assertThat(json(lawyer.get("/api/inbox/canned-replies")).get("cannedReplies").findValuesAsString("title")).doesNotContain(title);
+
+        // their page is the administrators' alone
+        assertThat(admin.get("/admin/canned-replies").statusCode()).isEqualTo(200);
+        assertThat(lawyer.get("/admin/canned-replies").statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = new StaffBrowser(port).get("/admin/canned-replies");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
     }
 
     @Test
