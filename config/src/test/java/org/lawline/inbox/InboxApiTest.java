@@ -177,7 +177,12 @@ class InboxApiTest {
         HttpResponse<String> closed = lawyer.post("/api/inbox/conversations/" + id + "/close", "{\"outcome\":\"answered\",\"note\":\"已告知投诉途径\"}");
         assertThat(closed.statusCode()).isEqualTo(200);
         assertThat(json(closed).get("status").asString()).isEqualTo("closed");
-        assertThat(citizenMailbox(citizen)).contains("本次律师咨询已结束");
+        assertThat(citizenMailbox(citizen)).contains("本次律师咨询已结束").contains("回复“满意”或“不满意”");
+        assertThat(json(closed).get("rating").isNull()).as("not rated yet").isTrue();
+        assertThat(citizenSays(citizen, "满意").get("text").asString()).contains("感谢您的评价");
+        // the rating reaches handoff through the event journal
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                "satisfied".equals(json(lawyer.get("/api/inbox/conversations/" + id)).get("rating").asString()));
         assertThat(json(lawyer.get("/api/inbox/conversations?status=closed")).get("conversations").findValuesAsString("id"))
                 .contains(Long.toString(id));
     }
@@ -195,6 +200,9 @@ class InboxApiTest {
         assertThat(citizenMailbox(citizen)).contains("12348").contains("手机号码");
         citizenSays(citizen, "13812345678");
         citizenSays(citizen, "是");
+        // the confirmed number reaches handoff through the event journal, a moment after the reply
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                db.sql("select count(*) from callback_request where escalation_id = :e").param("e", id).query(Integer.class).single() == 1);
 
         JsonNode callbacks = json(operator.get("/api/inbox/callbacks?status=pending")).get("callbacks");
         JsonNode callback = null;
