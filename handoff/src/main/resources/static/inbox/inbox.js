@@ -3,6 +3,8 @@
 (function () {
   'use strict';
   var CHANNELS = { web: '网页', wechat: '微信', weibo: '微博', sms: '短信', hotline: '热线' };
+  var RATINGS = { satisfied: '群众评价：满意', dissatisfied: '群众评价：不满意' };
+  var OUTCOMES = { answered: '已解答', referred: '已转介', legal_aid: '法律援助申请', other: '其他' };
   var tab = 'waiting';
   var selected = null;
   var items = [];
@@ -45,8 +47,18 @@
 
   function loadList() {
     var path = tab === 'callbacks' ? '/api/inbox/callbacks?status=pending' : '/api/inbox/conversations?status=' + tab;
+    if (tab === 'closed') {
+      [['citizen', 'search-citizen'], ['from', 'search-from'], ['to', 'search-to'], ['outcome', 'search-outcome']].forEach(function (p) {
+        var value = $(p[1]).value.trim();
+        if (value) { path += '&' + p[0] + '=' + encodeURIComponent(value); }
+      });
+    }
     return api('GET', path).then(function (r) {
-      if (r.status !== 200) { return; }
+      if (r.status !== 200) {
+        if (r.body && r.body.error) { items = []; renderList(); $('empty').textContent = r.body.error; $('empty').hidden = false; }
+        return;
+      }
+      $('empty').textContent = '暂无会话';
       items = tab === 'callbacks' ? r.body.callbacks : r.body.conversations;
       renderList();
     });
@@ -83,7 +95,10 @@
         if (item.topic) { who.appendChild(el('span', 'tag', item.topic)); }
         if (item.timedOut) { who.appendChild(el('span', 'tag overdue', '已转回拨')); }
         row.appendChild(who);
-        var wait = el('span', 'wait', item.status === 'waiting' ? waited(item.waitingSince) : (item.claimedBy || ''));
+        if (item.outcome) { who.appendChild(el('span', 'tag outcome', OUTCOMES[item.outcome] || item.outcome)); }
+        if (item.rating) { who.appendChild(el('span', 'tag rating ' + item.rating, RATINGS[item.rating] || item.rating)); }
+        var wait = el('span', 'wait', item.status === 'waiting' ? waited(item.waitingSince)
+          : item.closedAt ? clock(item.closedAt) + ' · ' + (item.claimedBy || '') : (item.claimedBy || ''));
         wait.dataset.since = item.waitingSince;
         wait.dataset.live = item.status === 'waiting' ? '1' : '';
         row.appendChild(wait);
@@ -125,24 +140,63 @@
     });
   }
 
+  var DELIVERY = { sent: '已送达', queued: '发送中', not_delivered: '未送达' };
+  var refreshQueued = null;
+
   function renderDetail(c) {
     $('detail-pane').hidden = false;
     $('detail-title').textContent = (CHANNELS[c.channel] || c.channel) + ' · ' + c.citizen;
     var status = { waiting: '等待接入', claimed: '由 ' + (c.claimedBy || '') + ' 接手', closed: '已结束' }[c.status] || c.status;
+    if (c.status === 'closed') {
+      status += (c.outcome ? ' · ' + (OUTCOMES[c.outcome] || c.outcome) : '') + ' · ' + (RATINGS[c.rating] || '群众尚未评价');
+    }
     $('detail-status').textContent = status;
     var mine = c.status === 'claimed' && me && (c.claimedBy === me.displayName || c.claimedBy === me.username);
     $('claim').hidden = c.status !== 'waiting' || !me || me.roles.indexOf('OPERATOR') >= 0 && me.roles.length === 1;
     $('reply-area').hidden = !mine;
+    $('allowance').hidden = !c.allowance;
+    $('allowance').textContent = c.allowance ? c.allowance.text : '';
+    $('allowance').classList.toggle('closed', !!c.allowance && !c.allowance.open);
     var transcript = $('transcript');
     transcript.textContent = '';
+    var queued = false;
     c.turns.forEach(function (t) {
       var li = el('li', t.from);
       var who = { citizen: '群众', bot: '机器人', lawyer: '律师 ' + (t.by || '') }[t.from];
       li.appendChild(el('span', 'meta', who + ' · ' + clock(t.at) + (t.from === 'bot' && t.by ? ' · 条目 ' + t.by : '')));
       li.appendChild(document.createTextNode(t.text));
+      if (t.from === 'lawyer' && t.delivery) {
+        var mark = el('span', 'delivery ' + t.delivery.replace('_', '-'),
+          t.delivery === 'not_delivered' ? (t.reason || DELIVERY.not_delivered) : DELIVERY[t.delivery]);
+        li.appendChild(mark);
+        queued = queued || t.delivery === 'queued';
+      }
       transcript.appendChild(li);
     });
     transcript.scrollTop = transcript.scrollHeight;
+    // a reply still on its way is read again until the channel has settled it
+    clearTimeout(refreshQueued);
+    if (queued) {
+      var id = c.id;
+      refreshQueued = setTimeout(function () { if (selected === id) { open(id); } }, 3000);
+    }
+    if (mine) { loadTransferTargets(); }
+  }
+
+  function loadTransferTargets() {
+    api('GET', '/api/inbox/lawyers').then(function (r) {
+      if (r.status !== 200) { return; }
+      var select = $('transfer-to');
+      var chosen = select.value;
+      while (select.options.length > 1) { select.remove(1); }
+      r.body.lawyers.forEach(function (l) {
+        if (me && l.username === me.username) { return; }
+        var option = el('option', null, l.displayName);
+        option.value = l.username;
+        select.appendChild(option);
+      });
+      select.value = chosen;
+    });
   }
 
   function notice(text) {
@@ -164,22 +218,88 @@
   function send() {
     var text = $('reply').value.trim();
     if (!text) { return; }
+    $('send').disabled = true;
     api('POST', '/api/inbox/conversations/' + selected + '/messages', { text: text }).then(function (r) {
+      $('send').disabled = false;
       if (r.status === 202) {
         $('reply').value = '';
-        if (r.body.delivery === 'not_delivered') { notice('未送达：' + (r.body.reason || '')); }
-        open(selected);
+        // the view is read again first: opening it clears the notice
+        open(selected).then(function () {
+          if (r.body.delivery === 'not_delivered') { notice(r.body.reason || '未送达'); }
+        });
       } else {
         notice(r.body.error || '发送失败');
       }
     });
   }
 
+  function transfer() {
+    var to = $('transfer-to').value;
+    if (!to) { notice('请选择要转交的律师'); return; }
+    api('POST', '/api/inbox/conversations/' + selected + '/transfer', { to: to }).then(function (r) {
+      if (r.status === 200) { renderDetail(r.body); loadList(); } else { notice(r.body.error || '转交失败'); }
+    });
+  }
+
   function close() {
-    api('POST', '/api/inbox/conversations/' + selected + '/close', { outcome: $('outcome').value, note: $('note').value })
+    $('note').value = '';
+    $('close-dialog').showModal();
+  }
+
+  function confirmClose(event) {
+    event.preventDefault();
+    var outcome = document.querySelector('#close-form input[name=outcome]:checked').value;
+    api('POST', '/api/inbox/conversations/' + selected + '/close', { outcome: outcome, note: $('note').value })
       .then(function (r) {
+        $('close-dialog').close();
         if (r.status === 200) { renderDetail(r.body); loadList(); } else { notice(r.body.error || '结束失败'); }
       });
+  }
+
+  function insert(text) {
+    var box = $('reply');
+    var start = box.selectionStart || box.value.length;
+    box.value = (box.value.slice(0, start) + text + box.value.slice(box.selectionEnd || start)).slice(0, 2000);
+    box.focus();
+  }
+
+  var canned = [];
+  function loadCanned() {
+    api('GET', '/api/inbox/canned-replies').then(function (r) {
+      if (r.status !== 200) { return; }
+      canned = r.body.cannedReplies;
+      var select = $('canned');
+      while (select.options.length > 1) { select.remove(1); }
+      canned.forEach(function (c) {
+        var option = el('option', null, c.title);
+        option.value = c.id;
+        select.appendChild(option);
+      });
+    });
+  }
+
+  function searchKnowledge(event) {
+    event.preventDefault();
+    var q = $('kb-query').value.trim();
+    if (!q) { return; }
+    api('GET', '/api/inbox/knowledge?q=' + encodeURIComponent(q)).then(function (r) {
+      var list = $('kb-results');
+      list.textContent = '';
+      if (r.status !== 200) { list.appendChild(el('li', 'empty', r.body.error || '搜索失败')); return; }
+      if (!r.body.entries.length) { list.appendChild(el('li', 'empty', '没有找到相关条目')); }
+      r.body.entries.forEach(function (entry) {
+        var li = el('li', 'kb-entry');
+        li.appendChild(el('strong', null, entry.question));
+        if (entry.category) { li.appendChild(el('span', 'tag', entry.category)); }
+        li.appendChild(el('p', 'kb-answer', entry.answer));
+        if (entry.lawReferences.length) { li.appendChild(el('p', 'kb-refs', '依据：' + entry.lawReferences.join('；'))); }
+        var b = el('button', 'secondary kb-insert', '插入');
+        b.type = 'button';
+        b.addEventListener('click', function () { insert(entry.insertText); });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+    });
   }
 
   function listen() {
@@ -194,6 +314,7 @@
 
   function switchTab(name) {
     tab = name;
+    $('closed-search').hidden = name !== 'closed';
     selected = null;
     $('detail-pane').hidden = true;
     document.querySelectorAll('#tabs button').forEach(function (b) { b.classList.toggle('active', b.dataset.tab === name); });
@@ -209,18 +330,30 @@
     $('claim').addEventListener('click', claim);
     $('send').addEventListener('click', send);
     $('close').addEventListener('click', close);
+    $('close-confirm').addEventListener('click', confirmClose);
+    $('close-cancel').addEventListener('click', function () { $('close-dialog').close(); });
+    $('transfer').addEventListener('click', transfer);
+    $('closed-search').addEventListener('submit', function (event) { event.preventDefault(); loadList(); });
+    $('kb-form').addEventListener('submit', searchKnowledge);
+    $('canned').addEventListener('change', function () {
+      var chosen = canned.filter(function (c) { return String(c.id) === $('canned').value; })[0];
+      if (chosen) { insert(chosen.text); }
+      $('canned').value = '';
+    });
     api('GET', '/api/inbox/me').then(function (r) {
       me = r.body;
       $('me').textContent = me.displayName;
       var operator = me.roles.indexOf('OPERATOR') >= 0 || me.roles.indexOf('ADMIN') >= 0;
       var lawyer = me.roles.indexOf('LAWYER') >= 0 || me.roles.indexOf('ADMIN') >= 0;
       $('tab-callbacks').hidden = !operator;
+      $('edit-canned').hidden = me.roles.indexOf('ADMIN') < 0;
       $('away-label').hidden = me.roles.indexOf('LAWYER') < 0;
       $('away').checked = !!me.away;
       $('away').addEventListener('change', function () {
         api('POST', '/api/inbox/me/away', { away: $('away').checked }).then(function (r) { $('away').checked = !!r.body.away; });
       });
       ['waiting', 'mine', 'closed'].forEach(function (t) { $('tab-' + t).hidden = !lawyer; });
+      if (lawyer) { loadCanned(); }
       switchTab(lawyer ? 'waiting' : 'callbacks');
       listen();
     });

@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public sealed interface ConversationEvent
         permits ReplyComposed, EscalationRequested, EscalationCancelled, CitizenWroteToLawyer, CallbackNumberConfirmed,
-        ConversationClosed {
+        ConversationClosed, ConsultationRated {
 
     EventId id();
 

@@ -7,8 +7,9 @@
  * {@link org.lawline.conversation.EscalationRequested},
  * {@link org.lawline.conversation.EscalationCancelled},
  * {@link org.lawline.conversation.CitizenWroteToLawyer} (the bot is silent while a lawyer holds the chat),
- * {@link org.lawline.conversation.CallbackNumberConfirmed} and
- * {@link org.lawline.conversation.ConversationClosed}.
+ * {@link org.lawline.conversation.CallbackNumberConfirmed},
+ * {@link org.lawline.conversation.ConversationClosed} and
+ * {@link org.lawline.conversation.ConsultationRated} (the citizen's 满意 / 不满意 after the close).
  * {@link org.lawline.conversation.ConversationConfiguration} wires it; its settings are
  * {@link org.lawline.conversation.DialogSettings}, {@link org.lawline.conversation.ConversationStoreSettings},
  * {@link org.lawline.conversation.LegalAidSettings} and {@link org.lawline.conversation.TranscriptSettings}.

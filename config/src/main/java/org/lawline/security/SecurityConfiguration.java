@@ -53,6 +53,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/inbox/events", "/api/inbox/me").hasAnyRole(LAWYER, OPERATOR, ADMIN)
                         // operators read the chat behind a callback; only lawyers act on it
                         .requestMatchers(HttpMethod.GET, "/api/inbox/conversations/*").hasAnyRole(LAWYER, OPERATOR, ADMIN)
+                        // canned replies: every lawyer reads them, administrators keep them
+                        .requestMatchers(HttpMethod.GET, "/api/inbox/canned-replies").hasAnyRole(LAWYER, ADMIN)
+                        .requestMatchers("/api/inbox/canned-replies", "/api/inbox/canned-replies/**").hasRole(ADMIN)
                         .requestMatchers("/api/inbox/**").hasAnyRole(LAWYER, ADMIN)
                         .requestMatchers("/inbox", "/inbox/**").hasAnyRole(LAWYER, OPERATOR, ADMIN)
                         .requestMatchers("/admin/**").hasRole(ADMIN)

@@ -155,7 +155,8 @@ class InboxApiTest {
         assertThat(other.post("/api/inbox/conversations/" + id + "/messages", "{\"text\":\"不是我的会话\"}").statusCode()).isEqualTo(409);
         HttpResponse<String> sent = lawyer.post("/api/inbox/conversations/" + id + "/messages", "{\"text\":\"您可以先向劳动监察大队投诉。\"}");
         assertThat(sent.statusCode()).isEqualTo(202);
-        assertThat(json(sent).get("delivery").asString()).isIn("sent", "queued");
+        // the web chat's mailbox takes the reply at once: the answer says what the channel did, not merely that it was queued
+        assertThat(json(sent).get("delivery").asString()).isEqualTo("sent");
         assertThat(citizenMailbox(citizen)).contains("您可以先向劳动监察大队投诉。");
 
         citizenSays(citizen, "好的，谢谢律师");
@@ -163,12 +164,25 @@ class InboxApiTest {
         assertThat(detail.get("turns").findValuesAsString("from")).contains("citizen", "bot", "lawyer");
         assertThat(detail.get("turns").findValuesAsString("text")).contains("老板拖欠工资三个月不发怎么办", "您可以先向劳动监察大队投诉。",
                 "好的，谢谢律师");
+        JsonNode lawyerTurn = null;
+        for (JsonNode turn : detail.get("turns")) {
+            if (turn.get("from").asString().equals("lawyer")) {
+                lawyerTurn = turn;
+            }
+        }
+        assertThat(lawyerTurn.get("delivery").asString()).isEqualTo("sent");
+        assertThat(detail.get("allowance").isNull()).as("the web chat sets no window or allowance").isTrue();
 
         assertThat(lawyer.post("/api/inbox/conversations/" + id + "/close", "{\"outcome\":\"maybe\"}").statusCode()).isEqualTo(400);
         HttpResponse<String> closed = lawyer.post("/api/inbox/conversations/" + id + "/close", "{\"outcome\":\"answered\",\"note\":\"已告知投诉途径\"}");
         assertThat(closed.statusCode()).isEqualTo(200);
         assertThat(json(closed).get("status").asString()).isEqualTo("closed");
-        assertThat(citizenMailbox(citizen)).contains("本次律师咨询已结束");
+        assertThat(citizenMailbox(citizen)).contains("本次律师咨询已结束").contains("回复“满意”或“不满意”");
+        assertThat(json(closed).get("rating").isNull()).as("not rated yet").isTrue();
+        assertThat(citizenSays(citizen, "满意").get("text").asString()).contains("感谢您的评价");
+        // the rating reaches handoff through the event journal
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                "satisfied".equals(json(lawyer.get("/api/inbox/conversations/" + id)).get("rating").asString()));
         assertThat(json(lawyer.get("/api/inbox/conversations?status=closed")).get("conversations").findValuesAsString("id"))
                 .contains(Long.toString(id));
     }
@@ -186,6 +200,9 @@ class InboxApiTest {
         assertThat(citizenMailbox(citizen)).contains("12348").contains("手机号码");
         citizenSays(citizen, "13812345678");
         citizenSays(citizen, "是");
+        // the confirmed number reaches handoff through the event journal, a moment after the reply
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                db.sql("select count(*) from callback_request where escalation_id = :e").param("e", id).query(Integer.class).single() == 1);
 
         JsonNode callbacks = json(operator.get("/api/inbox/callbacks?status=pending")).get("callbacks");
         JsonNode callback = null;

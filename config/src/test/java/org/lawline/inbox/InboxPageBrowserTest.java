@@ -178,8 +178,22 @@ class InboxPageBrowserTest {
         screenshot(staff, "inbox-conversation");
 
         staff.findElement(By.id("close")).click();
+        wait(staff).until(ExpectedConditions.visibilityOfElementLocated(By.id("close-dialog")));
+        staff.findElement(By.cssSelector("#close-form input[value='referred']")).click();
+        staff.findElement(By.id("note")).sendKeys("已告知劳动监察投诉途径");
+        screenshot(staff, "inbox-close-dialog");
+        staff.findElement(By.id("close-confirm")).click();
         wait(staff).until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), "已结束"));
+        assertThat(db.sql("select outcome || ':' || close_note from escalation where id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("referred:已告知劳动监察投诉途径");
         wait(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "本次律师咨询已结束"));
+
+        // the citizen is asked to rate it, taps 满意, and the lawyer's closed chat shows the rating without a reload
+        wait(citizen).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#messages .rating button[data-rating='满意']"))).click();
+        wait(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "感谢您的评价"));
+        wait(staff).until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), "群众评价：满意"));
+        assertThat(db.sql("select rating from escalation where id = :id").param("id", id).query(String.class).single()).isEqualTo("SATISFIED");
+        screenshot(staff, "inbox-closed-rated");
     }
 
     @Test
@@ -231,5 +245,54 @@ class InboxPageBrowserTest {
         wait(staff).until(ExpectedConditions.invisibilityOfElementLocated(listItem(callback)));
         assertThat(db.sql("select status from callback_request where id = :id").param("id", callback).query(String.class).single())
                 .isEqualTo("REACHED");
+    }
+
+    @Test
+    void aLawyerInsertsACannedReplyAndAKnowledgeBaseAnswerThenTransfersTheChatToALawyerOnDuty() throws Exception {
+        // an administrator keeps the canned replies on their page
+        logIn(staff, account(Role.ADMIN, "管理员"));
+        staff.get("http://localhost:" + port + "/admin/canned-replies");
+        String title = "开场白-" + UUID.randomUUID().toString().substring(0, 4);
+        wait(staff).until(ExpectedConditions.visibilityOfElementLocated(By.id("add-title"))).sendKeys(title);
+        staff.findElement(By.id("add-text")).sendKeys("您好，我是值班律师。");
+        staff.findElement(By.id("add")).click();
+        WebElement kept = wait(staff).until(driver -> driver.findElements(By.cssSelector("#canned-list li.canned")).stream()
+                .filter(li -> title.equals(li.findElement(By.cssSelector(".canned-title")).getDomProperty("value"))).findFirst().orElse(null));
+        WebElement text = kept.findElement(By.cssSelector(".canned-text"));
+        text.clear();
+        text.sendKeys("您好，我是今天的值班律师。");
+        kept.findElement(By.cssSelector(".canned-save")).click();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("select count(*) from canned_reply where title = :t and body = :b")
+                .param("t", title).param("b", "您好，我是今天的值班律师。").query(Integer.class).single() == 1);
+        String colleague = account(Role.LAWYER, "杨律师");
+        logIn(staff, account(Role.LAWYER, "陈律师"));
+        String citizenId = citizenAsksForAPerson();
+        long id = escalationOf(citizenId);
+        wait(staff).until(ExpectedConditions.visibilityOfElementLocated(listItem(id))).click();
+        wait(staff).until(ExpectedConditions.elementToBeClickable(By.id("claim"))).click();
+        WebElement reply = wait(staff).until(ExpectedConditions.visibilityOfElementLocated(By.id("reply")));
+
+        new org.openqa.selenium.support.ui.Select(staff.findElement(By.id("canned"))).selectByVisibleText(title);
+        assertThat(reply.getDomProperty("value")).contains("您好，我是今天的值班律师。");
+
+        staff.findElement(By.id("kb-query")).sendKeys("老板拖欠工资不发");
+        staff.findElement(By.id("kb-search")).click();
+        WebElement entry = wait(staff).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#kb-results .kb-entry")));
+        assertThat(entry.getText()).contains("依据：《");
+        entry.findElement(By.cssSelector(".kb-insert")).click();
+        String drafted = reply.getDomProperty("value");
+        assertThat(drafted).startsWith("您好，我是今天的值班律师。").contains("\n依据：《");
+        screenshot(staff, "inbox-reply-tools");
+        staff.findElement(By.id("send")).click();
+        wait(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "依据：《"));
+        wait(staff).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#transcript li.lawyer .delivery"), "已送达"));
+
+        new org.openqa.selenium.support.ui.Select(wait(staff).until(ExpectedConditions.presenceOfNestedElementLocatedBy(
+                By.id("transfer-to"), By.cssSelector("option[value='" + colleague + "']"))).findElement(By.xpath("..")))
+                .selectByValue(colleague);
+        staff.findElement(By.id("transfer")).click();
+        wait(staff).until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), "杨律师"));
+        assertThat(staff.findElement(By.id("reply-area")).isDisplayed()).isFalse();
+        assertThat(db.sql("select claimed_by from escalation where id = :id").param("id", id).query(String.class).single()).isEqualTo(colleague);
     }
 }

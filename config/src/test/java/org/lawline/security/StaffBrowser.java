@@ -62,6 +62,34 @@ public final class StaffBrowser {
         return send(request);
     }
 
+    /** A JSON PUT carrying the CSRF header. */
+    public HttpResponse<String> put(String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        xsrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        return send(request);
+    }
+
+    /** A JSON PUT without the CSRF header. */
+    public HttpResponse<String> putWithoutCsrf(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A DELETE carrying the CSRF header. */
+    public HttpResponse<String> delete(String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        xsrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        return send(request);
+    }
+
+    /** A DELETE without the CSRF header. */
+    public HttpResponse<String> deleteWithoutCsrf(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     /** A form POST carrying the CSRF header, as a page's form with its _csrf field would. */
     public HttpResponse<String> postForm(String path, String form) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.lawline.conversation.CallbackNumberConfirmed;
 import org.lawline.conversation.ChannelIdentity;
+import org.lawline.conversation.ConsultationRated;
+import org.lawline.conversation.EventId;
 import org.lawline.conversation.ConversationEvent;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogSettings;
@@ -78,6 +80,14 @@ final class DialogPolicy {
 
     private Turn decideWithState(ChannelIdentity citizen, ConversationSnapshot saved, InboundMessage message, Instant now) {
         List<ConversationEvent> events = new ArrayList<>();
+        Optional<ConsultationRated.Rating> rating = saved.state() == DialogState.CLOSED ? Ratings.of(message.text()) : Optional.empty();
+        if (rating.isPresent()) {
+            // the closing message asked for this: the rating belongs to the consultation just closed,
+            // and the citizen is back with the bot in a new one, as after any message once closed
+            events.add(new ConsultationRated(EventId.next(), saved.conversation(), citizen, rating.get(), now));
+            ConversationSnapshot fresh = resume(citizen, saved, now, events);
+            return new Turn(new Reply.Greeting(ReplyTexts.THANKS_FOR_RATING, fresh.state()), fresh, events);
+        }
         ConversationSnapshot current = resume(citizen, saved, now, events);
         Exchange exchange = new Exchange(citizen, Optional.of(message), current, interpreter.interpret(current, message.text()), now);
         boolean accepted = machine.fire(exchange);

@@ -62,7 +62,9 @@ final class ReplyTexts {
 
     static final String LAWYER_JOINED = "值班律师已接入，接下来由律师为您解答，请直接描述您的情况。";
     static final String LAWYER_CHANGED = "已为您转接另一位值班律师，请继续描述您的情况。";
-    static final String CONSULTATION_CLOSED = "本次律师咨询已结束，感谢您的耐心。如有新的问题，可以随时问我；需要时回复“人工”再转值班律师。";
+    static final String CONSULTATION_CLOSED = "本次律师咨询已结束，感谢您的耐心。请为本次咨询评价：回复“满意”或“不满意”。"
+            + "如有新的问题，可以随时问我；需要时回复“人工”再转值班律师。";
+    static final String THANKS_FOR_RATING = "感谢您的评价！如有新的问题，可以随时问我。";
 
     static final String ASK_PHONE = "抱歉，值班律师暂时都在忙。我们可以安排12348法律服务热线给您回电：请回复您的11位手机号码。回复“取消”则不回电。";
     static final String PHONE_STILL_NEEDED = "值班律师暂时都在忙。请留下11位手机号码，12348热线会给您回电；回复“取消”则不回电。";

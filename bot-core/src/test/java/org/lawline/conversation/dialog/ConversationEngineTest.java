@@ -38,6 +38,7 @@ import org.lawline.conversation.Channel;
 import org.lawline.conversation.CallbackNumberConfirmed;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.CitizenWroteToLawyer;
+import org.lawline.conversation.ConsultationRated;
 import org.lawline.conversation.ConversationClosed;
 import org.lawline.conversation.ConversationEvent;
 import org.lawline.conversation.ConversationId;
@@ -401,6 +402,43 @@ class ConversationEngineTest {
         assertThat(conversationOf(citizen)).isNotEqualTo(first);
         assertThat(published).singleElement().isInstanceOfSatisfying(ReplyComposed.class,
                 composed -> assertThat(composed.conversation()).isEqualTo(conversationOf(citizen)));
+    }
+
+    @Test
+    void theClosingMessageAsksForARating_andTheCitizensRatingNamesTheClosedConsultation() {
+        say("人工");
+        ConversationId closed = conversationOf(citizen);
+        engine.lawyerClaimed(citizen, "lawyer-7");
+        assertThat(engine.lawyerClosed(citizen)).get().extracting(Reply::text).asString().contains("回复“满意”或“不满意”");
+        published.clear();
+
+        Reply thanks = say("不满意！");
+
+        assertThat(thanks.text()).contains("感谢您的评价");
+        assertThat(thanks.state()).isEqualTo(BOT);
+        assertThat(published).filteredOn(ConsultationRated.class::isInstance).singleElement().isInstanceOfSatisfying(
+                ConsultationRated.class, rated -> {
+                    assertThat(rated.conversation()).isEqualTo(closed);
+                    assertThat(rated.rating()).isEqualTo(ConsultationRated.Rating.DISSATISFIED);
+                });
+        assertThat(conversationOf(citizen)).as("the citizen is back with the bot in a new consultation").isNotEqualTo(closed);
+        published.clear();
+
+        say("满意");
+        assertThat(published).as("only the message right after the close is a rating").noneMatch(ConsultationRated.class::isInstance);
+    }
+
+    @Test
+    void aQuestionAfterTheCloseIsAnsweredNotTakenForARating() {
+        say("人工");
+        engine.lawyerClaimed(citizen, "lawyer-7");
+        engine.lawyerClosed(citizen);
+        published.clear();
+
+        Reply reply = say(CLEAR_QUESTION);
+
+        assertThat(reply.kind()).isEqualTo(ANSWER);
+        assertThat(published).noneMatch(ConsultationRated.class::isInstance);
     }
 
     @Test

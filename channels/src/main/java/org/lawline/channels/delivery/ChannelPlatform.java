@@ -48,6 +48,14 @@ public interface ChannelPlatform {
     SendPermission mayWeSend(ChannelIdentity to, Purpose purpose, Instant now);
 
     /**
+     * What {@link #mayWeSend} would allow a chat message now, spending nothing: for the people who
+     * write to the citizen. Empty where the platform has no windows or allowances (the web chat).
+     */
+    default java.util.Optional<org.lawline.channels.ReplyDeliveries.SendAllowance> allowance(ChannelIdentity to, Instant now) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Sends one part and says what the platform answered. Vendor exceptions stay inside: a
      * network failure is a {@link PlatformAnswer.Failed}.
      */

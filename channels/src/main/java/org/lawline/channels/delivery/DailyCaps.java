@@ -19,6 +19,9 @@ public interface DailyCaps {
     /** Takes one message from the citizen's day if there is one left; false when the day's cap is spent. */
     boolean take(ChannelIdentity citizen, Instant now);
 
+    /** How many messages the citizen's day has left, taking none. */
+    int left(ChannelIdentity citizen, Instant now);
+
     /** In this process: the single-machine default. */
     final class InProcess implements DailyCaps {
 
@@ -52,6 +55,13 @@ public interface DailyCaps {
             count[1]++;
             return true;
         }
+
+        @Override
+        public synchronized int left(ChannelIdentity citizen, Instant now) {
+            long[] count = counts.get(citizen.key());
+            long used = count == null || count[0] != LocalDate.ofInstant(now, zone).toEpochDay() ? 0 : count[1];
+            return (int) Math.max(0, perDay - used);
+        }
     }
 
     /** In Redis: one counter per citizen and day, expiring with the day. */
@@ -82,10 +92,19 @@ public interface DailyCaps {
             // the key names its day; it lives a little past the day's end, counted from the caller's clock
             long untilTomorrow = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - now.toEpochMilli();
             long ttl = untilTomorrow + java.time.Duration.ofHours(1).toMillis();
-            Long taken = redis.sync().eval(TAKE, ScriptOutputType.INTEGER,
-                    new String[] {keyPrefix + "daily-cap:" + citizen.key() + ":" + day},
+            Long taken = redis.sync().eval(TAKE, ScriptOutputType.INTEGER, new String[] {key(citizen, day)},
                     Integer.toString(perDay), Long.toString(ttl));
             return taken != null && taken == 1;
+        }
+
+        @Override
+        public int left(ChannelIdentity citizen, Instant now) {
+            String used = redis.sync().get(key(citizen, LocalDate.ofInstant(now, zone)));
+            return (int) Math.max(0, perDay - (used == null ? 0 : Long.parseLong(used)));
+        }
+
+        private String key(ChannelIdentity citizen, LocalDate day) {
+            return keyPrefix + "daily-cap:" + citizen.key() + ":" + day;
         }
     }
 }

@@ -37,6 +37,11 @@ public class DeliveryConfiguration {
     }
 
     @Bean
+    org.lawline.channels.ReplyDeliveries replyDeliveries(JdbcClient jdbc, ObjectProvider<ChannelPlatform> platforms) {
+        return new OutboxDeliveries(jdbc, platforms.orderedStream().toList());
+    }
+
+    @Bean
     ClaimedReplies claimedReplies(InboundClaims claims, Outbox outbox, ObjectProvider<Clock> clock) {
         return new ClaimedReplies(claims, outbox, clock.getIfAvailable(Clock::systemUTC));
     }

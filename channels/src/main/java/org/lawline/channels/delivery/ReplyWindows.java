@@ -56,6 +56,33 @@ public interface ReplyWindows {
     /** Takes one message from the allowance if there is one. */
     Verdict use(ChannelIdentity citizen, Instant at);
 
+    /**
+     * Where the citizen's allowance stands, spending nothing: what a person about to write is
+     * shown. A message sent meanwhile by another instance may take one before theirs.
+     */
+    Standing standing(ChannelIdentity citizen, Instant at);
+
+    /**
+     * @param verdict  what {@link #use} would answer now
+     * @param left     messages left in the open windows (saturated at {@link Integer#MAX_VALUE} where a window has no count)
+     * @param closesAt when the last open window closes; empty when none is open
+     */
+    record Standing(Verdict verdict, int left, java.util.Optional<Instant> closesAt) {
+
+        /** The state of one citizen's windows (times in epoch milliseconds, -1 for never), read against the limits. */
+        static Standing of(Limits limits, long wrote, long usedSince, long prompted, long usedSincePrompt, long now) {
+            boolean windowOpen = wrote >= 0 && now - wrote <= limits.window().toMillis();
+            boolean promptOpen = prompted >= 0 && now - prompted <= limits.promptWindow().toMillis();
+            long left = (windowOpen ? Math.max(0, limits.perWindow() - usedSince) : 0)
+                    + (promptOpen ? Math.max(0, limits.afterPrompt() - usedSincePrompt) : 0);
+            long closes = Math.max(windowOpen ? wrote + limits.window().toMillis() : -1,
+                    promptOpen ? prompted + limits.promptWindow().toMillis() : -1);
+            Verdict verdict = left > 0 ? Verdict.ALLOWED : windowOpen || promptOpen ? Verdict.SPENT : Verdict.WINDOW_CLOSED;
+            return new Standing(verdict, (int) Math.min(Integer.MAX_VALUE, left),
+                    closes < 0 ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(closes)));
+        }
+    }
+
     /** In this process: the single-machine default, and the model for the Redis one. */
     final class InProcess implements ReplyWindows {
 
@@ -114,6 +141,12 @@ public interface ReplyWindows {
                 return Verdict.ALLOWED;
             }
             return windowOpen || promptOpen ? Verdict.SPENT : Verdict.WINDOW_CLOSED;
+        }
+
+        @Override
+        public synchronized Standing standing(ChannelIdentity citizen, Instant at) {
+            long[] state = states.getOrDefault(citizen.key(), new long[] {-1, 0, -1, 0});
+            return Standing.of(limits, state[0], state[1], state[2], state[3], at.toEpochMilli());
         }
     }
 
@@ -190,6 +223,18 @@ public interface ReplyWindows {
                     Long.toString(limits.promptWindow().toMillis()),
                     Integer.toString(limits.afterPrompt()));
             return result == 1 ? Verdict.ALLOWED : result == 2 ? Verdict.SPENT : Verdict.WINDOW_CLOSED;
+        }
+
+        @Override
+        public Standing standing(ChannelIdentity citizen, Instant at) {
+            java.util.List<io.lettuce.core.KeyValue<String, String>> fields = redis.sync().hmget(key(citizen), "w", "wu", "p", "pu");
+            long[] state = {-1, 0, -1, 0};
+            for (int i = 0; i < fields.size() && i < state.length; i++) {
+                if (fields.get(i).hasValue()) {
+                    state[i] = Long.parseLong(fields.get(i).getValue());
+                }
+            }
+            return Standing.of(limits, state[0], state[1], state[2], state[3], at.toEpochMilli());
         }
 
         private String key(ChannelIdentity citizen) {

@@ -47,6 +47,11 @@ record HotlineCallers(SmsPlatform sms, String gatewayName) implements ChannelPla
     }
 
     @Override
+    public java.util.Optional<org.lawline.channels.ReplyDeliveries.SendAllowance> allowance(ChannelIdentity to, Instant now) {
+        return java.util.Optional.of(sms.allowanceOf(to, now));
+    }
+
+    @Override
     public PlatformAnswer send(OutboundPart part) {
         return sms.sendThrough(gatewayName, part, part.text());
     }

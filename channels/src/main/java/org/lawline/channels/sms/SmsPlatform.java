@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.lawline.channels.delivery.ChannelPlatform;
+import org.lawline.channels.ReplyDeliveries;
 import org.lawline.channels.delivery.DailyCaps;
 import org.lawline.channels.delivery.OutboundPart;
 import org.lawline.channels.delivery.PartLimit;
@@ -78,6 +79,17 @@ record SmsPlatform(SmsGateways gateways, DailyCaps caps, int dailyCap, Subscribe
             return new SendPermission.Refused("not delivered: the daily cap of " + dailyCap + " messages to this number is reached");
         }
         return SendPermission.allowed();
+    }
+
+    @Override
+    public Optional<ReplyDeliveries.SendAllowance> allowance(ChannelIdentity to, Instant now) {
+        return Optional.of(allowanceOf(to, now));
+    }
+
+    /** The day's cap per number: SMS has no window, only the count left today. */
+    ReplyDeliveries.SendAllowance allowanceOf(ChannelIdentity to, Instant now) {
+        int left = caps.left(to, now);
+        return new ReplyDeliveries.SendAllowance(left > 0, Optional.of(left), Optional.empty());
     }
 
     @Override

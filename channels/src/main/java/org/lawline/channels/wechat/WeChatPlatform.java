@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
+import org.lawline.channels.ReplyDeliveries;
 import org.lawline.channels.delivery.ChannelPlatform;
 import org.lawline.channels.delivery.OutboundPart;
 import org.lawline.channels.delivery.PartLimit;
@@ -66,6 +67,13 @@ class WeChatPlatform implements ChannelPlatform {
             case SPENT -> new SendPermission.Refused(CITIZEN_MUST_WRITE + " (messages for this window used up)");
             case ALLOWED -> SendPermission.allowed();
         };
+    }
+
+    @Override
+    public Optional<ReplyDeliveries.SendAllowance> allowance(ChannelIdentity to, Instant now) {
+        ReplyWindows.Standing standing = windows.standing(to, now);
+        return Optional.of(new ReplyDeliveries.SendAllowance(standing.verdict() == ReplyWindows.Verdict.ALLOWED,
+                Optional.of(standing.left()), standing.closesAt()));
     }
 
     @Override

@@ -40,6 +40,11 @@ final class FollowerWindows {
         windows.citizenPrompted(follower, at);
     }
 
+    /** What the window allows now, taking nothing. */
+    ReplyWindows.Standing standing(ChannelIdentity follower, Instant at) {
+        return windows.standing(follower, at);
+    }
+
     /** Takes one message from what the window allows. */
     ReplyWindows.Verdict take(ChannelIdentity follower, Instant at) {
         return windows.use(follower, at);

@@ -3,7 +3,9 @@ package org.lawline.channels.weibo;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.lawline.channels.ReplyDeliveries;
 import org.lawline.channels.delivery.ChannelPlatform;
+import org.lawline.channels.delivery.ReplyWindows;
 import org.lawline.channels.delivery.OutboundPart;
 import org.lawline.channels.delivery.PartLimit;
 import org.lawline.channels.delivery.PlatformAnswer;
@@ -67,6 +69,18 @@ final class WeiboPlatform implements ChannelPlatform {
             case WINDOW_CLOSED -> new SendPermission.Refused(FOLLOWER_MUST_WRITE + " (48-hour window closed)");
             case SPENT -> new SendPermission.Refused(FOLLOWER_MUST_WRITE + " (the one reply a mention allows is used)");
         };
+    }
+
+    @Override
+    public Optional<ReplyDeliveries.SendAllowance> allowance(ChannelIdentity to, Instant now) {
+        if (!subscribers.mayReceiveNotices(to)) {
+            return Optional.of(new ReplyDeliveries.SendAllowance(false, Optional.of(0), Optional.empty()));
+        }
+        ReplyWindows.Standing standing = windows.standing(to, now);
+        // within 48 hours of the follower's own message Weibo counts nothing: no number to show
+        Optional<Integer> left = standing.left() == Integer.MAX_VALUE ? Optional.empty() : Optional.of(standing.left());
+        return Optional.of(new ReplyDeliveries.SendAllowance(standing.verdict() == ReplyWindows.Verdict.ALLOWED, left,
+                standing.closesAt()));
     }
 
     @Override

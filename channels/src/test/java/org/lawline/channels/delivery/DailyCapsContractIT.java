@@ -46,4 +46,20 @@ class DailyCapsContractIT {
         assertThat(caps.take(number, lateEvening.plusSeconds(10))).isFalse();
         assertThat(caps.take(number, Instant.parse("2026-12-04T16:30:00Z"))).isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-process", "redis"})
+    void whatIsLeftOfTheDayIsToldWithoutTakingAny(String kind) throws Exception {
+        DailyCaps caps = caps(kind);
+        ChannelIdentity number = new ChannelIdentity(Channel.SMS, "12348", "1390013" + (kind.length() * 1000 + 9));
+        Instant noon = Instant.parse("2026-12-04T04:00:00Z");
+        assertThat(caps.left(number, noon)).isEqualTo(3);
+        caps.take(number, noon);
+        assertThat(caps.left(number, noon.plusSeconds(1))).isEqualTo(2);
+        assertThat(caps.left(number, noon.plusSeconds(2))).as("asking takes nothing").isEqualTo(2);
+        caps.take(number, noon.plusSeconds(3));
+        caps.take(number, noon.plusSeconds(4));
+        assertThat(caps.left(number, noon.plusSeconds(5))).isZero();
+        assertThat(caps.left(number, Instant.parse("2026-12-04T16:30:00Z"))).as("the next day in Beijing").isEqualTo(3);
+    }
 }

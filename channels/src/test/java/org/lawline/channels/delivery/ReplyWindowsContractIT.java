@@ -84,4 +84,30 @@ class ReplyWindowsContractIT {
         assertThat(budget.use(known, wrote.plusSeconds(120))).as("the later message's allowance stays spent")
                 .isEqualTo(ReplyWindows.Verdict.SPENT);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-process", "redis"})
+    void theStandingTellsWhatIsLeftAndWhenTheWindowClosesWithoutSpendingAny(String kind) throws Exception {
+        ReplyWindows budget = budget(kind);
+        ChannelIdentity citizen = new ChannelIdentity(Channel.WECHAT, "default", "oStanding-" + kind);
+        Instant wrote = Instant.parse("2026-11-29T08:00:00Z");
+        assertThat(budget.standing(citizen, wrote).verdict()).isEqualTo(ReplyWindows.Verdict.WINDOW_CLOSED);
+        assertThat(budget.standing(citizen, wrote).closesAt()).isEmpty();
+
+        budget.citizenWrote(citizen, wrote);
+        budget.use(citizen, wrote.plusSeconds(1));
+        budget.use(citizen, wrote.plusSeconds(2));
+        ReplyWindows.Standing standing = budget.standing(citizen, wrote.plus(Duration.ofHours(8)));
+        assertThat(standing.verdict()).isEqualTo(ReplyWindows.Verdict.ALLOWED);
+        assertThat(standing.left()).isEqualTo(3);
+        assertThat(standing.closesAt()).contains(wrote.plus(Duration.ofHours(48)));
+        assertThat(budget.standing(citizen, wrote.plus(Duration.ofHours(8))).left()).as("asking spends nothing").isEqualTo(3);
+
+        for (int i = 0; i < 3; i++) {
+            budget.use(citizen, wrote.plusSeconds(10 + i));
+        }
+        assertThat(budget.standing(citizen, wrote.plusSeconds(20)).verdict()).isEqualTo(ReplyWindows.Verdict.SPENT);
+        assertThat(budget.standing(citizen, wrote.plusSeconds(20)).left()).isZero();
+        assertThat(budget.standing(citizen, wrote.plus(Duration.ofHours(49))).verdict()).isEqualTo(ReplyWindows.Verdict.WINDOW_CLOSED);
+    }
 }

@@ -56,20 +56,29 @@ public class DutyDesk {
     /** The outcome of a lawyer's write. */
     public enum Outcome { DONE, NOT_YOURS, NOT_FOUND }
 
+    /**
+     * What became of a lawyer's reply at the desk.
+     *
+     * @param replyId the reply's id when it left ({@link Outcome#DONE}): its delivery is the channels' to tell
+     */
+    public record Replied(Outcome outcome, Optional<EventId> replyId) {
+    }
+
     /** Sends the lawyer's words to the citizen on their channel. */
-    public Outcome reply(long escalationId, String lawyer, String text) {
+    public Replied reply(long escalationId, String lawyer, String text) {
         Optional<Escalation> held = heldBy(escalationId, lawyer);
         if (held.isEmpty()) {
-            return escalations.find(escalationId).isPresent() ? Outcome.NOT_YOURS : Outcome.NOT_FOUND;
+            return new Replied(escalations.find(escalationId).isPresent() ? Outcome.NOT_YOURS : Outcome.NOT_FOUND, Optional.empty());
         }
         Instant now = clock.instant();
-        messages.add(new LawyerMessage(escalationId, lawyer, text, now));
+        EventId replyId = EventId.next();
+        messages.add(new LawyerMessage(escalationId, lawyer, text, now, Optional.of(replyId)));
         // the lawyer speaks in the chat the engine handed over: kind "handoff", state WITH_LAWYER
-        events.publishEvent(new ReplyComposed(EventId.next(), escalations.consultationOf(escalationId), held.get().citizen(),
+        events.publishEvent(new ReplyComposed(replyId, escalations.consultationOf(escalationId), held.get().citizen(),
                 Optional.empty(), new Reply.Handoff(text, DialogState.WITH_LAWYER), now));
         events.publishEvent(new EscalationChanged(escalationId));
-        log.info("Lawyer {} wrote on escalation {} ({} characters)", lawyer, escalationId, text.length());
-        return Outcome.DONE;
+        log.info("Lawyer {} wrote on escalation {} ({} characters, reply {})", lawyer, escalationId, text.length(), replyId);
+        return new Replied(Outcome.DONE, Optional.of(replyId));
     }
 
     /** Hands the chat to another lawyer; the citizen is told a different lawyer answers now. */

@@ -10,11 +10,12 @@ import org.lawline.conversation.EscalationRequested;
  * cancelled by the citizen, or closed. Its id names the consultation in the inbox until
  * {@code ConversationId} does.
  *
- * @param dueAt when the pickup timer fires if nobody claims it
+ * @param dueAt  when the pickup timer fires if nobody claims it
+ * @param rating the citizen's rating once closed ({@code SATISFIED}, {@code DISSATISFIED}), if they gave one
  */
 public record Escalation(long id, ChannelIdentity citizen, EscalationRequested.Reason reason, Status status, Instant requestedAt,
                          Instant dueAt, Optional<String> claimedBy, Optional<Instant> claimedAt, Optional<Instant> timedOutAt,
-                         Optional<Instant> closedAt, Optional<String> outcome) {
+                         Optional<Instant> closedAt, Optional<String> outcome, Optional<String> rating) {
 
     public enum Status {
         /** In the queue; the pickup timer runs. */

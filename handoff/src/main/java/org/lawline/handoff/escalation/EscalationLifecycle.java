@@ -3,6 +3,7 @@ package org.lawline.handoff.escalation;
 import java.time.Clock;
 import java.time.Instant;
 import org.lawline.conversation.CitizenWroteToLawyer;
+import org.lawline.conversation.ConsultationRated;
 import org.lawline.conversation.EscalationCancelled;
 import org.lawline.conversation.EscalationRequested;
 import org.lawline.handoff.HandoffSettings;
@@ -64,5 +65,14 @@ class EscalationLifecycle {
     @EventListener
     public void on(CitizenWroteToLawyer wrote) {
         escalations.openFor(wrote.citizen()).ifPresent(escalation -> events.publishEvent(new EscalationChanged(escalation.id())));
+    }
+
+    /** The citizen rated the consultation the lawyer closed: kept on its escalation, shown in the inbox. */
+    @EventListener
+    public void on(ConsultationRated rated) {
+        escalations.rate(rated.conversation(), rated.rating().name(), rated.ratedAt()).ifPresent(id -> {
+            log.info("Escalation {} rated {} by the citizen", id, rated.rating());
+            events.publishEvent(new EscalationChanged(id));
+        });
     }
 }

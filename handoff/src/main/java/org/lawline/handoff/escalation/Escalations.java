@@ -25,7 +25,7 @@ import org.springframework.jdbc.support.KeyHolder;
 public class Escalations {
 
     private static final String COLUMNS = "id, channel, account, citizen_id, citizen_phone, reason, status, requested_at, due_at, "
-            + "claimed_by, claimed_at, timed_out_at, closed_at, outcome ";
+            + "claimed_by, claimed_at, timed_out_at, closed_at, outcome, rating ";
 
     private final JdbcClient db;
 
@@ -116,6 +116,17 @@ public class Escalations {
                 .param("id", id).param("lawyer", lawyer).update() == 1;
     }
 
+    /**
+     * Records the citizen's rating on their closed consultation; the first rating stands, so a
+     * rating delivered twice changes nothing. @return the escalation that took it
+     */
+    Optional<Long> rate(ConversationId consultation, String rating, Instant at) {
+        Optional<Long> closed = db.sql("select id from escalation where conversation_id = :c and status = 'CLOSED' order by id desc")
+                .param("c", consultation.toString()).query(Long.class).list().stream().findFirst();
+        return closed.filter(id -> db.sql("update escalation set rating = :rating, rated_at = :at where id = :id and rating is null")
+                .param("rating", rating).param("at", utc(at)).param("id", id).update() == 1);
+    }
+
     /** Hands a held chat from one lawyer to another. */
     boolean transfer(long id, String from, String to, Instant now) {
         return db.sql("update escalation set claimed_by = :to, claimed_at = :now where id = :id and status = 'CLAIMED' and claimed_by = :from")
@@ -171,6 +182,51 @@ public class Escalations {
                 .param("lawyer", lawyer).query(Escalations::row).list();
     }
 
+    /**
+     * What a lawyer looks closed consultations up by; every part optional.
+     *
+     * @param numberStart what the masked citizen shows before the stars (138 of 138****5678), matched on the number or the channel id
+     * @param numberEnd   what it shows after them (5678)
+     * @param from        closed at or after
+     * @param before      closed before
+     */
+    public record ClosedSearch(Optional<String> numberStart, Optional<String> numberEnd, Optional<Instant> from,
+                               Optional<Instant> before, Optional<String> outcome, int limit) {
+    }
+
+    /** Closed ones matching the search, newest first. */
+    public List<Escalation> closed(ClosedSearch search) {
+        StringBuilder where = new StringBuilder(" where status = 'CLOSED'");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (search.numberStart().isPresent() || search.numberEnd().isPresent()) {
+            // the masked form is the phone number's where the channel gives one, else the channel id's
+            String pattern = like(search.numberStart().orElse("")) + "%" + like(search.numberEnd().orElse(""));
+            where.append(" and ((citizen_phone is not null and citizen_phone like :pattern escape '\\')"
+                    + " or (citizen_phone is null and citizen_id like :pattern escape '\\'))");
+            params.put("pattern", pattern);
+        }
+        search.from().ifPresent(from -> {
+            where.append(" and closed_at >= :from");
+            params.put("from", utc(from));
+        });
+        search.before().ifPresent(before -> {
+            where.append(" and closed_at < :before");
+            params.put("before", utc(before));
+        });
+        search.outcome().ifPresent(outcome -> {
+            where.append(" and outcome = :outcome");
+            params.put("outcome", outcome);
+        });
+        params.put("limit", search.limit());
+        return db.sql("select " + COLUMNS + " from escalation" + where + " order by closed_at desc, id desc limit :limit")
+                .params(params).query(Escalations::row).list();
+    }
+
+    /** A user's text inside a LIKE pattern: its wildcards match only themselves. */
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** Closed ones, newest first, at most {@code limit}. */
     public List<Escalation> closed(int limit) {
         return db.sql("select " + COLUMNS + " from escalation where status = 'CLOSED' order by closed_at desc, id desc")
@@ -201,7 +257,8 @@ public class Escalations {
                 instant(rs, "claimed_at"),
                 instant(rs, "timed_out_at"),
                 instant(rs, "closed_at"),
-                Optional.ofNullable(rs.getString("outcome")));
+                Optional.ofNullable(rs.getString("outcome")),
+                Optional.ofNullable(rs.getString("rating")));
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -42,7 +42,7 @@ class ConsultationTranscript {
                 .query((rs, n) -> new Turn(rs.getString(1).equals("CITIZEN") ? "citizen" : "bot", rs.getString(2),
                         instant(rs.getTimestamp(3)), rs.getString(4)))
                 .list());
-        lawyerMessages.of(escalation.id()).forEach(m -> turns.add(new Turn("lawyer", m.text(), m.sentAt(), m.lawyer())));
+        lawyerMessages.of(escalation.id()).forEach(m -> turns.add(new Turn("lawyer", m.text(), m.sentAt(), m.lawyer(), m.replyId())));
         turns.removeIf(turn -> turn.text() == null || turn.text().isEmpty());
         turns.sort(Comparator.comparing(Turn::at));
         return turns;

@@ -19,6 +19,11 @@ class InboxConfiguration {
         return new ConsultationTranscript(db, lawyerMessages);
     }
 
+    @Bean
+    CannedReplies cannedReplies(JdbcClient db) {
+        return new CannedReplies(db);
+    }
+
     @Bean(destroyMethod = "close")
     InboxEvents inboxEvents(ObjectProvider<SharedRedis> redis,
                             org.lawline.handoff.HandoffSettings settings) {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Instant;
 import org.lawline.channels.HotlineVoicemails;
+import org.lawline.channels.ReplyDeliveries;
 import org.lawline.conversation.Channel;
 import org.lawline.handoff.DutyLawyers;
 import org.lawline.handoff.callback.CallbackRequest;
@@ -63,12 +65,19 @@ class InboxController {
     private final Clock clock;
     private final DutyRoster roster;
     private final org.springframework.beans.factory.ObjectProvider<HotlineVoicemails> voicemails;
+    private final ReplyDeliveries deliveries;
+    private final org.lawline.handoff.HandoffSettings settings;
+    private final ReplyDeliveryWatch deliveryWatch;
 
     InboxController(Escalations escalations, DutyDesk desk, ConsultationTranscript transcripts, CallbackRequests callbacks,
-                    DutyLawyers lawyers, InboxEvents events, org.springframework.beans.factory.ObjectProvider<FaqSearch> faqs, JdbcClient db, Clock clock, DutyRoster roster,
+                    DutyLawyers lawyers, InboxEvents events, org.springframework.beans.factory.ObjectProvider<FaqSearch> faqs, JdbcClient db,
+                    Clock clock, DutyRoster roster, ReplyDeliveries deliveries, org.lawline.handoff.HandoffSettings settings,
                     org.springframework.beans.factory.ObjectProvider<HotlineVoicemails> voicemails) {
         this.roster = roster;
         this.voicemails = voicemails;
+        this.settings = settings;
+        this.deliveries = deliveries;
+        this.deliveryWatch = new ReplyDeliveryWatch(deliveries);
         this.escalations = escalations;
         this.desk = desk;
         this.transcripts = transcripts;
@@ -99,12 +108,28 @@ class InboxController {
         return me(user, request);
     }
 
+    /** The lawyers on duty now, whom a chat may be transferred to (the page leaves out the one asking). */
+    @GetMapping("/lawyers")
+    InboxViews.Lawyers lawyersOnDuty() {
+        return new InboxViews.Lawyers(roster.onDutyAt(clock.instant()).stream()
+                .map(lawyer -> new InboxViews.LawyerView(lawyer.username(), lawyer.displayName())).toList());
+    }
+
     @GetMapping("/conversations")
-    ResponseEntity<?> conversations(@RequestParam(defaultValue = "waiting") String status, Principal user) {
+    ResponseEntity<?> conversations(@RequestParam(defaultValue = "waiting") String status, @RequestParam Map<String, String> query,
+                                    Principal user) {
+        Optional<Escalations.ClosedSearch> search = Optional.empty();
+        if (status.equals("closed")) {
+            try {
+                search = Optional.of(ClosedSearchParameters.parse(query, settings.zone(), CLOSED_SHOWN));
+            } catch (IllegalArgumentException refused) {
+                return ResponseEntity.badRequest().body(new InboxViews.Error(refused.getMessage()));
+            }
+        }
         List<Escalation> shown = switch (status) {
             case "waiting" -> waitingAndTimedOut();
             case "mine" -> escalations.heldBy(user.getName());
-            case "closed" -> escalations.closed(CLOSED_SHOWN);
+            case "closed" -> escalations.closed(search.orElseThrow());
             default -> null;
         };
         if (shown == null) {
@@ -150,9 +175,10 @@ class InboxController {
         if (text.codePointCount(0, text.length()) > MAX_REPLY_LENGTH) {
             return ResponseEntity.badRequest().body(new InboxViews.Error("回复不能超过 " + MAX_REPLY_LENGTH + " 个字"));
         }
-        return switch (desk.reply(id, user.getName(), text)) {
-            // recorded in the outbox; the channel's dispatcher sends it (the web chat's mailbox at once)
-            case DONE -> ResponseEntity.status(HttpStatus.ACCEPTED).body(new InboxViews.Delivery("queued", null));
+        DutyDesk.Replied replied = desk.reply(id, user.getName(), text);
+        return switch (replied.outcome()) {
+            // recorded in the outbox as the desk published it; the channel's workers send it
+            case DONE -> ResponseEntity.status(HttpStatus.ACCEPTED).body(deliveryWatch.settle(replied.replyId().orElseThrow()));
             case NOT_YOURS -> ResponseEntity.status(HttpStatus.CONFLICT).body(new InboxViews.Error("只有接手这个会话的律师可以回复"));
             case NOT_FOUND -> notFound();
         };
@@ -161,8 +187,11 @@ class InboxController {
     @PostMapping("/conversations/{id}/transfer")
     ResponseEntity<?> transfer(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body, Principal user) {
         String to = body == null || !(body.get("to") instanceof String s) ? "" : s.strip();
-        if (lawyers.find(to).isEmpty()) {
-            return ResponseEntity.badRequest().body(new InboxViews.Error("没有这位在岗律师：" + to));
+        if (to.length() > 64 || roster.onDutyAt(clock.instant()).stream().noneMatch(lawyer -> lawyer.username().equals(to))) {
+            return ResponseEntity.badRequest().body(new InboxViews.Error("这位律师现在不在岗，不能转交"));
+        }
+        if (to.equals(user.getName())) {
+            return ResponseEntity.badRequest().body(new InboxViews.Error("不能转交给自己"));
         }
         return switch (desk.transfer(id, user.getName(), to)) {
             case DONE -> ResponseEntity.ok(detail(escalations.find(id).orElseThrow()));
@@ -255,17 +284,38 @@ class InboxController {
         return new InboxViews.ConversationSummary(e.id(), e.citizen().channel().wireName(), InboxViews.masked(e.citizen()),
                 InboxViews.status(e.status()), InboxViews.time(e.requestedAt()),
                 InboxViews.topic(Optional.ofNullable(faqs.getIfAvailable()), transcripts.lastEntry(e)).orElse(null), transcripts.lastCitizenMessage(e).orElse(null),
-                e.claimedBy().map(name -> InboxViews.shownName(lawyers, name)).orElse(null), e.timedOutAt().isPresent());
+                e.claimedBy().map(name -> InboxViews.shownName(lawyers, name)).orElse(null), e.timedOutAt().isPresent(),
+                e.status() == Escalation.Status.CLOSED ? e.outcome().orElse(null) : null,
+                e.closedAt().map(InboxViews::time).orElse(null), e.rating().map(r -> r.toLowerCase(java.util.Locale.ROOT)).orElse(null));
     }
 
     private InboxViews.ConversationDetail detail(Escalation e) {
         InboxViews.ConversationSummary s = summary(e);
         List<InboxViews.TurnView> turns = transcripts.of(e).stream()
-                .map(t -> new InboxViews.TurnView(t.from(), t.text(), InboxViews.time(t.at()),
-                        t.from().equals("lawyer") ? InboxViews.shownName(lawyers, t.by()) : t.by()))
+                .map(t -> {
+                    Optional<InboxViews.Delivery> delivery = t.replyId().map(deliveryWatch::now);
+                    return new InboxViews.TurnView(t.from(), t.text(), InboxViews.time(t.at()),
+                            t.from().equals("lawyer") ? InboxViews.shownName(lawyers, t.by()) : t.by(),
+                            delivery.map(InboxViews.Delivery::delivery).orElse(null), delivery.map(InboxViews.Delivery::reason).orElse(null));
+                })
                 .toList();
         return new InboxViews.ConversationDetail(s.id(), s.channel(), s.citizen(), s.status(), s.waitingSince(), s.topic(),
-                s.lastMessage(), s.claimedBy(), s.timedOut(), turns);
+                s.lastMessage(), s.claimedBy(), s.timedOut(), s.outcome(), s.closedAt(), s.rating(), turns, allowance(e).orElse(null));
+    }
+
+    /** What the citizen's channel still allows, while the chat is open; an allowance store that is down hides it, nothing more. */
+    private Optional<InboxViews.AllowanceView> allowance(Escalation e) {
+        if (e.status() == Escalation.Status.CLOSED || e.status() == Escalation.Status.CANCELLED) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        try {
+            return deliveries.allowance(e.citizen(), now)
+                    .map(allowance -> InboxViews.allowance(e.citizen().channel().wireName(), allowance, now));
+        } catch (RuntimeException unavailable) {
+            log.warn("Escalation {}: the channel's allowance could not be read: {}", e.id(), unavailable.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     private static ResponseEntity<?> notFound() {

@@ -16,15 +16,67 @@ final class InboxViews {
     private InboxViews() {
     }
 
+    /**
+     * @param outcome  how a closed consultation ended ({@code answered}, {@code referred}, {@code legal_aid}, {@code other}); null while open
+     * @param closedAt when it was closed; null while open
+     * @param rating   the citizen's rating after the close: {@code satisfied} (满意), {@code dissatisfied} (不满意); null until given
+     */
     record ConversationSummary(long id, String channel, String citizen, String status, String waitingSince, String topic,
-                               String lastMessage, String claimedBy, boolean timedOut) {
+                               String lastMessage, String claimedBy, boolean timedOut, String outcome, String closedAt, String rating) {
     }
 
+    /**
+     * @param allowance what the citizen's channel still lets a lawyer send; null where it sets no limit (web chat) or is over
+     */
     record ConversationDetail(long id, String channel, String citizen, String status, String waitingSince, String topic,
-                              String lastMessage, String claimedBy, boolean timedOut, List<TurnView> turns) {
+                              String lastMessage, String claimedBy, boolean timedOut, String outcome, String closedAt, String rating,
+                              List<TurnView> turns,
+                              AllowanceView allowance) {
     }
 
-    record TurnView(String from, String text, String at, String by) {
+    /**
+     * @param delivery a lawyer's message's delivery ({@code sent}, {@code queued}, {@code not_delivered}); null for others
+     * @param reason   why it was not delivered, in Chinese
+     */
+    record TurnView(String from, String text, String at, String by, String delivery, String reason) {
+    }
+
+    /**
+     * What the channel still allows, e.g. {@code 微信: 还可发 3 条, 窗口 40 小时后关闭}.
+     *
+     * @param messagesLeft   null where the platform counts none
+     * @param windowClosesAt null where there is no window
+     */
+    record AllowanceView(boolean open, Integer messagesLeft, String windowClosesAt, String text) {
+    }
+
+    static final java.util.Map<String, String> CHANNEL_NAMES = java.util.Map.of(
+            "web", "网页", "wechat", "微信", "weibo", "微博", "sms", "短信", "hotline", "热线短信");
+
+    static AllowanceView allowance(String channel, org.lawline.channels.ReplyDeliveries.SendAllowance allowance, Instant now) {
+        String name = CHANNEL_NAMES.getOrDefault(channel, channel);
+        String text;
+        if (!allowance.open()) {
+            text = allowance.windowClosesAt().isPresent() || allowance.messagesLeft().isEmpty()
+                    ? name + ": 本窗口可发的消息已用完, 须等群众再发消息"
+                    : channel.equals("sms") || channel.equals("hotline")
+                    ? name + ": 今天发往这个号码的短信已达上限"
+                    : name + ": 窗口已关闭, 须等群众再发消息后才能回复";
+        } else {
+            List<String> parts = new java.util.ArrayList<>();
+            allowance.messagesLeft().ifPresent(left -> parts.add(
+                    (allowance.windowClosesAt().isEmpty() ? "今天还可发 " : "还可发 ") + left + " 条"));
+            allowance.windowClosesAt().ifPresent(closes -> parts.add("窗口 " + until(now, closes) + "后关闭"));
+            text = name + ": " + String.join(", ", parts);
+        }
+        return new AllowanceView(allowance.open(), allowance.messagesLeft().orElse(null),
+                allowance.windowClosesAt().map(InboxViews::time).orElse(null), text);
+    }
+
+    /** "40 小时", or "25 分钟" in the last hour. */
+    private static String until(Instant now, Instant then) {
+        java.time.Duration left = java.time.Duration.between(now, then);
+        return left.toHours() >= 1 ? left.toHours() + " 小时" : Math.max(1, left.toMinutes()) + " 分钟";
     }
 
     record Conversations(List<ConversationSummary> conversations) {
@@ -52,6 +104,12 @@ final class InboxViews {
     }
 
     record Callbacks(List<CallbackView> callbacks) {
+    }
+
+    record LawyerView(String username, String displayName) {
+    }
+
+    record Lawyers(List<LawyerView> lawyers) {
     }
 
     record Me(String username, String displayName, List<String> roles, boolean away) {
