@@ -58,6 +58,8 @@ public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
     private static final int BATCH = 100;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    /** How long a stop waits for the journal to be handed over; what is left waits for the next start. */
+    private static final Duration DRAIN = Duration.ofSeconds(5);
     private static final Map<String, Class<? extends ConversationEvent>> TYPES = Arrays
             .stream(ConversationEvent.class.getPermittedSubclasses())
             .map(type -> type.asSubclass(ConversationEvent.class))
@@ -72,6 +74,8 @@ public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean running;
+    /** Stopping: the dispatcher ends once it has handed over everything journaled. */
+    private volatile boolean draining;
     private Thread dispatcher;
 
     /**
@@ -118,25 +122,39 @@ public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
             return;
         }
         running = true;
+        draining = false;
         dispatcher = new Thread(this::deliverJournal, "event-dispatcher");
         dispatcher.setDaemon(true);
         dispatcher.start();
     }
 
-    /** Stops after the event in hand; the rest stay in the journal for the next start. */
+    /**
+     * Hands over what is journaled first, for up to {@link #DRAIN} (a graceful stop should not leave
+     * a citizen's message waiting for a restart that may be long in coming, or never come to this
+     * slot); then stops after the event in hand, and the rest stay in the journal for the next start.
+     */
     @Override
     public synchronized void stop() {
-        running = false;
         Thread stopping = dispatcher;
         if (stopping != null) {
+            draining = true;
             LockSupport.unpark(stopping);
-            try {
-                stopping.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            join(stopping, DRAIN);
+        }
+        running = false;
+        if (stopping != null) {
+            LockSupport.unpark(stopping);
+            join(stopping, Duration.ofSeconds(10));
         }
         dispatcher = null;
+    }
+
+    private static void join(Thread thread, Duration within) {
+        try {
+            thread.join(within.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -175,6 +193,9 @@ public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
                 }
                 pause = FIRST_PAUSE;
                 if (done == 0) {
+                    if (draining) {
+                        return;
+                    }
                     LockSupport.parkNanos(IDLE_POLL.toNanos());
                 }
             } catch (IOException | RuntimeException e) {

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +135,23 @@ class JournaledEventsTest {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(refused)))
                 .isEqualTo("rw-------");
         assertThat(events).isNotNull();
+    }
+
+    @Test
+    void aStopHandsOverWhatIsJournaledFirst() {
+        JournaledEvents events = started(event -> {
+            heard.add(event);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        });
+        List<ConversationEvent> published = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            published.add(new CitizenWroteToLawyer(EventId.next(), consultation, sms, "m-" + i, "lawyer-7", "第" + i + "条", at));
+        }
+
+        published.forEach(events::publish);
+        events.stop();
+
+        assertThat(heard).as("handed over before the stop returned, not left for a restart").containsExactlyElementsOf(published);
     }
 
     private JournaledEvents started(ApplicationEventPublisher listeners) {
