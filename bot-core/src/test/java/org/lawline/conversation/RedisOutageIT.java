@@ -288,7 +288,8 @@ class RedisOutageIT {
         @Override
         public List<FaqMatch> search(String text, int limit) {
             if (text.equals(VAGUE_QUESTION)) {
-                return List.of(new FaqMatch(WAGES, 8.0, 0.8), new FaqMatch(SEVERANCE, 7.6, 0.75), new FaqMatch(OVERTIME, 7.0, 0.7));
+                // within the dialog's confidence gap and close ratio of each other: a choice with Redis up
+                return List.of(new FaqMatch(WAGES, 8.0, 0.8), new FaqMatch(SEVERANCE, 7.6, 0.78), new FaqMatch(OVERTIME, 7.4, 0.76));
             }
             if (text.equals(OVERTIME.question())) {
                 return List.of(new FaqMatch(OVERTIME, 12.0, 0.9));
