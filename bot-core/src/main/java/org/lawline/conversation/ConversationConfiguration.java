@@ -122,8 +122,15 @@ public class ConversationConfiguration {
      * that fails (its database down) gets the event again until it succeeds; without one, straight
      * to the listeners, since nothing they could write would outlive the process anyway. Starts
      * with the context's refresh, when every listener is registered.
+     *
+     * <p>Its phase puts it before everything that publishes (the web server, timers, workers) at a
+     * start, and after them at a stop: what they publish while they finish their work is still
+     * handed over, rather than left in the journal for a restart that may not come.
      */
     static final class EventRoute implements SmartLifecycle, AutoCloseable {
+
+        /** Below the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}) and its start and stop ({@code - 2048}). */
+        static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
         private final Optional<JournaledEvents> journal;
         private final ApplicationEventPublisher context;
@@ -157,6 +164,11 @@ public class ConversationConfiguration {
         @Override
         public boolean isRunning() {
             return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return PHASE;
         }
 
         @Override

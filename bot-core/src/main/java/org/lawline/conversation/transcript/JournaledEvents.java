@@ -1,5 +1,6 @@
 package org.lawline.conversation.transcript;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lawline.conversation.ConversationEvent;
+import org.lawline.conversation.Reply;
 import org.lawline.conversation.ReplyComposed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
  * success was written down), and must be idempotent: the {@link ConversationEvent#id()} is its
  * unique key.
  *
- * <p>{@link ReplyComposed} is not journaled: an answer travels back as the engine's return value,
- * and a reply pushed later is recorded by the channel's outbox in the publisher's thread, which
- * has its own retries and reconciler. Anything that is not a {@link ConversationEvent} goes
- * straight to the listeners too.
+ * <p>An answer ({@link ReplyComposed} in reply to a message) is not journaled: it travels back as
+ * the engine's return value, the way the message came. A reply the engine pushes on its own (the
+ * pickup timeout's offer of a callback, a lawyer joining or leaving) is journaled like any other
+ * event: if the channel's outbox cannot record it now (the database is down), it is recorded when it
+ * can, and the outbox records a reply once however often it hears it (the reply's id is its key).
+ * Anything that is not a {@link ConversationEvent} goes straight to the listeners.
  *
  * <p>Dispatching starts with the application context (after every listener is registered) and
  * stops with it; events published before then wait in the journal. An event that cannot be read
@@ -68,7 +72,11 @@ public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
     private final TranscriptJournal journal;
     private final ApplicationEventPublisher listeners;
     private final Duration longestPause;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Replies are a sealed family: each is written with its simple name, so it is read back as itself. */
+    private final JsonMapper json = JsonMapper.builder()
+            .addMixIn(Reply.class, TypedReply.class)
+            .registerSubtypes(Reply.class.getPermittedSubclasses())
+            .build();
     private final Path checkpoint;
     private final Path refused;
     private final AtomicLong appended = new AtomicLong();
@@ -93,11 +101,12 @@ public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
     }
 
     /**
-     * Journals a {@link ConversationEvent} other than {@link ReplyComposed} for delivery and
-     * returns at once; hands anything else to the listeners now. Never throws for a listener.
+     * Journals a {@link ConversationEvent} other than an answer for delivery and returns at once;
+     * hands anything else to the listeners now. Never throws for a listener.
      */
     public void publish(Object event) {
-        if (!(event instanceof ConversationEvent journaled) || event instanceof ReplyComposed) {
+        if (!(event instanceof ConversationEvent journaled)
+                || event instanceof ReplyComposed composed && composed.inReplyTo().isPresent()) {
             listeners.publishEvent(event);
             return;
         }
@@ -294,6 +303,10 @@ public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
      * {@link ConversationEvent} are unique by it) and its fields.
      */
     record EventLine(String type, JsonNode event) {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, include = JsonTypeInfo.As.PROPERTY, property = "@reply")
+    private interface TypedReply {
     }
 
     /** A listener of the event threw; the event stays in the journal. */

@@ -30,6 +30,7 @@ import org.lawline.conversation.EventId;
 import org.lawline.conversation.MobileNumber;
 import org.lawline.conversation.Reply;
 import org.lawline.conversation.ReplyComposed;
+import org.lawline.knowledge.LawReference;
 import org.springframework.context.ApplicationEventPublisher;
 
 /** The event journal: every event reaches its listeners, in order, at least once, across failures and restarts. */
@@ -66,15 +67,47 @@ class JournaledEventsTest {
     }
 
     @Test
-    void aReplyGoesStraightToTheListeners_evenBeforeDispatchingStarts() {
+    void anAnswerGoesStraightToTheListeners_evenBeforeDispatchingStarts() {
         JournaledEvents events = new JournaledEvents(heard::add, journalDir, Duration.ofMillis(100));
         opened.add(events);
-        ReplyComposed reply = new ReplyComposed(EventId.next(), consultation, sms, Optional.empty(),
+        ReplyComposed answer = new ReplyComposed(EventId.next(), consultation, sms, Optional.of("m-1"),
                 new Reply.Greeting("您好", DialogState.BOT), at);
 
-        events.publish(reply);
+        events.publish(answer);
 
-        assertThat(heard).containsExactly(reply);
+        assertThat(heard).containsExactly(answer);
+    }
+
+    @Test
+    void aReplyTheEnginePushesIsJournaled_andEveryKindOfReplyIsReadBackAsItself() {
+        JournaledEvents events = new JournaledEvents(heard::add, journalDir, Duration.ofMillis(100));
+        opened.add(events);
+        List<LawReference> law = List.of(LawReference.parse("中华人民共和国劳动合同法第三十条"));
+        List<Reply> replies = List.of(
+                new Reply.Answer("可以申请劳动仲裁。", DialogState.BOT, "ll-wage-001", 0.87, law),
+                new Reply.Choices("您想问的是：\n1. 拖欠工资", DialogState.CLARIFYING,
+                        List.of(new Reply.Choice(1, "ll-wage-001", "公司拖欠工资怎么办？", 0.61))),
+                new Reply.Handoff("值班律师已接入", DialogState.WITH_LAWYER),
+                new Reply.Referral("请拨打12345", DialogState.BOT, "12345"),
+                new Reply.Emergency("请立即拨打110", DialogState.BOT, "110"),
+                new Reply.Law("以下法律规定可能与您的问题有关", DialogState.BOT, law),
+                new Reply.NoAnswer("抱歉", DialogState.BOT),
+                new Reply.Greeting("您好", DialogState.BOT),
+                new Reply.Prompt("请留下手机号码，12348将回电", DialogState.COLLECTING_PHONE),
+                new Reply.Assessment("您可能符合法律援助条件", DialogState.BOT, true),
+                new Reply.Articles("第三十条……", DialogState.BOT, Optional.of("ll-wage-001"), law),
+                new Reply.Relayed(DialogState.WITH_LAWYER));
+        assertThat(replies.stream().<Class<?>>map(Reply::getClass).toList()).as("every kind of reply")
+                .containsExactlyInAnyOrder(Reply.class.getPermittedSubclasses());
+        List<ReplyComposed> pushed = replies.stream()
+                .map(reply -> new ReplyComposed(EventId.next(), consultation, sms, Optional.empty(), reply, at)).toList();
+
+        pushed.forEach(events::publish);
+        assertThat(heard).as("nothing before dispatching starts: the pushed replies wait in the journal").isEmpty();
+        events.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == pushed.size());
+        assertThat(heard).containsExactlyElementsOf(pushed);
     }
 
     @Test

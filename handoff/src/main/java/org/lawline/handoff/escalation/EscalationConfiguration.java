@@ -65,8 +65,7 @@ public class EscalationConfiguration {
     @Bean(destroyMethod = "close")
     PickupTimerPoller pickupTimerPoller(Escalations escalations, PickupTimers timers, PickupTimeouts timeouts, HandoffSettings settings,
                                         Clock clock) {
-        PickupTimerPoller poller = new PickupTimerPoller(timers, timeouts, new PickupReconciler(escalations, timers, timeouts, clock), clock);
-        poller.start(settings.pollInterval(), settings.reconcileEvery());
-        return poller;
+        return new PickupTimerPoller(timers, timeouts, new PickupReconciler(escalations, timers, timeouts, clock), clock,
+                settings.pollInterval(), settings.reconcileEvery());
     }
 }

@@ -7,13 +7,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Each instance takes due pickup timers every {@code pollInterval} and fires them, so a timer
  * fires at most about one interval late; and re-derives overdue escalations from the database at
- * start and every {@code reconcileEvery} ({@link PickupReconciler}).
+ * start and every {@code reconcileEvery} ({@link PickupReconciler}). Starts and stops with the
+ * application context, in the default phase: before the event journal stops, so that the message
+ * a timeout sends in its last moments is still handed over; a timeout in hand is finished, not
+ * interrupted (half a timeout is what the reconciler would have to mend).
  */
-final class PickupTimerPoller implements AutoCloseable {
+final class PickupTimerPoller implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PickupTimerPoller.class);
     /** Timers taken per poll: a burst beyond this is taken by the next poll, a moment later. */
@@ -23,20 +27,31 @@ final class PickupTimerPoller implements AutoCloseable {
     private final PickupTimeouts timeouts;
     private final PickupReconciler reconciler;
     private final Clock clock;
+    private final Duration pollInterval;
+    private final Duration reconcileEvery;
+    private volatile boolean running;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pickup-timers");
         thread.setDaemon(true);
         return thread;
     });
 
-    PickupTimerPoller(PickupTimers timers, PickupTimeouts timeouts, PickupReconciler reconciler, Clock clock) {
+    PickupTimerPoller(PickupTimers timers, PickupTimeouts timeouts, PickupReconciler reconciler, Clock clock,
+                      Duration pollInterval, Duration reconcileEvery) {
         this.timers = timers;
         this.timeouts = timeouts;
         this.reconciler = reconciler;
         this.clock = clock;
+        this.pollInterval = pollInterval;
+        this.reconcileEvery = reconcileEvery;
     }
 
-    void start(Duration pollInterval, Duration reconcileEvery) {
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
         executor.scheduleWithFixedDelay(this::reconcile, 0, reconcileEvery.toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -66,6 +81,25 @@ final class PickupTimerPoller implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Pickup reconciliation failed: {}", e.toString());
         }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override
