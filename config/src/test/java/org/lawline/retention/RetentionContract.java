@@ -82,6 +82,10 @@ abstract class RetentionContract {
         db.sql("insert into lawyer_message (escalation_id, lawyer, body, sent_at) values (:e, 'zhang', '请拨打我的电话详谈', :at)")
                 .param("e", escalation).param("at", ts(at)).update();
         long message = id("lawyer_message", "escalation_id", escalation);
+        db.sql("insert into turn_feedback (turn_id, channel, account, citizen_id, verdict, given_at) values (:t, 'wechat', 'gh_city', :c, 'USEFUL', :at)")
+                .param("t", turn).param("c", openid).param("at", ts(at)).update();
+        db.sql("insert into follower_number (phone, channel, account, citizen_id, given_at) values (:phone, 'wechat', 'gh_city', :c, :at)")
+                .param("phone", phone).param("c", openid).param("at", ts(at)).update();
         db.sql("""
                 insert into callback_request (escalation_id, phone, status, attempts, requested_at, due_by, outcome, note, done_at)
                 values (:e, :phone, 'REACHED', 1, :at, :at, 'REACHED', '已回电，市民说明了家庭住址', :at)""")
@@ -108,7 +112,7 @@ abstract class RetentionContract {
 
         assertThat(report.counts()).extracting(c -> c.kind() + " " + c.records()).containsExactlyInAnyOrder(
                 "conversation_turn 1", "inbound_claim 1", "outbound_part 1", "web_message 1", "hotline_voicemail 1",
-                "escalation 1", "lawyer_message 1", "callback_request 1");
+                "escalation 1", "lawyer_message 1", "callback_request 1", "turn_feedback 1", "follower_number 1");
         assertStripped(before);
         assertUntouched(after);
         assertThat(purges.purgeExpired().total()).as("a second run finds nothing left to strip").isZero();
@@ -203,6 +207,10 @@ abstract class RetentionContract {
     }
 
     private void assertStripped(Trace t) {
+        assertThat(db.sql("select citizen_id || ' ' || verdict from turn_feedback where turn_id = :t").param("t", t.turn())
+                .query(String.class).single()).as("the verdict is kept for the reports, not whose it was").isEqualTo("purged USEFUL");
+        assertThat(db.sql("select count(*) from follower_number where phone = :p").param("p", t.phone()).query(Integer.class).single())
+                .as("a number given for a callback long ago").isZero();
         assertThat(row("conversation_turn", t.turn())).containsEntry("BODY", "").containsEntry("CITIZEN_ID", "purged")
                 .containsEntry("CHANNEL", "wechat").containsEntry("REPLY_KIND", "answer").containsEntry("ENTRY_ID", "ll-wage-001")
                 .containsEntry("LATENCY_MS", 40);
@@ -233,6 +241,10 @@ abstract class RetentionContract {
     }
 
     private void assertUntouched(Trace t) {
+        assertThat(db.sql("select citizen_id from turn_feedback where turn_id = :t").param("t", t.turn()).query(String.class).single())
+                .isEqualTo(t.openid());
+        assertThat(db.sql("select count(*) from follower_number where phone = :p").param("p", t.phone()).query(Integer.class).single())
+                .isEqualTo(1);
         assertThat(row("conversation_turn", t.turn())).containsEntry("CITIZEN_ID", t.openid())
                 .containsEntry("BODY", "我的电话" + t.phone() + "，老板欠薪");
         assertThat(row("inbound_claim", t.claim())).containsEntry("CITIZEN_ID", t.openid()).containsEntry("ANSWER", "<xml>回答</xml>");

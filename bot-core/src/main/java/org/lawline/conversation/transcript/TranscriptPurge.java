@@ -23,13 +23,16 @@ import org.slf4j.LoggerFactory;
  * The conversation module's personal data: transcripts ({@code conversation_turn}) and the saved
  * state of a conversation. A stripped turn keeps its channel, account, speaker, reply kind,
  * knowledge-base entry, score, latency, dialog state, consultation and time — what reports count —
- * and loses its text, the citizen's id and the channel's message id.
+ * and loses its text, the citizen's id and the channel's message id. A citizen's 有用 / 没用
+ * ({@code turn_feedback}) keeps its verdict, channel and time, and loses the citizen's id.
  */
 public final class TranscriptPurge implements PersonalDataPurge {
 
     private static final Logger log = LoggerFactory.getLogger(TranscriptPurge.class);
     private static final String KIND = "conversation_turn";
     private static final String STRIP = "update conversation_turn set body = '', citizen_id = '" + PURGED + "', message_id = null";
+    private static final String FEEDBACK = "turn_feedback";
+    private static final String STRIP_FEEDBACK = "update turn_feedback set citizen_id = '" + PURGED + "'";
 
     private final DataSource database;
     private final ConversationStore conversations;
@@ -58,15 +61,20 @@ public final class TranscriptPurge implements PersonalDataPurge {
     public List<PurgeCount> stripOlderThan(java.time.Instant cutoff) {
         try (Connection c = database.getConnection();
              PreparedStatement strip = c.prepareStatement(STRIP
-                     + PersonalDataPurge.firstBatchOf("conversation_turn", "occurred_at < ? and citizen_id <> '" + PURGED + "'"))) {
+                     + PersonalDataPurge.firstBatchOf("conversation_turn", "occurred_at < ? and citizen_id <> '" + PURGED + "'"));
+             PreparedStatement stripFeedback = c.prepareStatement(STRIP_FEEDBACK
+                     + " where given_at < ? and citizen_id <> '" + PURGED + "'")) {
             strip.setTimestamp(1, Timestamp.from(cutoff));
-            return List.of(new PurgeCount(KIND, PersonalDataPurge.inBatches(() -> {
+            int turns = PersonalDataPurge.inBatches(() -> {
                 try {
                     return strip.executeUpdate();
                 } catch (SQLException e) {
                     throw new IllegalStateException("Transcripts could not be purged: " + e.getMessage(), e);
                 }
-            })));
+            });
+            // a verdict row is a few short columns: one statement does even a year of them
+            stripFeedback.setTimestamp(1, Timestamp.from(cutoff));
+            return List.of(new PurgeCount(KIND, turns), new PurgeCount(FEEDBACK, stripFeedback.executeUpdate()));
         } catch (SQLException e) {
             throw new IllegalStateException("Transcripts could not be purged: " + e.getMessage(), e);
         }
@@ -91,8 +99,13 @@ public final class TranscriptPurge implements PersonalDataPurge {
                 bind(strip, citizen);
                 stripped = strip.executeUpdate();
             }
+            int verdicts;
+            try (PreparedStatement strip = c.prepareStatement(STRIP_FEEDBACK + where)) {
+                bind(strip, citizen);
+                verdicts = strip.executeUpdate();
+            }
             identities.forEach(this::forgetState);
-            return List.of(new PurgeCount(KIND, stripped));
+            return List.of(new PurgeCount(KIND, stripped), new PurgeCount(FEEDBACK, verdicts));
         } catch (SQLException e) {
             throw new IllegalStateException("The citizen's transcripts could not be purged: " + e.getMessage(), e);
         }

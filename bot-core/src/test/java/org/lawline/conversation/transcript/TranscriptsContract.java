@@ -151,10 +151,12 @@ abstract class TranscriptsContract {
         TranscriptPurge purge = new TranscriptPurge(database, new ForgettingStore());
 
         assertThat(purge.stripOlderThan(now.minus(Duration.ofDays(180))))
-                .containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", 1));
+                .containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", 1),
+                        new org.lawline.conversation.PurgeCount("turn_feedback", 0));
         assertThat(purge.stripOlderThan(now.minus(Duration.ofDays(180))))
                 .as("a second run finds nothing left to strip")
-                .containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", 0));
+                .containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", 0),
+                        new org.lawline.conversation.PurgeCount("turn_feedback", 0));
 
         Map<String, Object> stripped = sql.queryForMap("select * from conversation_turn where id = ?", old.id());
         assertThat(stripped).containsEntry("BODY", "").containsEntry("CITIZEN_ID", "purged").containsEntry("MESSAGE_ID", null)
@@ -175,7 +177,8 @@ abstract class TranscriptsContract {
                 java.util.stream.IntStream.range(0, turns).mapToObj(i -> new Object[] {UUID.randomUUID().toString(), old}).toList());
 
         assertThat(new TranscriptPurge(database, new ForgettingStore()).stripOlderThan(Instant.now().minus(Duration.ofDays(180))))
-                .containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", turns));
+                .containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", turns),
+                        new org.lawline.conversation.PurgeCount("turn_feedback", 0));
         assertThat(sql.queryForObject("select count(*) from conversation_turn where citizen_id <> 'purged' or body <> ''", Integer.class))
                 .isZero();
     }
@@ -192,7 +195,8 @@ abstract class TranscriptsContract {
         ForgettingStore store = new ForgettingStore();
 
         assertThat(new TranscriptPurge(database, store).forget(new org.lawline.conversation.DataSubject.OnChannel(Channel.WECHAT,
-                citizen.citizenId()))).containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", 1));
+                citizen.citizenId()))).containsExactly(new org.lawline.conversation.PurgeCount("conversation_turn", 1),
+                        new org.lawline.conversation.PurgeCount("turn_feedback", 0));
 
         assertThat(sql.queryForList("select body from conversation_turn", String.class))
                 .containsExactlyInAnyOrder("", "工伤怎么认定", "租房押金不退");

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * <p>A claim's key becomes {@code purged:<row id>}: a key may name the citizen (SMS keys hold
  * the sender), and long after any platform's retry horizon the claim has nothing left to decide.
  * Subscribers are consent, not history: the retention job leaves them; a deletion request deletes
- * a citizen's subscription but keeps an unsubscription, so that TD / 退订 keeps holding.
+ * a citizen's subscription but keeps an unsubscription, so that TD / 退订 keeps holding. The
+ * numbers WeChat followers gave for a callback serve only within WeChat's 48-hour window: old ones
+ * are deleted, and a deletion request deletes the citizen's, by who gave it or by the number.
  */
 @Component
 class DeliveryPurge implements PersonalDataPurge {
@@ -43,7 +45,9 @@ class DeliveryPurge implements PersonalDataPurge {
         int parts = PersonalDataPurge.inBatches(() -> jdbc.sql(STRIP_PART + PersonalDataPurge.firstBatchOf("outbound_part",
                 "created_at < :before and state not in ('SENDING', 'RETRYING') and citizen_id <> '" + PURGED + "'"))
                 .param("before", before).update());
-        return List.of(new PurgeCount("inbound_claim", claims), new PurgeCount("outbound_part", parts));
+        int numbers = jdbc.sql("delete from follower_number where given_at < :before").param("before", before).update();
+        return List.of(new PurgeCount("inbound_claim", claims), new PurgeCount("outbound_part", parts),
+                new PurgeCount("follower_number", numbers));
     }
 
     @Override
@@ -55,8 +59,12 @@ class DeliveryPurge implements PersonalDataPurge {
         int parts = who.bind(jdbc.sql(STRIP_PART + ", state = case when state in ('SENDING', 'RETRYING') then 'FAILED' else state end,"
                 + " reason = case when state in ('SENDING', 'RETRYING') then 'deleted on request' else reason end" + who.where())).update();
         int subscribers = who.bind(jdbc.sql("delete from channel_subscriber" + who.where() + " and subscribed = true")).update();
+        int numbers = who.bind(jdbc.sql("delete from follower_number" + who.where())).update();
+        if (citizen instanceof DataSubject.ByPhone phone) {
+            numbers += jdbc.sql("delete from follower_number where phone = :phone").param("phone", phone.number().digits()).update();
+        }
         return List.of(new PurgeCount("inbound_claim", claims), new PurgeCount("outbound_part", parts),
-                new PurgeCount("channel_subscriber", subscribers));
+                new PurgeCount("channel_subscriber", subscribers), new PurgeCount("follower_number", numbers));
     }
 
     /** The rows of one citizen: by channel and id, or every row whose citizen id is the number. */

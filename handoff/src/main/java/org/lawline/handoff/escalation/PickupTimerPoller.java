@@ -30,11 +30,8 @@ final class PickupTimerPoller implements SmartLifecycle, AutoCloseable {
     private final Duration pollInterval;
     private final Duration reconcileEvery;
     private volatile boolean running;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "pickup-timers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Made at each start: a context may be stopped and started again (a paused test context is). */
+    private ScheduledExecutorService executor;
 
     PickupTimerPoller(PickupTimers timers, PickupTimeouts timeouts, PickupReconciler reconciler, Clock clock,
                       Duration pollInterval, Duration reconcileEvery) {
@@ -52,6 +49,11 @@ final class PickupTimerPoller implements SmartLifecycle, AutoCloseable {
             return;
         }
         running = true;
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pickup-timers");
+            thread.setDaemon(true);
+            return thread;
+        });
         executor.scheduleWithFixedDelay(this::reconcile, 0, reconcileEvery.toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -85,6 +87,9 @@ final class PickupTimerPoller implements SmartLifecycle, AutoCloseable {
 
     @Override
     public synchronized void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
         executor.shutdown();
         try {
@@ -103,7 +108,9 @@ final class PickupTimerPoller implements SmartLifecycle, AutoCloseable {
     }
 
     @Override
-    public void close() {
-        executor.shutdownNow();
+    public synchronized void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 }
