@@ -157,6 +157,9 @@
     $('allowance').hidden = !c.allowance;
     $('allowance').textContent = c.allowance ? c.allowance.text : '';
     $('allowance').classList.toggle('closed', !!c.allowance && !c.allowance.open);
+    var opening = $('detail-voicemail');
+    opening.textContent = '';
+    if (c.voicemail) { opening.appendChild(voicemail(c.voicemail)); }
     var transcript = $('transcript');
     transcript.textContent = '';
     var queued = false;

@@ -232,6 +232,18 @@ class SmsEndToEndTest {
         assertThat(voicemail.get("text").asString()).isEqualTo("老板拖欠工资三个月不发怎么办");
         assertThat(voicemail.get("recordingUrl").asString()).isEqualTo("https://hotline.example/rec/" + id + ".mp3");
         assertThat(voicemail.get("suggestedAnswer").asString()).contains("工资");
+
+        // and the duty lawyer who opens the consultation sees what the caller left, beside the chat
+        String lawyer = "lawyer-" + SEQUENCE.incrementAndGet();
+        accounts.add(lawyer, "值班律师", Role.LAWYER, "e2e lawyer password");
+        StaffBrowser lawyersBrowser = new StaffBrowser(port);
+        lawyersBrowser.logIn(lawyer, "e2e lawyer password");
+        tools.jackson.databind.JsonNode opened = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(lawyersBrowser.get("/api/inbox/conversations/" + escalation).body());
+        assertThat(opened.get("citizen").asString()).doesNotContain(phone);
+        assertThat(opened.get("voicemail").get("text").asString()).isEqualTo("老板拖欠工资三个月不发怎么办");
+        assertThat(opened.get("voicemail").get("recordingUrl").asString()).isEqualTo("https://hotline.example/rec/" + id + ".mp3");
+        assertThat(opened.get("voicemail").get("suggestedAnswer").asString()).contains("工资");
     }
 
     private HttpResponse<String> postVoicemail(String body) throws Exception {

@@ -240,11 +240,16 @@ class InboxController {
 
     /** A callback on the hotline channel was opened by a voicemail: the operator sees it before calling. */
     private Optional<InboxViews.VoicemailView> voicemailBehind(CallbackRequest callback) {
+        return voicemailOpening(callback.citizen().channel(), callback.escalationId());
+    }
+
+    /** The voicemail that opened a hotline consultation: what the lawyer answers, and the operator calls back about. */
+    private Optional<InboxViews.VoicemailView> voicemailOpening(Channel channel, long escalationId) {
         HotlineVoicemails kept = voicemails.getIfAvailable();
-        if (kept == null || callback.citizen().channel() != Channel.HOTLINE) {
+        if (kept == null || channel != Channel.HOTLINE) {
             return Optional.empty();
         }
-        return kept.openedBy(escalations.consultationOf(callback.escalationId()))
+        return kept.openedBy(escalations.consultationOf(escalationId))
                 .map(v -> new InboxViews.VoicemailView(v.id(), InboxViews.time(v.receivedAt()), v.text(), InboxViews.link(v.recordingUrl()),
                         v.suggestedAnswer().orElse(null)));
     }
@@ -300,7 +305,8 @@ class InboxController {
                 })
                 .toList();
         return new InboxViews.ConversationDetail(s.id(), s.channel(), s.citizen(), s.status(), s.waitingSince(), s.topic(),
-                s.lastMessage(), s.claimedBy(), s.timedOut(), s.outcome(), s.closedAt(), s.rating(), turns, allowance(e).orElse(null));
+                s.lastMessage(), s.claimedBy(), s.timedOut(), s.outcome(), s.closedAt(), s.rating(), turns, allowance(e).orElse(null),
+                voicemailOpening(e.citizen().channel(), e.id()).orElse(null));
     }
 
     /** What the citizen's channel still allows, while the chat is open; an allowance store that is down hides it, nothing more. */

@@ -27,11 +27,13 @@ final class InboxViews {
 
     /**
      * @param allowance what the citizen's channel still lets a lawyer send; null where it sets no limit (web chat) or is over
+     * @param voicemail the hotline voicemail that opened this consultation (its transcript, recording and the knowledge
+     *                  base's suggested answer, for the lawyer to use or ignore); null on every other channel
      */
     record ConversationDetail(long id, String channel, String citizen, String status, String waitingSince, String topic,
                               String lastMessage, String claimedBy, boolean timedOut, String outcome, String closedAt, String rating,
                               List<TurnView> turns,
-                              AllowanceView allowance) {
+                              AllowanceView allowance, VoicemailView voicemail) {
     }
 
     /**
