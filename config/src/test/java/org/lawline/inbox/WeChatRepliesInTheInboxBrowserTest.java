@@ -184,9 +184,10 @@ class WeChatRepliesInTheInboxBrowserTest {
                         .orElse(null),
                 java.util.Objects::nonNull);
         assertThat(lawyer.post("/api/inbox/conversations/" + id + "/claim", "{}").statusCode()).isEqualTo(200);
-        // WeChat answers slowly, longer than the reply's answer waits, and then refuses
+        // WeChat answers slowly, longer than the reply's answer waits (3 s), and then refuses; within
+        // WxJava's own 5-second socket timeout, so that the refusal, not a timeout, is what arrives
         WECHAT.stubFor(post(urlPathEqualTo(SEND)).withRequestBody(containing("晚些才被拒收")).willReturn(okJson(
-                "{\"errcode\":45015,\"errmsg\":\"response out of time limit or subscription is canceled\"}").withFixedDelay(5_000)));
+                "{\"errcode\":45015,\"errmsg\":\"response out of time limit or subscription is canceled\"}").withFixedDelay(4_000)));
 
         HttpResponse<String> answered = lawyer.post("/api/inbox/conversations/" + id + "/messages", "{\"text\":\"这条消息晚些才被拒收。\"}");
 
