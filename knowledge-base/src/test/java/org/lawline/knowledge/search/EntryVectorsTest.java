@@ -68,15 +68,16 @@ class EntryVectorsTest {
     }
 
     @Test
-    void aQuestionIsSearchedAfterTheModelsQueryInstructionAndWeighedForConfidenceAsItIs() {
+    void aQuestionIsEmbeddedOnceAsItIsNormalisedAndItsVectorKeptForTheNextTime() {
         CountingEmbedder model = new CountingEmbedder("question-model");
+        EntryVectors vectors = EntryVectors.inMemory(model);
 
-        EntryVectors.QuestionVectors asked = EntryVectors.inMemory(model).ofQuestion("公司三个月没发工资");
+        float[] asked = vectors.ofQuestion(" 公司三个月没发工资？");
+        float[] again = vectors.ofQuestion("公司三个月没发工资?");
 
-        assertThat(model.embedded()).isEqualTo(2);
-        assertThat(asked.meaning()).containsExactly(model.embed(List.of("公司三个月没发工资")).get(0));
-        assertThat(asked.searching()).containsExactly(
-                model.embed(List.of(EntryVectors.QUERY_INSTRUCTION + "公司三个月没发工资")).get(0));
+        assertThat(model.embedded()).isEqualTo(1);
+        assertThat(asked).containsExactly(model.embed(List.of("公司三个月没发工资?")).get(0));
+        assertThat(again).isSameAs(asked);
     }
 
     @Test
