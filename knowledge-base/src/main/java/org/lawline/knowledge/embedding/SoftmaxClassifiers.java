@@ -114,16 +114,47 @@ public final class SoftmaxClassifiers implements TextClassifiers {
         private final Weights weights;
         private final List<float[]> examples;
         private final int[] exampleLabels;
+        /**
+         * What recent messages were classified as, by canonical text, as many as their vectors
+         * are kept: a repeated message then costs neither the model nor the comparison with
+         * every example (a few thousand dot products, the most of a turn once the vector is kept).
+         */
+        private final Map<String, LabelProbabilities> recent;
 
         Softmax(List<String> labels, Weights weights, List<float[]> examples, int[] exampleLabels) {
             this.labels = labels;
             this.weights = weights;
             this.examples = examples;
             this.exampleLabels = exampleLabels;
+            int capacity = questions.capacity();
+            this.recent = new java.util.LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, LabelProbabilities> eldest) {
+                    return size() > capacity;
+                }
+            };
         }
 
         @Override
         public LabelProbabilities classify(String text) {
+            if (text == null || text.isBlank()) {
+                return classified(text);
+            }
+            String key = QuestionVectors.canonical(text);
+            LabelProbabilities known;
+            synchronized (recent) {
+                known = recent.get(key);
+            }
+            if (known == null) {
+                known = classified(text);
+                synchronized (recent) {
+                    recent.put(key, known);
+                }
+            }
+            return known;
+        }
+
+        private LabelProbabilities classified(String text) {
             double[] p = new double[labels.size()];
             double[] closest = new double[labels.size()];
             java.util.Arrays.fill(closest, -1);
