@@ -13,6 +13,7 @@ import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.DialogState;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.LegalAidSettings;
+import org.lawline.conversation.OfficeDirectory;
 import org.lawline.conversation.Reply;
 import org.lawline.knowledge.FaqSearch;
 import org.lawline.knowledge.LawArticles;
@@ -42,8 +43,9 @@ final class DialogPolicy {
                  DialogSettings settings, LegalAidSettings legalAid) {
         this.settings = Objects.requireNonNull(settings, "settings");
         EligibilityCheck check = new EligibilityCheck(legalAid);
-        this.interpreter = new Interpreter(router, meaning, faqs, settings, check);
-        this.machine = new DialogMachine(new DialogActions(faqs, articles, settings, check));
+        OfficeDirectory offices = OfficeDirectory.bundled();
+        this.interpreter = new Interpreter(router, meaning, faqs, settings, check, offices);
+        this.machine = new DialogMachine(new DialogActions(faqs, articles, settings, check, offices));
     }
 
     /** The turn for one message. Never throws for any text. */

@@ -2,7 +2,9 @@ package org.lawline.channels.web;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import org.lawline.conversation.OfficeDirectory;
 import org.lawline.conversation.Reply;
+import org.lawline.knowledge.ServiceOffice;
 import org.lawline.knowledge.LawReference;
 
 /**
@@ -13,9 +15,11 @@ import org.lawline.knowledge.LawReference;
  * @param score   the entry's search score, or null
  * @param choices the numbered options of a {@code choices} reply (empty otherwise); the citizen
  *                answers with the number
+ * @param offices the legal-service offices of an {@code offices} reply, each with its map link
+ *                (empty otherwise, and in the {@code offices} reply that asks which district)
  */
 record WebReply(String kind, String text, String state, List<Citation> citations,
-                String entryId, Double score, List<Option> choices) {
+                String entryId, Double score, List<Option> choices, List<Office> offices) {
 
     record Citation(String id, String law, String article, String title) {
         static Citation of(LawReference reference) {
@@ -24,6 +28,13 @@ record WebReply(String kind, String text, String state, List<Citation> citations
     }
 
     record Option(int number, String question) {
+    }
+
+    record Office(String name, String kind, String district, String address, String phone, String hours, String mapUrl) {
+        static Office of(ServiceOffice office) {
+            return new Office(office.name(), office.kind().label(), office.district(), office.address(), office.phone(),
+                    office.hours(), OfficeDirectory.mapLink(office));
+        }
     }
 
     static WebReply of(Reply reply) {
@@ -37,7 +48,8 @@ record WebReply(String kind, String text, String state, List<Citation> citations
                 reply.citations().stream().map(Citation::of).toList(),
                 reply.entryId().orElse(null),
                 finite(reply.score()),
-                options);
+                options,
+                reply instanceof Reply.Offices listed ? listed.offices().stream().map(Office::of).toList() : List.of());
     }
 
     /** JSON has no NaN or infinity. */

@@ -1,6 +1,6 @@
 package org.lawline.channels.wechat;
 
-import org.lawline.channels.offices.NearestOffices;
+import org.lawline.conversation.OfficeDirectory;
 import java.util.Optional;
 import org.lawline.channels.delivery.Subscribers;
 import org.lawline.conversation.Conversations;
@@ -18,11 +18,11 @@ class Responder {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
 
     private final Conversations conversations;
-    private final NearestOffices offices;
+    private final OfficeDirectory offices;
     private final Subscribers subscribers;
     private final JobReports reports;
 
-    Responder(Conversations conversations, NearestOffices offices, Subscribers subscribers, JobReports reports) {
+    Responder(Conversations conversations, OfficeDirectory offices, Subscribers subscribers, JobReports reports) {
         this.conversations = conversations;
         this.offices = offices;
         this.subscribers = subscribers;
@@ -39,7 +39,7 @@ class Responder {
                     : Optional.of(CitizenTexts.VOICE_NOT_RECOGNISED);
         }
         if (inbound instanceof Inbound.Location location) {
-            return Optional.of(offices.describe(location.latitude(), location.longitude()));
+            return Optional.of(offices.describeNearest(location.latitude(), location.longitude()));
         }
         if (inbound instanceof Inbound.Media) {
             return Optional.of(CitizenTexts.PLEASE_TYPE);

@@ -1,6 +1,6 @@
 package org.lawline.channels.wechat;
 
-import org.lawline.channels.offices.NearestOffices;
+import org.lawline.conversation.OfficeDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -66,7 +66,7 @@ final class WeChatInstance implements AutoCloseable {
         reports = new JobReports(jdbc, outbox);
         menus = new MenuPublisher(accounts);
         notices = new NoticeRouter(outbox, subscribers, List.of(new WeChatTemplates(accounts, outbox)));
-        Responder responder = new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), 3), subscribers, reports);
+        Responder responder = new Responder(conversations, new OfficeDirectory(BundledKnowledge.serviceOffices(), 3), subscribers, reports);
         claims = new InboundClaims(jdbc, Optional.of(shared.redis), delivery);
         Exchange exchange = new Exchange(claims, new ClaimedReplies(claims, outbox, clock), responder, outbox, windows, workers,
                 settings.replyBudget(), clock);
