@@ -92,7 +92,7 @@ public final class OfficeDirectory {
         int number = 1;
         for (ServiceOffice office : there) {
             text.append("\n\n").append(number++).append(". ");
-            describe(office, text);
+            describe(office, Optional.empty(), text);
         }
         text.append("\n\n").append(HOTLINE_TOO);
         return new Reply.Offices(text.toString(), state, there);
@@ -118,8 +118,7 @@ public final class OfficeDirectory {
         int number = 1;
         for (ServiceOffice office : closest) {
             text.append("\n\n").append(number++).append(". ");
-            describe(office, text);
-            text.append("\n距离：约").append(distance(distanceKm(latitude, longitude, office.latitude(), office.longitude())));
+            describe(office, Optional.of(distance(distanceKm(latitude, longitude, office.latitude(), office.longitude()))), text);
         }
         text.append("\n\n").append(HOTLINE_TOO);
         return new Reply.Offices(text.toString(), state, closest);
@@ -139,9 +138,11 @@ public final class OfficeDirectory {
                 office.latitude(), URLEncoder.encode(office.name(), StandardCharsets.UTF_8));
     }
 
-    private static void describe(ServiceOffice office, StringBuilder text) {
-        text.append(office.name()).append("（").append(office.kind().label()).append("）")
-                .append("\n地址：").append(office.address());
+    /** Name, distance, address, phone and hours before the long map link: a platform that cuts a reply into parts keeps them together. */
+    private static void describe(ServiceOffice office, Optional<String> distance, StringBuilder text) {
+        text.append(office.name()).append("（").append(office.kind().label()).append("）");
+        distance.ifPresent(d -> text.append("\n距离：约").append(d));
+        text.append("\n地址：").append(office.address());
         if (!office.phone().isBlank()) {
             text.append("\n电话：").append(office.phone());
         }
