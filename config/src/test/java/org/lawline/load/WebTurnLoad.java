@@ -19,11 +19,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A load run against a running LawLine: the static chat page, then web-chat turns on a cycle of
- * everyday questions (as real traffic repeats them), then web-chat turns on questions that are
- * all distinct; each as many requests as the threads get through in the time, after a warm-up,
- * and each turn's rate beside the page's, in the same run. A main class, not a test (speed is
- * measured, never asserted); docs/benchmarks.md has the command and the figures.
+ * A load run against a running LawLine: the static chat page, web-chat turns on a cycle of
+ * everyday questions (as real traffic repeats them) and web-chat turns on questions that are all
+ * distinct; each as many requests as the threads get through, and each turn's rate beside the
+ * page's, in the same run. The three loads take turns, a few seconds each, round after round, so
+ * that whatever else the machine does weighs on all three alike. A main class, not a test (speed
+ * is measured, never asserted); docs/benchmarks.md has the command and the figures.
  *
  * <p>The service's rate limits must be lifted for the run
  * ({@code LAWLINE_RATE_LIMIT_PER_MINUTE}, {@code LAWLINE_RATE_LIMIT_PER_ADDRESS_PER_MINUTE}):
@@ -32,8 +33,9 @@ import java.util.regex.Pattern;
  * <p>It needs nothing but the JDK, so it runs from its source file:
  * {@code java config/src/test/java/org/lawline/load/WebTurnLoad.java http://127.0.0.1:8080}.
  *
- * <p>Arguments: base URL (default {@code http://127.0.0.1:8080}), seconds measured per load
- * (20), threads (8), seconds of warm-up per load (5).
+ * <p>Arguments: base URL (default {@code http://127.0.0.1:8080}), rounds (6), seconds of each
+ * load in a round (5), threads (8). Before the first round each load runs 5 s unmeasured (the JIT,
+ * and the everyday questions' first pass through the model).
  */
 public final class WebTurnLoad {
 
@@ -88,24 +90,35 @@ public final class WebTurnLoad {
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080");
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         WebTurnLoad load = new WebTurnLoad(base);
-        System.out.printf(Locale.ROOT, "load run: %s, %d threads, %d s warm-up and %d s measured per load%n", base, threads, warmUp, seconds);
+        System.out.printf(Locale.ROOT, "load run: %s, %d threads, %d rounds of %d s per load%n", base, threads, rounds, seconds);
 
-        Rate page = load.run("static page (GET /)", threads, warmUp, seconds, worker -> load.staticPage());
         AtomicLong cycle = new AtomicLong();
-        Rate repeating = load.run("web turn, " + EVERYDAY.size() + " everyday questions in a cycle", threads, warmUp, seconds,
-                worker -> load.turns(() -> EVERYDAY.get((int) (cycle.getAndIncrement() % EVERYDAY.size()))));
         AtomicLong distinct = new AtomicLong();
-        Rate allDistinct = load.run("web turn, every question distinct", threads, warmUp, seconds,
-                worker -> load.turns(() -> distinctQuestion(distinct.getAndIncrement())));
+        List<Load> loads = List.of(
+                new Load("static page (GET /)", worker -> load.staticPage()),
+                new Load("web turn, " + EVERYDAY.size() + " everyday questions in a cycle",
+                        worker -> load.turns(() -> EVERYDAY.get((int) (cycle.getAndIncrement() % EVERYDAY.size())))),
+                new Load("web turn, every question distinct", worker -> load.turns(() -> distinctQuestion(distinct.getAndIncrement()))));
+        for (Load each : loads) {
+            load.run(each, threads, 5, false);
+        }
+        for (int round = 1; round <= rounds; round++) {
+            for (Load each : loads) {
+                load.run(each, threads, seconds, true);
+            }
+            System.out.printf(Locale.ROOT, "  after round %d: %s%n", round, String.join(", ",
+                    loads.stream().map(l -> String.format(Locale.ROOT, "%.1f/s", l.perSecond())).toList()));
+        }
 
+        Load page = loads.get(0);
         System.out.printf(Locale.ROOT, "%-55s %9.1f requests/s%n", page.name, page.perSecond());
-        for (Rate turn : List.of(repeating, allDistinct)) {
+        for (Load turn : loads.subList(1, loads.size())) {
             System.out.printf(Locale.ROOT, "%-55s %9.1f requests/s  ratio %.3f of the static page  (%d errors)%n",
-                    turn.name, turn.perSecond(), turn.perSecond() / page.perSecond(), turn.errors);
+                    turn.name, turn.perSecond(), turn.perSecond() / page.perSecond(), turn.errors.get());
         }
     }
 
@@ -164,16 +177,13 @@ public final class WebTurnLoad {
         return found.group(1);
     }
 
-    private Rate run(String name, int threads, int warmUpSeconds, int seconds, IntFunction<Request> requests) throws Exception {
+    /** Runs the load with this many threads for this long; counts what was answered if measured. */
+    private void run(Load load, int threads, int seconds, boolean measured) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger done = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        long start = System.nanoTime();
-        long measureFrom = start + Duration.ofSeconds(warmUpSeconds).toNanos();
-        long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            Request request = requests.apply(t);
+            Request request = load.requests.apply(t);
             workers.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
                     boolean ok;
@@ -182,12 +192,8 @@ public final class WebTurnLoad {
                     } catch (IOException e) {
                         ok = false;
                     }
-                    long now = System.nanoTime();
-                    if (now >= measureFrom && now < end) {
-                        done.incrementAndGet();
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        }
+                    if (measured && System.nanoTime() < end) {
+                        (ok ? load.answered : load.errors).incrementAndGet();
                     }
                 }
                 return null;
@@ -197,14 +203,26 @@ public final class WebTurnLoad {
             worker.get();
         }
         pool.shutdown();
-        Rate rate = new Rate(name, done.get() - errors.get(), errors.get(), seconds);
-        System.out.printf(Locale.ROOT, "  %s: %d answered in %d s, %d errors%n", name, rate.answered, seconds, rate.errors);
-        return rate;
+        if (measured) {
+            load.nanos.addAndGet(Duration.ofSeconds(seconds).toNanos());
+        }
     }
 
-    private record Rate(String name, int answered, int errors, int seconds) {
+    /** One kind of request, and what it got through over all measured rounds. */
+    private static final class Load {
+        final String name;
+        final IntFunction<Request> requests;
+        final AtomicInteger answered = new AtomicInteger();
+        final AtomicInteger errors = new AtomicInteger();
+        final AtomicLong nanos = new AtomicLong();
+
+        Load(String name, IntFunction<Request> requests) {
+            this.name = name;
+            this.requests = requests;
+        }
+
         double perSecond() {
-            return (double) answered / seconds;
+            return nanos.get() == 0 ? 0 : answered.get() / (nanos.get() / 1e9);
         }
     }
 }
