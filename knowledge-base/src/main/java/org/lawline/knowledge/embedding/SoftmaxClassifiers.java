@@ -21,9 +21,10 @@ import org.lawline.knowledge.TextClassifiers;
  *
  * <p>Training is deterministic (zero start, full-batch gradient descent) so that two instances
  * trained on the same examples classify alike. Examples are embedded as messages are
- * ({@link QuestionVectors#canonical}), so the knowledge base's questions and phrasings among them
- * are the FAQ index's own sentences: their vectors come from the process's recent sentences
- * ({@link RecentSentences}) or the same on-disk cache, never from the model a second time. A
+ * ({@link QuestionVectors#canonical}); the knowledge base's questions and phrasings among them
+ * are mostly the FAQ index's own sentences (all those without full-width forms, which the index
+ * normalises): their vectors come from the process's recent sentences ({@link RecentSentences})
+ * or the same on-disk cache, not from the model a second time. A
  * message's vector is its turn's, shared with the FAQ and law searches ({@link QuestionVectors}).
  * Thread safe.
  */

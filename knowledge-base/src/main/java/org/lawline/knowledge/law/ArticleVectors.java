@@ -55,7 +55,7 @@ final class ArticleVectors implements HybridIndex.Model<LawArticle, ArticleVecto
 
     /**
      * The question's vector: the one its turn shares with the intent recogniser and the FAQ
-     * search ({@link QuestionVectors}, NFKC-normalised as the FAQ's entries are), computed once
+     * search ({@link QuestionVectors}, as written: passages are not NFKC-normalised either), computed once
      * and kept a while. Without bge-small-zh's retrieval instruction (为这个句子生成表示以用于检索相关文章：),
      * which its model card suggests before short queries: on statute_dev, with the settings of
      * {@link LawRanking#DEFAULT} and whole-article vectors only, it took top-1 0.479 → 0.465, r3 0.654 → 0.643, mrr10 0.583 →

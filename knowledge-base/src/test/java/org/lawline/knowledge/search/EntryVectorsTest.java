@@ -68,15 +68,15 @@ class EntryVectorsTest {
     }
 
     @Test
-    void aQuestionIsEmbeddedOnceAsItIsNormalisedAndItsVectorKeptForTheNextTime() {
+    void aQuestionIsEmbeddedOnceAsTypedAndItsVectorKeptForTheNextTime() {
         CountingEmbedder model = new CountingEmbedder("question-model");
         EntryVectors vectors = EntryVectors.inMemory(model);
 
         float[] asked = vectors.ofQuestion(" 公司三个月没发工资？");
-        float[] again = vectors.ofQuestion("公司三个月没发工资?");
+        float[] again = vectors.ofQuestion("公司三个月没发工资？");
 
         assertThat(model.embedded()).isEqualTo(1);
-        assertThat(asked).containsExactly(model.embed(List.of("公司三个月没发工资?")).get(0));
+        assertThat(asked).containsExactly(model.embed(List.of("公司三个月没发工资？")).get(0));
         assertThat(again).isSameAs(asked);
     }
 
