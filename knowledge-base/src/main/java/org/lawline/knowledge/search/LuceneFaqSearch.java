@@ -105,11 +105,49 @@ public final class LuceneFaqSearch implements FaqIndex {
                 .setRAMBufferSizeMB(RAM_BUFFER_MB), new FaqDocuments(vocabulary), vectors);
     }
 
+    /**
+     * The results of recent questions, each for the view of the index it was found in: citizens
+     * ask the same things over and over, and a search (smartcn's analysis, BM25, the nearest
+     * vectors, the coverage of every candidate) costs a couple of milliseconds a time. A change
+     * to the index makes a new view, and the results of the old one are never read again.
+     */
+    private final Map<KeptKey, List<FaqMatch>> kept = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<KeptKey, List<FaqMatch>> eldest) {
+            return size() > KEPT_RESULTS;
+        }
+    };
+    /** 1,024 questions' few matches each: well under a megabyte. */
+    private static final int KEPT_RESULTS = 1_024;
+
+    private record KeptKey(long view, String text, int limit) {
+    }
+
     @Override
     public List<FaqMatch> search(String text, int limit) {
         if (text == null || limit <= 0) {
             return List.of();
         }
+        long view = index.version();
+        KeptKey key = new KeptKey(view, text, limit);
+        List<FaqMatch> known;
+        synchronized (kept) {
+            known = kept.get(key);
+        }
+        if (known != null) {
+            return known;
+        }
+        List<FaqMatch> found = searched(text, limit);
+        // kept only if the index did not change meanwhile: the results are then certainly of that view
+        if (index.version() == view) {
+            synchronized (kept) {
+                kept.put(key, found);
+            }
+        }
+        return found;
+    }
+
+    private List<FaqMatch> searched(String text, int limit) {
         List<QueryTerm> terms = FaqQueries.affordable(vocabulary.questionTerms(text));
         if (terms.isEmpty()) {
             // no word at all (emoji, digits, punctuation): nothing to mean either
