@@ -41,9 +41,11 @@ import org.lawline.knowledge.search.LuceneFaqSearch;
 
 /**
  * A turn reads the question by meaning three times — the intent recogniser, the FAQ search and,
- * when no entry is confident, the law search — and runs the model once: all three read the one
- * vector of the turn. The model is the real bge-small-zh, counted by a wrapper around it; the
- * recogniser, the FAQ index and the law index are the real ones, each merely watched.
+ * when no entry is confident, the law search — and runs the model once: one call of two
+ * sentences, the message as typed (which all three read) and its form after bge's query
+ * instruction (by which the FAQ search finds and orders candidates). The model is the real
+ * bge-small-zh, counted by a wrapper around it; the recogniser, the FAQ index and the law index
+ * are the real ones, each merely watched.
  */
 class OneEmbeddingPerTurnTest {
 
@@ -105,9 +107,10 @@ class OneEmbeddingPerTurnTest {
     }
 
     @Test
-    void aQuestionReadByTheRecogniserTheFaqSearchAndTheLawSearchIsEmbeddedOnce() {
+    void aQuestionReadByTheRecogniserTheFaqSearchAndTheLawSearchIsEmbeddedInOneCallWithItsSearchingForm() {
         int callsBefore = model.calls.get();
         int sentencesBefore = model.sentences.get();
+        int batchesBefore = model.batches.size();
 
         Reply reply = say("citizen-1", QUESTION);
 
@@ -116,18 +119,23 @@ class OneEmbeddingPerTurnTest {
         assertThat(watched.searchedFaqs).containsExactly(QUESTION);
         assertThat(watched.searchedLaw).containsExactly(QUESTION);
         assertThat(model.calls.get() - callsBefore).as("model calls in the turn").isEqualTo(1);
-        assertThat(model.sentences.get() - sentencesBefore).as("sentences embedded in the turn").isEqualTo(1);
+        assertThat(model.sentences.get() - sentencesBefore).as("sentences embedded in the turn").isEqualTo(2);
+        assertThat(model.batches.subList(batchesBefore, model.batches.size())).as("what the turn embedded")
+                // the searching form NFKC-normalised, as the entries' sentences are: ， → ,
+                .containsExactly(List.of(QUESTION, QuestionVectors.QUERY_INSTRUCTION + "楼上邻居家的水管漏水把我家的房子淹了,他要不要赔"));
     }
 
     @Test
     void theSameQuestionFromAnotherCitizenLaterRunsNoModelAtAll() {
         say("citizen-2", QUESTION + "？");
         int sentencesBefore = model.sentences.get();
+        int callsBefore = model.calls.get();
 
         say("citizen-3", QUESTION + "？");
 
         assertThat(watched.searchedLaw).hasSize(2);
         assertThat(model.sentences.get() - sentencesBefore).isZero();
+        assertThat(model.calls.get() - callsBefore).isZero();
     }
 
     private Reply say(String citizen, String text) {
@@ -140,6 +148,7 @@ class OneEmbeddingPerTurnTest {
     private static final class CountingModel implements SentenceEmbedder {
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger sentences = new AtomicInteger();
+        final List<List<String>> batches = new CopyOnWriteArrayList<>();
         private final SentenceEmbedder real;
 
         CountingModel(SentenceEmbedder real) {
@@ -160,6 +169,7 @@ class OneEmbeddingPerTurnTest {
         public List<float[]> embed(List<String> batch) {
             calls.incrementAndGet();
             sentences.addAndGet(batch.size());
+            batches.add(List.copyOf(batch));
             return real.embed(batch);
         }
     }

@@ -14,20 +14,47 @@ import org.lawline.knowledge.analysis.ChineseAnalysis;
  * least recently used first out, because citizens send the same things over and over ("人工",
  * "在吗", the web page's suggested questions, the everyday questions of 12348).
  *
- * <p>Only the vector is kept, under the text's canonical form: no conversation, no citizen.
+ * <p>Each message has two vectors, computed together in one call of the model (two sentences
+ * side by side cost far less than two calls): its {@link Asked#meaning} as typed, which every
+ * reader's thresholds were measured on, and its {@link Asked#searching} form after bge's
+ * {@link #QUERY_INSTRUCTION}, by which the FAQ search finds and orders candidates (top-1 0.813
+ * on faq_keywords_dev against 0.798 without it: docs/evaluation.md).
+ *
+ * <p>Only the vectors are kept, under the text's canonical form: no conversation, no citizen.
  * Thread safe; two threads asking for the same new text at once may both run the model.
  */
 public final class QuestionVectors {
 
     /**
-     * Messages whose vectors are kept by default: 4,096 vectors of 512 floats, 8 MB, hold a
-     * long day of a city's repeated questions and every suggested question many times over.
+     * Messages whose vectors are kept by default: 4,096 messages' two vectors of 512 floats,
+     * 16 MB, hold a long day of a city's repeated questions and every suggested question many
+     * times over.
      */
     public static final int DEFAULT_CAPACITY = 4_096;
 
+    /**
+     * The instruction bge-small-zh v1.5 was trained to read before a short query that searches
+     * for longer texts (its model card). Entries and articles are embedded without it, as the
+     * card says; the law search reads the message without it too (it scored lower there).
+     */
+    public static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
+
+    /**
+     * A message's two vectors.
+     *
+     * @param meaning   of the message as typed ({@link #canonical}): what the recogniser's, the
+     *                  FAQ search's and the law search's thresholds were measured on, so what
+     *                  confidence is computed from
+     * @param searching of the message after {@link #QUERY_INSTRUCTION}, NFKC-normalised as the
+     *                  FAQ's entry sentences are: what FAQ candidates are found and ordered by.
+     *                  Its cosines run lower, so it is no input to confidence
+     */
+    public record Asked(float[] meaning, float[] searching) {
+    }
+
     private final SentenceEmbedder embedder;
     private final int capacity;
-    private final Map<String, float[]> recent;
+    private final Map<String, Asked> recent;
 
     /**
      * @param capacity how many messages' vectors are kept; at least 1, so that every reader of
@@ -41,7 +68,7 @@ public final class QuestionVectors {
         this.capacity = capacity;
         this.recent = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Asked> eldest) {
                 return size() > QuestionVectors.this.capacity;
             }
         };
@@ -63,21 +90,35 @@ public final class QuestionVectors {
         return ChineseAnalysis.head(message.strip()).strip();
     }
 
-    /** The vector of the message's {@link #canonical} form: kept, or computed now and kept. */
+    /** The vector of the message's {@link #canonical} form, as typed: kept, or computed now (with its searching form) and kept. */
     public float[] of(String message) {
+        return asked(message).meaning();
+    }
+
+    /**
+     * Both vectors of the message's {@link #canonical} form: kept, or computed now in one call of
+     * the model (the message and its {@link #searchingForm}) and kept.
+     */
+    public Asked asked(String message) {
         String text = canonical(message);
-        float[] vector;
+        Asked vectors;
         synchronized (recent) {
-            vector = recent.get(text);
+            vectors = recent.get(text);
         }
-        if (vector == null) {
+        if (vectors == null) {
             // outside the lock: the model takes milliseconds and other questions must not wait for it
-            vector = embedder.embed(List.of(text)).get(0);
+            List<float[]> both = embedder.embed(List.of(text, searchingForm(text)));
+            vectors = new Asked(both.get(0), both.get(1));
             synchronized (recent) {
-                recent.put(text, vector);
+                recent.put(text, vectors);
             }
         }
-        return vector;
+        return vectors;
+    }
+
+    /** What is embedded for {@link Asked#searching}: the instruction, then the canonical text NFKC-normalised (？ → ?). */
+    public static String searchingForm(String canonical) {
+        return QUERY_INSTRUCTION + ChineseAnalysis.normalize(canonical);
     }
 
     /** How many messages' vectors are kept now; never more than the capacity. */

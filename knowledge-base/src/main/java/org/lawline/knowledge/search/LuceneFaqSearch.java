@@ -58,19 +58,24 @@ public final class LuceneFaqSearch implements FaqIndex {
     private static final double RELEVANCE_SHARE = 0.5;
     /**
      * The weight of closeness in meaning beside question coverage and relative BM25 (up to 1 and
-     * 0.5): the best of 0.25, 0.5, 1 and 2 on faq_keywords_dev and on the bundled entries'
-     * held-out phrasings. (1.5 was better while candidates were ordered by a second vector, the
-     * question after bge's query instruction, whose cosines run lower; that vector was dropped
-     * for one embedding a turn: docs/benchmarks.md.)
+     * 0.5). Measured on both sets among 0.25, 0.5, 1 and 2, then again once
+     * candidates were found and ordered by the question after bge's query instruction, among
+     * 0.75, 1, 1.25, 1.5 and 2: on faq_keywords_dev (578 keyword queries, 1,532 LeCoQA entries)
+     * top-1 0.808, 0.810, 0.808, 0.813, 0.806, on the bundled entries' held-out phrasings (183)
+     * 0.486, 0.514, 0.530, 0.552, 0.563. Instructed cosines run lower, so closeness needs more
+     * weight to say as much: at 1 the instruction lifted keywords (0.798 → 0.810) but lost
+     * held-out phrasings (0.546 → 0.514); at 1.5, 0.813 and 0.552, and top-1 rose on each half
+     * of the keyword queries. (Without the instructed vector, as typed alone, 1 was best and
+     * gave 0.798: docs/evaluation.md.)
      */
-    static final double SEMANTIC_WEIGHT = 1.0;
+    static final double SEMANTIC_WEIGHT = 1.5;
     /** Room for about 10,000 entries with long answers before a segment is flushed. */
     private static final double RAM_BUFFER_MB = 96;
 
     private final Vocabulary vocabulary;
     /** Weight of closeness in the hybrid ranking; changed only by measurements, before the index is used. */
     double semanticWeight = SEMANTIC_WEIGHT;
-    private final HybridIndex<FaqEntry, float[], float[]> index;
+    private final HybridIndex<FaqEntry, float[], QuestionVectors.Asked> index;
     private final IndexedEntries indexed = new IndexedEntries();
     private final EntryCounts counts = new EntryCounts();
 
@@ -154,7 +159,7 @@ public final class LuceneFaqSearch implements FaqIndex {
             return List.of();
         }
         int wanted = Math.min(limit, HybridIndex.MAX_RESULTS);
-        Optional<float[]> asked = index.meaningOf(text); // before acquiring: the model is the slow part
+        Optional<QuestionVectors.Asked> asked = index.meaningOf(text); // before acquiring: the model is the slow part
         return index.read(searcher -> {
             int candidates = Math.max(wanted * 4, MIN_CANDIDATES);
             Map<Integer, Candidate> found = new LinkedHashMap<>();
@@ -164,7 +169,8 @@ public final class LuceneFaqSearch implements FaqIndex {
                 found.computeIfAbsent(hit.doc, Candidate::new).relevance = hit.score / best;
             }
             if (asked.isPresent()) {
-                TopDocs semantic = searcher.search(new KnnFloatVectorQuery(FaqFields.VECTOR, asked.get(), candidates), candidates);
+                float[] searching = asked.get().searching();
+                TopDocs semantic = searcher.search(new KnnFloatVectorQuery(FaqFields.VECTOR, searching, candidates), candidates);
                 for (ScoreDoc hit : semantic.scoreDocs) {
                     // Lucene scores a dot product d as (1 + d) / 2
                     double cosine = 2.0 * hit.score - 1;
@@ -189,7 +195,8 @@ public final class LuceneFaqSearch implements FaqIndex {
                 candidate.entry = entry.entry();
                 if (asked.isPresent()) {
                     entry.vector().ifPresent(v -> {
-                        candidate.cosine = Vectors.dot(asked.get(), v);
+                        candidate.cosine = Vectors.dot(asked.get().meaning(), v);
+                        candidate.searchCosine = Vectors.dot(asked.get().searching(), v);
                     });
                 }
             }
@@ -228,6 +235,8 @@ public final class LuceneFaqSearch implements FaqIndex {
         double questionShare;
         /** With the question as it is; NaN when the entry has no vector (yet) or the index is keywords only. */
         double cosine = Double.NaN;
+        /** With the question after the model's query instruction ({@link QuestionVectors.Asked#searching}); NaN as above. */
+        double searchCosine = Double.NaN;
 
         Candidate(int doc) {
             this.doc = doc;
@@ -250,7 +259,7 @@ public final class LuceneFaqSearch implements FaqIndex {
             if (Double.isNaN(cosine)) {
                 return keywordScore();
             }
-            return questionShare + RELEVANCE_SHARE * relevance + semanticWeight * Similarity.closeness(cosine);
+            return questionShare + RELEVANCE_SHARE * relevance + semanticWeight * Similarity.closeness(searchCosine);
         }
 
         double confidence() {

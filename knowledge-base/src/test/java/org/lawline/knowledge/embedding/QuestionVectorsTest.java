@@ -3,6 +3,7 @@ package org.lawline.knowledge.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QuestionVectorsTest {
@@ -14,11 +15,26 @@ class QuestionVectorsTest {
 
         float[] first = questions.of("老板拖欠工资怎么办？");
         float[] second = questions.of("  老板拖欠工资怎么办？\n");
-        float[] third = questions.of("老板拖欠工资怎么办？");
+        QuestionVectors.Asked third = questions.asked("老板拖欠工资怎么办？");
 
-        assertThat(model.embedded()).isEqualTo(1);
+        assertThat(model.calls()).isEqualTo(1);
         assertThat(second).isSameAs(first);
-        assertThat(third).isSameAs(first);
+        assertThat(third.meaning()).isSameAs(first);
+    }
+
+    @Test
+    void aNewQuestionsTwoVectorsComeFromOneCallOfTheMessageAsTypedAndItsNormalisedFormAfterTheQueryInstruction() {
+        CountingEmbedder model = new CountingEmbedder("questions-both");
+        QuestionVectors questions = new QuestionVectors(model, 16);
+
+        QuestionVectors.Asked asked = questions.asked(" 工资（３个月）没发？");
+
+        assertThat(model.calls()).isEqualTo(1);
+        assertThat(model.embedded()).isEqualTo(2);
+        assertThat(asked.meaning()).containsExactly(model.embed(List.of("工资（３个月）没发？")).get(0));
+        assertThat(asked.searching()).containsExactly(
+                model.embed(List.of(QuestionVectors.QUERY_INSTRUCTION + "工资(3个月)没发?")).get(0));
+        assertThat(asked.searching()).isNotEqualTo(asked.meaning());
     }
 
     @Test
@@ -34,11 +50,11 @@ class QuestionVectorsTest {
         questions.of("问题五");
 
         assertThat(questions.size()).isEqualTo(3);
-        assertThat(model.embedded()).isEqualTo(5);
+        assertThat(model.calls()).isEqualTo(5);
         questions.of("问题一"); // kept: asked more recently than 二 and 三
-        assertThat(model.embedded()).isEqualTo(5);
+        assertThat(model.calls()).isEqualTo(5);
         questions.of("问题二"); // forgotten: computed again
-        assertThat(model.embedded()).isEqualTo(6);
+        assertThat(model.calls()).isEqualTo(6);
         assertThat(questions.size()).isEqualTo(3);
     }
 
@@ -70,6 +86,6 @@ class QuestionVectorsTest {
         float[] head = questions.of(story);
 
         assertThat(head).isSameAs(whole);
-        assertThat(model.embedded()).isEqualTo(1);
+        assertThat(model.calls()).isEqualTo(1);
     }
 }
