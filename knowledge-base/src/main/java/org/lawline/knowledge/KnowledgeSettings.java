@@ -45,8 +45,8 @@ record KnowledgeSettings(
      *                or without LAWLINE_HOME {@code lawline-embeddings} in the temporary folder
      *                (a test or a tool run never litters the working directory)
      * @param recentQuestions how many recent messages' vectors are kept in memory (by their
-     *                text, least recently used out), so a repeated question runs no model; one
-     *                vector is 2 KB
+     *                text, least recently used out), so a repeated question runs no model; a
+     *                message's two vectors (as typed, and after bge's query instruction) are 4 KB
      */
     record Embeddings(@DefaultValue("true") boolean enabled, Path cache,
                       @DefaultValue("" + QuestionVectors.DEFAULT_CAPACITY) int recentQuestions) {
