@@ -10,6 +10,8 @@
   var SESSION_API = 'api/web/session';
   var FEEDBACK_API = 'api/web/feedback';
   var FEEDBACK_KINDS = { answer: true, law: true }; // the bot's own answers: worth a 有用 / 没用
+  var OFFICES_API = 'api/web/offices/nearest';
+  var MAP_PREFIX = 'https://uri.amap.com/'; // the only map links the page opens
   var MAX_TEXT_LENGTH = 2000;   // the server's limit, in characters (code points)
   var POLL_MILLIS = 3000;
   var IN_PROGRESS_POLL_MILLIS = 1000; // how often to ask again while our message is being answered (409)
@@ -127,7 +129,9 @@
       return;
     }
     var row = addRow('bot', /^[a-z_]+$/.test(kind) ? kind : '');
-    row.appendChild(el('div', 'bubble', reply.text));
+    var offices = kind === 'offices' && Array.isArray(reply.offices) ? reply.offices : [];
+    // the map links become buttons under the text rather than long addresses in it
+    row.appendChild(el('div', 'bubble', offices.length > 0 ? withoutMapLines(reply.text) : reply.text));
 
     var citations = Array.isArray(reply.citations) ? reply.citations : [];
     if (citations.length > 0) {
@@ -161,6 +165,9 @@
     }
     if (FEEDBACK_KINDS[kind] && /^[0-9a-f-]{36}$/.test(String(reply.turnId || ''))) {
       row.appendChild(feedbackBar(reply.turnId));
+    }
+    if (kind === 'offices') {
+      addOffices(row, offices);
     }
     repliesSeen++;
     showState(reply.state, row);
@@ -209,6 +216,97 @@
       }
       return response.ok;
     }, function () { return false; });
+  }
+
+  function withoutMapLines(text) {
+    return String(text).split('\n').filter(function (line) { return line.indexOf('地图：') !== 0; }).join('\n');
+  }
+
+  /**
+   * Offices: a map link under the reply for each. None (the bot asks which district): the offer to
+   * use this browser's location instead, asked here first and then by the browser itself.
+   */
+  function addOffices(row, offices) {
+    if (offices.length > 0) {
+      var links = el('div', 'office-links');
+      offices.forEach(function (office) {
+        if (typeof office.mapUrl !== 'string' || office.mapUrl.indexOf(MAP_PREFIX) !== 0) return;
+        var link = el('a', 'office-map', '地图：' + (office.name || ''));
+        link.href = office.mapUrl;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        links.appendChild(link);
+      });
+      row.appendChild(links);
+      return;
+    }
+    if (!navigator.geolocation) return;
+    var button = el('button', 'use-location', '使用我的位置');
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      askConsent(row);
+    });
+    row.appendChild(button);
+  }
+
+  function askConsent(row) {
+    var box = el('div', 'consent');
+    box.appendChild(el('p', 'consent-text', '是否同意本页面获取您当前的位置？位置只用于这一次查找最近的法律服务机构，不会保存。'));
+    var yes = el('button', 'consent-yes', '同意');
+    var no = el('button', 'consent-no', '不用了');
+    yes.type = 'button';
+    no.type = 'button';
+    yes.addEventListener('click', function () {
+      box.remove();
+      locate();
+    });
+    no.addEventListener('click', function () {
+      box.remove();
+      addSystemLine('好的，请直接回复您所在的区，例如：西湖区');
+    });
+    box.appendChild(yes);
+    box.appendChild(no);
+    row.appendChild(box);
+    scrollToEnd();
+  }
+
+  function locate() {
+    var typing = addTyping();
+    navigator.geolocation.getCurrentPosition(function (position) {
+      postPosition(position.coords.latitude, position.coords.longitude, 1).then(function (result) {
+        typing.remove();
+        if (result.ok) {
+          addReply(result.body);
+        } else {
+          addSystemLine(result.error, true);
+        }
+      });
+    }, function () {
+      typing.remove();
+      addSystemLine('未能获取您的位置，请直接回复您所在的区，例如：西湖区', true);
+    }, { timeout: 15000, maximumAge: 60000 });
+  }
+
+  function postPosition(latitude, longitude, renewals) {
+    return session().then(function () {
+      return fetch(OFFICES_API, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Authorization': 'Bearer ' + token },
+        body: JSON.stringify({ citizenId: citizenId, latitude: latitude, longitude: longitude })
+      });
+    }).then(function (response) {
+      if (response.status === 401 && renewals > 0) {
+        forgetSession();
+        return postPosition(latitude, longitude, renewals - 1);
+      }
+      return response.json().catch(function () { return null; }).then(function (json) {
+        if (response.ok && json) return { ok: true, body: json };
+        return { ok: false, error: json && typeof json.error === 'string' ? json.error : '系统繁忙，请稍后再试' };
+      });
+    }, function () {
+      return { ok: false, error: '网络异常，请检查网络后重试' };
+    });
   }
 
   function addLaterMessage(message) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.lawline.knowledge.LawReference;
+import org.lawline.knowledge.ServiceOffice;
 
 /**
  * What LawLine says back to a citizen for one message, and the conversation's state after it.
@@ -90,6 +91,18 @@ public sealed interface Reply {
 
         @Override public ReplyKind kind() { return ReplyKind.LAW; }
         @Override public List<LawReference> citations() { return lawRefs; }
+    }
+
+    /**
+     * Legal-service offices, each with its address, phone, hours and a map link in the text;
+     * none when the bot asks which district the citizen is in (or for their location) first.
+     */
+    record Offices(String text, DialogState state, List<ServiceOffice> offices) implements Reply {
+        public Offices {
+            offices = List.copyOf(offices);
+        }
+
+        @Override public ReplyKind kind() { return ReplyKind.OFFICES; }
     }
 
     /** Nothing in the knowledge base answers this with confidence. */

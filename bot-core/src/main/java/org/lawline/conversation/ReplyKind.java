@@ -13,6 +13,8 @@ public enum ReplyKind {
     ASSESSMENT,
     /** The full text of the law articles an earlier answer cited (查看法条). */
     ARTICLES,
+    /** Legal-service offices: of the district the citizen named or nearest their location; or the question which district. */
+    OFFICES,
     /** Nothing from the bot: a duty lawyer holds the chat and gets the message. */
     RELAYED;
 

@@ -3,7 +3,11 @@ package org.lawline.knowledge;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.lawline.knowledge.embedding.BgeSmallZh;
+import org.lawline.knowledge.embedding.QuestionVectors;
 import org.lawline.knowledge.embedding.SoftmaxClassifiers;
+import org.lawline.knowledge.law.LuceneLawArticles;
+import org.lawline.knowledge.search.LuceneFaqSearch;
 import org.lawline.knowledge.catalog.JdbcFaqEntries;
 import org.lawline.knowledge.catalog.JdbcLawArticles;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,12 +39,23 @@ public class KnowledgeBaseConfiguration {
         return new JdbcFaqEntries(dataSource, clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /**
+     * The question's vector of each turn, shared by the FAQ search, the law search and the intent
+     * recogniser, and kept for recent questions; absent when embeddings are off.
+     */
     @Bean
-    FaqIndex faqIndex(KnowledgeSettings settings, Environment environment) {
+    @ConditionalOnProperty(name = "lawline.knowledge.embeddings.enabled", havingValue = "true", matchIfMissing = true)
+    QuestionVectors questionVectors(KnowledgeSettings settings) {
+        return new QuestionVectors(BgeSmallZh.shared(), settings.embeddings().recentQuestions());
+    }
+
+    @Bean
+    FaqIndex faqIndex(KnowledgeSettings settings, Environment environment, ObjectProvider<QuestionVectors> questions) {
         if (!settings.embeddings().enabled()) {
             return FaqIndex.keywordsOnly();
         }
-        return FaqIndex.inMemory(settings.embeddings().cacheOr(Optional.ofNullable(environment.getProperty("LAWLINE_HOME"))));
+        return LuceneFaqSearch.hybrid(settings.embeddings().cacheOr(Optional.ofNullable(environment.getProperty("LAWLINE_HOME"))),
+                questions.getObject());
     }
 
     /**
@@ -49,8 +64,8 @@ public class KnowledgeBaseConfiguration {
      */
     @Bean
     @ConditionalOnProperty(name = "lawline.knowledge.embeddings.enabled", havingValue = "true", matchIfMissing = true)
-    TextClassifiers textClassifiers(KnowledgeSettings settings, Environment environment) {
-        return SoftmaxClassifiers.shared(Optional.of(
+    TextClassifiers textClassifiers(KnowledgeSettings settings, Environment environment, QuestionVectors questions) {
+        return new SoftmaxClassifiers(questions, Optional.of(
                 settings.embeddings().cacheOr(Optional.ofNullable(environment.getProperty("LAWLINE_HOME")))));
     }
 
@@ -71,11 +86,12 @@ public class KnowledgeBaseConfiguration {
      * or computed in the background.
      */
     @Bean
-    LawArticleIndex lawArticleIndex(KnowledgeSettings settings, Environment environment) {
+    LawArticleIndex lawArticleIndex(KnowledgeSettings settings, Environment environment, ObjectProvider<QuestionVectors> questions) {
         if (!settings.embeddings().enabled()) {
             return LawArticleIndex.inMemory();
         }
-        return LawArticleIndex.hybrid(settings.embeddings().cacheOr(Optional.ofNullable(environment.getProperty("LAWLINE_HOME"))));
+        return LuceneLawArticles.hybrid(Optional.of(settings.embeddings().cacheOr(Optional.ofNullable(environment.getProperty("LAWLINE_HOME")))),
+                questions.getObject());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.lawline.knowledge;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.lawline.knowledge.embedding.QuestionVectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -43,8 +44,18 @@ record KnowledgeSettings(
      * @param cache   where entry and article vectors are kept between starts; unset, {@code $LAWLINE_HOME/data/embeddings},
      *                or without LAWLINE_HOME {@code lawline-embeddings} in the temporary folder
      *                (a test or a tool run never litters the working directory)
+     * @param recentQuestions how many recent messages' vectors are kept in memory (by their
+     *                text, least recently used out), so a repeated question runs no model; a
+     *                message's two vectors (as typed, and after bge's query instruction) are 4 KB
      */
-    record Embeddings(@DefaultValue("true") boolean enabled, Path cache) {
+    record Embeddings(@DefaultValue("true") boolean enabled, Path cache,
+                      @DefaultValue("" + QuestionVectors.DEFAULT_CAPACITY) int recentQuestions) {
+
+        Embeddings {
+            if (recentQuestions < 1) {
+                throw new IllegalArgumentException("lawline.knowledge.embeddings.recent-questions must be at least 1, got " + recentQuestions);
+            }
+        }
 
         Path cacheOr(Optional<String> lawlineHome) {
             if (cache != null) {

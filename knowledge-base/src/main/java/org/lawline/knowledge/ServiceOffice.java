@@ -3,12 +3,16 @@ package org.lawline.knowledge;
 /**
  * A legal-service office a citizen can go to: legal-aid centre, law firm, notary office,
  * mediation committee, judicial-appraisal institute.
+ *
+ * @param district the city district (or county) it is in, as citizens name it ({@code 西湖区});
+ *                 empty when not known
  */
 public record ServiceOffice(
         String id,
         String name,
         Kind kind,
         String city,
+        String district,
         String address,
         String phone,
         String hours,

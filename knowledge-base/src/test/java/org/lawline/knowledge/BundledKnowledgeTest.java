@@ -44,6 +44,8 @@ class BundledKnowledgeTest {
         assertThat(offices).extracting(ServiceOffice::id).doesNotHaveDuplicates();
         assertThat(offices).allSatisfy(office -> {
             assertThat(office.name()).isNotBlank();
+            assertThat(office.district()).as("district of %s", office.id()).isNotBlank();
+            assertThat(office.address()).as("address of %s", office.id()).contains(office.district());
             assertThat(office.latitude()).isBetween(-90.0, 90.0);
             assertThat(office.longitude()).isBetween(-180.0, 180.0);
         });

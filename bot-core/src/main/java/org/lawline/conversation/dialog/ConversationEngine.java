@@ -116,6 +116,14 @@ public final class ConversationEngine implements Conversations {
         this.transcripts = Objects.requireNonNull(transcripts, "transcripts");
     }
 
+    /** An engine whose recogniser is trained already, so that a test sees whole turns by meaning at once. */
+    ConversationEngine(FaqSearch faqs, Optional<LawArticles> articles, MeaningRecogniser recogniser, ConversationStore store,
+                       ConversationTurns turns, ApplicationEventPublisher events, DialogSettings settings,
+                       LegalAidSettings legalAid, Clock clock, Transcripts transcripts) {
+        this(faqs, articles, Optional.empty(), store, turns, events, settings, legalAid, clock, transcripts);
+        meaning.set(Objects.requireNonNull(recogniser, "recogniser"));
+    }
+
     /**
      * Trains the recogniser on a thread of its own: a start, or a command that never converses
      * (import, eval), does not wait seconds for it; until it is ready the keyword rules decide.

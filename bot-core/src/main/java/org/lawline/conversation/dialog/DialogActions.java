@@ -18,6 +18,7 @@ import org.lawline.conversation.EscalationRequested;
 import org.lawline.conversation.EventId;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.MobileNumber;
+import org.lawline.conversation.OfficeDirectory;
 import org.lawline.conversation.Reply;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqMatch;
@@ -48,6 +49,7 @@ final class DialogActions {
      */
     static final String LAST_ANSWER = "answer.entry";
 
+    private final OfficeDirectory offices;
     private final FaqSearch faqs;
     private final Optional<LawArticles> articles;
     private final DialogSettings settings;
@@ -59,6 +61,12 @@ final class DialogActions {
     }
 
     DialogActions(FaqSearch faqs, Optional<LawArticles> articles, DialogSettings settings, EligibilityCheck check) {
+        this(faqs, articles, settings, check, OfficeDirectory.bundled());
+    }
+
+    DialogActions(FaqSearch faqs, Optional<LawArticles> articles, DialogSettings settings, EligibilityCheck check,
+                  OfficeDirectory offices) {
+        this.offices = Objects.requireNonNull(offices, "offices");
         this.faqs = Objects.requireNonNull(faqs, "faqs");
         this.articles = Objects.requireNonNull(articles, "articles");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -215,6 +223,11 @@ final class DialogActions {
     void refer(Exchange x, DialogState to) {
         Hotline hotline = said(x).hotlines().get(0);
         x.decide(whileWaiting(x, to, new Reply.Referral(ReplyTexts.referral(hotline), to, hotline.number())), x.next(to).snapshot());
+    }
+
+    /** The offices of the district the message names, or the question which district (or where the citizen is). */
+    void listOffices(Exchange x, DialogState to) {
+        x.decide(whileWaiting(x, to, offices.forText(text(x), to)), x.next(to).snapshot());
     }
 
     /** A greeting, small talk, or a question announced but not asked yet, which the bot asks for. */
@@ -398,6 +411,9 @@ final class DialogActions {
         }
         if (reply instanceof Reply.Prompt) {
             return new Reply.Prompt(text, to);
+        }
+        if (reply instanceof Reply.Offices listed) {
+            return new Reply.Offices(text, to, listed.offices());
         }
         return reply;
     }

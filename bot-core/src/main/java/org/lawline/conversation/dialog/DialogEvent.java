@@ -21,6 +21,8 @@ enum DialogEvent {
     REFERRAL,
     /** Hello, thanks, goodbye. */
     GREETING,
+    /** Where is a legal-service office: the offices of the district named, or the question which district. */
+    FIND_OFFICE,
     /** Only emoji, digits or punctuation. */
     WORDLESS,
     /** 查看法条: the full text of the articles the last answer cited. */

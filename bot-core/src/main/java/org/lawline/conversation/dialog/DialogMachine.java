@@ -15,6 +15,7 @@ import static org.lawline.conversation.dialog.DialogEvent.CHOICE;
 import static org.lawline.conversation.dialog.DialogEvent.CITIZEN_WROTE;
 import static org.lawline.conversation.dialog.DialogEvent.EMERGENCY;
 import static org.lawline.conversation.dialog.DialogEvent.FACT_GIVEN;
+import static org.lawline.conversation.dialog.DialogEvent.FIND_OFFICE;
 import static org.lawline.conversation.dialog.DialogEvent.GREETING;
 import static org.lawline.conversation.dialog.DialogEvent.IDLE_TIMEOUT;
 import static org.lawline.conversation.dialog.DialogEvent.LAWYER_CLAIMED;
@@ -184,6 +185,8 @@ final class DialogMachine {
             t.on(EMERGENCY, of(WITH_LAWYER), null, Guards.ALWAYS, "warnOfDangerAndTellLawyer", act::warnOfDangerAndTellLawyer);
             t.on(REFERRAL, of(BOT, CLARIFYING), BOT, Guards.ALWAYS, "refer", act::refer);
             t.on(REFERRAL, WAITING, null, Guards.ALWAYS, "refer", act::refer);
+            t.on(FIND_OFFICE, of(BOT, CLARIFYING), BOT, Guards.ALWAYS, "listOffices", act::listOffices);
+            t.on(FIND_OFFICE, WAITING, null, Guards.ALWAYS, "listOffices", act::listOffices);
             t.on(GREETING, of(BOT, CLARIFYING), BOT, Guards.ALWAYS, "greet", act::greet);
             t.on(GREETING, WAITING, null, Guards.ALWAYS, "greet", act::greet);
             t.on(WORDLESS, of(BOT, CLARIFYING), BOT, Guards.ALWAYS, "askInWords", act::askInWords);

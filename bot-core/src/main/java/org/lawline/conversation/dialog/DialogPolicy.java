@@ -18,6 +18,7 @@ import org.lawline.conversation.EventId;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.LegalAidSettings;
 import org.lawline.conversation.MobileNumber;
+import org.lawline.conversation.OfficeDirectory;
 import org.lawline.conversation.Reply;
 import org.lawline.knowledge.FaqSearch;
 import org.lawline.knowledge.LawArticles;
@@ -47,8 +48,9 @@ final class DialogPolicy {
                  DialogSettings settings, LegalAidSettings legalAid) {
         this.settings = Objects.requireNonNull(settings, "settings");
         EligibilityCheck check = new EligibilityCheck(legalAid);
-        this.interpreter = new Interpreter(router, meaning, faqs, settings, check);
-        this.machine = new DialogMachine(new DialogActions(faqs, articles, settings, check));
+        OfficeDirectory offices = OfficeDirectory.bundled();
+        this.interpreter = new Interpreter(router, meaning, faqs, settings, check, offices);
+        this.machine = new DialogMachine(new DialogActions(faqs, articles, settings, check, offices));
     }
 
     /** The turn for one message whose conversation's state was read and will be saved. Never throws for any text. */

@@ -21,6 +21,8 @@ enum Intent {
     SHOW_ARTICLES,
     /** Whether the citizen could get legal aid: starts the pre-check. */
     LEGAL_AID,
+    /** Where is a legal-service office near me ("附近有没有法律服务所"), or only the name of a district after that question. */
+    FIND_OFFICE,
     /** No words at all: only emoji, digits or punctuation, or nothing. */
     WORDLESS,
     /** Anything else: a question for the knowledge base. */

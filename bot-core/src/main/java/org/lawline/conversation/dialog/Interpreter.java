@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.lawline.conversation.ConversationSnapshot;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.MobileNumber;
+import org.lawline.conversation.OfficeDirectory;
 import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.FaqSearch;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ final class Interpreter {
     private final FaqSearch faqs;
     private final DialogSettings settings;
     private final EligibilityCheck check;
+    private final OfficeDirectory offices;
 
     /** @param meaning recognises by meaning what the router's keywords miss; empty, keywords alone decide */
     Interpreter(Router router, Optional<MeaningRecogniser> meaning, FaqSearch faqs, DialogSettings settings, EligibilityCheck check) {
@@ -37,6 +39,13 @@ final class Interpreter {
     /** @param meaning the recogniser once it is trained; empty before, and the keywords alone decide */
     Interpreter(Router router, Supplier<Optional<MeaningRecogniser>> meaning, FaqSearch faqs, DialogSettings settings,
                 EligibilityCheck check) {
+        this(router, meaning, faqs, settings, check, OfficeDirectory.bundled());
+    }
+
+    /** @param offices tells a message that only names a district ("西湖区", the answer to "请问您在哪个区") */
+    Interpreter(Router router, Supplier<Optional<MeaningRecogniser>> meaning, FaqSearch faqs, DialogSettings settings,
+                EligibilityCheck check, OfficeDirectory offices) {
+        this.offices = Objects.requireNonNull(offices, "offices");
         this.router = Objects.requireNonNull(router, "router");
         this.meaning = Objects.requireNonNull(meaning, "meaning");
         this.faqs = Objects.requireNonNull(faqs, "faqs");
@@ -47,7 +56,10 @@ final class Interpreter {
     Cue interpret(ConversationSnapshot current, String text) {
         // searched at most once a turn, and only when a question or the recogniser needs it
         Supplier<SearchVerdict> verdict = once(() -> search(text));
-        Utterance keywords = router.classify(text);
+        Utterance routed = router.classify(text);
+        // "西湖区" alone answers "请问您在哪个区": nothing else in the knowledge base is a bare place name
+        Utterance keywords = routed.intent() == Intent.QUESTION && offices.onlyNamesADistrict(text)
+                ? Utterance.of(Intent.FIND_OFFICE) : routed;
         Utterance said = meaning.get().map(m -> m.refine(keywords, text, current.state(), verdict)).orElse(keywords);
         if (said.intent() == Intent.EMERGENCY) {
             return new Cue.Said(DialogEvent.EMERGENCY, said);
@@ -76,6 +88,7 @@ final class Interpreter {
             case WORDLESS -> new Cue.Said(DialogEvent.WORDLESS, said);
             case LEGAL_AID -> new Cue.Said(DialogEvent.CHECK_ELIGIBILITY, said);
             case SHOW_ARTICLES -> new Cue.Said(DialogEvent.SHOW_ARTICLES, said);
+            case FIND_OFFICE -> new Cue.Said(DialogEvent.FIND_OFFICE, said);
             case QUESTION -> question(current, verdict.get());
         };
     }

@@ -122,6 +122,13 @@ final class Router {
     /** Whole-message rules look at short messages only: a request for a person is a few words. */
     private static final int SHORT = 30;
 
+    /** A place citizens go to for legal help in person, as they name it. */
+    private static final Pattern OFFICE = Pattern.compile(
+            "法律服务所|法律服务站|法律服务中心|法律服务机构|公共法律服务|律师事务所|律所|法律援助中心|法援中心|法律援助站|法律援助机构"
+            + "|公证处|司法所|调解委员会|调解中心|司法鉴定");
+    /** …and the wish to find one: near me, where, how to get there. */
+    private static final Pattern WHERE = Pattern.compile("附近|最近|周边|周围|哪里|哪儿|哪有|在哪|地址|怎么走|怎么去|位置|离我|近的|有没有|找个|找一家|找家");
+
     /** What the message is. Never throws; any text is at worst a question. */
     Utterance classify(String text) {
         String compact = Texts.compact(text);
@@ -138,6 +145,10 @@ final class Router {
         Matcher pick = PICK.matcher(compact);
         if (pick.matches()) {
             return Utterance.pick(number(pick.group(1)));
+        }
+        // before a person: "附近有没有律师事务所" asks for a place, not for a lawyer in the chat
+        if (OFFICE.matcher(compact).find() && WHERE.matcher(compact).find()) {
+            return Utterance.of(Intent.FIND_OFFICE);
         }
         if (ASK_FOR_PERSON.matcher(compact).matches() || PERSON_IN_WORDS.matcher(compact).find()) {
             return Utterance.of(Intent.ASK_FOR_PERSON);

@@ -132,9 +132,16 @@ class RouterTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is a question, not the pre-check")
-    @ValueSource(strings = {"法律援助中心几点上班", "法律援助中心在哪里", "法律援助律师收费吗"})
+    @ValueSource(strings = {"法律援助中心几点上班", "法律援助律师收费吗", "律师事务所怎么收费"})
     void questionsAboutLegalAidOfficesStayQuestions(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" asks where an office is, not for the pre-check or the duty lawyer")
+    @ValueSource(strings = {"法律援助中心在哪里", "附近有没有法律服务所", "附近有律师事务所吗", "最近的公证处在哪", "离我最近的律所",
+            "我家附近的司法所地址"})
+    void askingWhereAnOfficeIsFindsOffices(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.FIND_OFFICE);
     }
 
     @ParameterizedTest(name = "\"{0}\" asks to see the cited articles")

@@ -69,7 +69,7 @@ public class WebChatConfiguration {
     FilterRegistrationBean<WebSessionFilter> webChatSessions(WebSessions sessions, WebChatSettings settings, ObjectProvider<Clock> clock) {
         PartnerSignatures partners = new PartnerSignatures(settings.partnerKeys(), clock.getIfAvailable(Clock::systemUTC));
         FilterRegistrationBean<WebSessionFilter> registration = new FilterRegistrationBean<>(new WebSessionFilter(sessions, partners));
-        registration.addUrlPatterns(WebChatController.MESSAGES, WebFeedbackController.FEEDBACK);
+        registration.addUrlPatterns(WebChatController.MESSAGES, WebFeedbackController.FEEDBACK, WebOfficesController.NEAREST);
         // Before the body cap: a caller without a session does not even get us to read 16 KB.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;

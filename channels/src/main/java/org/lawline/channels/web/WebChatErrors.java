@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 // First among advices: a catch-all advice elsewhere must not answer for the web chat. Scoped to
 // our controllers, so being first changes nothing for anyone else's.
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {WebChatController.class, WebSessionController.class, WebChatFallbackController.class,
-        WebFeedbackController.class})
+@RestControllerAdvice(assignableTypes = {WebChatController.class, WebOfficesController.class, WebSessionController.class,
+        WebChatFallbackController.class, WebFeedbackController.class})
 class WebChatErrors {
 
     static final String UNREADABLE_BODY = "请求格式不正确，请发送 JSON，例如 {\"citizenId\": \"…\", \"text\": \"…\"}";

@@ -21,7 +21,7 @@ class WebChatFallbackController {
     @RequestMapping("/api/web/**")
     ResponseEntity<WebChatError> unmatched(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals(WebChatController.MESSAGES)) {
+        if (path.equals(WebChatController.MESSAGES) || path.equals(WebOfficesController.NEAREST)) {
             return WebChatErrors.error(HttpStatus.METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED);
         }
         return WebChatErrors.error(HttpStatus.NOT_FOUND, NOT_FOUND);

@@ -2,7 +2,9 @@ package org.lawline.channels.web;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import org.lawline.conversation.OfficeDirectory;
 import org.lawline.conversation.Reply;
+import org.lawline.knowledge.ServiceOffice;
 import org.lawline.knowledge.LawReference;
 
 /**
@@ -16,9 +18,11 @@ import org.lawline.knowledge.LawReference;
  *                which is answered even when the offer could not be remembered
  * @param turnId  the id of this reply's transcript turn, which {@code POST /api/web/feedback}
  *                names to say whether it helped
+ * @param offices the legal-service offices of an {@code offices} reply, each with its map link
+ *                (empty otherwise, and in the {@code offices} reply that asks which district)
  */
 record WebReply(String kind, String text, String state, List<Citation> citations,
-                String entryId, Double score, List<Option> choices, String turnId) {
+                String entryId, Double score, List<Option> choices, String turnId, List<Office> offices) {
 
     record Citation(String id, String law, String article, String title) {
         static Citation of(LawReference reference) {
@@ -27,6 +31,18 @@ record WebReply(String kind, String text, String state, List<Citation> citations
     }
 
     record Option(int number, String question) {
+    }
+
+    record Office(String name, String kind, String district, String address, String phone, String hours, String mapUrl) {
+        static Office of(ServiceOffice office) {
+            return new Office(office.name(), office.kind().label(), office.district(), office.address(), office.phone(),
+                    office.hours(), OfficeDirectory.mapLink(office));
+        }
+    }
+
+    /** A reply that answers no message of the citizen's (no turn of theirs to rate). */
+    static WebReply of(Reply reply) {
+        return of(reply, null);
     }
 
     static WebReply of(Reply reply, String turnId) {
@@ -41,7 +57,8 @@ record WebReply(String kind, String text, String state, List<Citation> citations
                 reply.entryId().orElse(null),
                 finite(reply.score()),
                 options,
-                turnId);
+                turnId,
+                reply instanceof Reply.Offices listed ? listed.offices().stream().map(Office::of).toList() : List.of());
     }
 
     /** JSON has no NaN or infinity. */

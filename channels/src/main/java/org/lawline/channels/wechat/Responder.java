@@ -3,7 +3,7 @@ package org.lawline.channels.wechat;
 import java.util.Optional;
 import java.util.Set;
 import org.lawline.channels.delivery.Subscribers;
-import org.lawline.channels.offices.NearestOffices;
+import org.lawline.conversation.OfficeDirectory;
 import org.lawline.conversation.AnswerFeedback;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.InboundMessage;
@@ -26,7 +26,7 @@ class Responder {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
 
     private final Conversations conversations;
-    private final NearestOffices offices;
+    private final OfficeDirectory offices;
     private final Subscribers subscribers;
     private final JobReports reports;
     private final AnswerFeedback feedback;
@@ -34,7 +34,7 @@ class Responder {
     /** Replies that ask for a verdict: the bot's own answers, from an entry or from the law. */
     private static final Set<ReplyKind> ANSWERS = Set.of(ReplyKind.ANSWER, ReplyKind.LAW);
 
-    Responder(Conversations conversations, NearestOffices offices, Subscribers subscribers, JobReports reports,
+    Responder(Conversations conversations, OfficeDirectory offices, Subscribers subscribers, JobReports reports,
               AnswerFeedback feedback) {
         this.feedback = feedback;
         this.conversations = conversations;
@@ -59,7 +59,7 @@ class Responder {
                     : Optional.of(CitizenTexts.VOICE_NOT_RECOGNISED);
         }
         if (inbound instanceof Inbound.Location location) {
-            return Optional.of(offices.describe(location.latitude(), location.longitude()));
+            return Optional.of(offices.describeNearest(location.latitude(), location.longitude()));
         }
         if (inbound instanceof Inbound.Media) {
             return Optional.of(CitizenTexts.PLEASE_TYPE);

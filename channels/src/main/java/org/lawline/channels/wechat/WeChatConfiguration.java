@@ -1,6 +1,6 @@
 package org.lawline.channels.wechat;
 
-import org.lawline.channels.offices.NearestOffices;
+import org.lawline.conversation.OfficeDirectory;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import org.lawline.channels.delivery.ClaimedReplies;
@@ -91,7 +91,7 @@ class WeChatConfiguration {
     @Bean
     Responder weChatResponder(Conversations conversations, Subscribers subscribers, JobReports reports,
                               ObjectProvider<AnswerFeedback> feedback) {
-        return new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), NEAREST_OFFICES), subscribers, reports,
+        return new Responder(conversations, new OfficeDirectory(BundledKnowledge.serviceOffices(), NEAREST_OFFICES), subscribers, reports,
                 feedback.getIfAvailable(() -> AnswerFeedback.NONE));
     }
 

@@ -2,7 +2,7 @@ package org.lawline.channels.weibo;
 
 import java.util.Optional;
 import org.lawline.channels.delivery.Subscribers;
-import org.lawline.channels.offices.NearestOffices;
+import org.lawline.conversation.OfficeDirectory;
 import org.lawline.conversation.Conversations;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.Reply;
@@ -19,10 +19,10 @@ final class PushResponder {
     private static final Logger log = LoggerFactory.getLogger(PushResponder.class);
 
     private final Conversations conversations;
-    private final NearestOffices offices;
+    private final OfficeDirectory offices;
     private final Subscribers subscribers;
 
-    PushResponder(Conversations conversations, NearestOffices offices, Subscribers subscribers) {
+    PushResponder(Conversations conversations, OfficeDirectory offices, Subscribers subscribers) {
         this.conversations = conversations;
         this.offices = offices;
         this.subscribers = subscribers;
@@ -38,7 +38,7 @@ final class PushResponder {
         } else if (push instanceof Push.Mention mention) {
             said = engine(push, mention.text());
         } else if (push instanceof Push.Position position) {
-            said = Optional.of(offices.describe(position.latitude(), position.longitude()));
+            said = Optional.of(offices.describeNearest(position.latitude(), position.longitude()));
         } else if (push instanceof Push.Media) {
             said = Optional.of(FollowerTexts.PLEASE_WRITE);
         } else {

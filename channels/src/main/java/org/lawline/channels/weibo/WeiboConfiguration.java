@@ -8,7 +8,7 @@ import org.lawline.channels.delivery.DeliveryConfiguration;
 import org.lawline.channels.delivery.InboundClaims;
 import org.lawline.channels.delivery.ReplyWindows;
 import org.lawline.channels.delivery.Subscribers;
-import org.lawline.channels.offices.NearestOffices;
+import org.lawline.conversation.OfficeDirectory;
 import org.lawline.conversation.Conversations;
 import org.lawline.knowledge.BundledKnowledge;
 import org.slf4j.Logger;
@@ -70,7 +70,7 @@ class WeiboConfiguration {
 
     @Bean
     PushResponder weiboPushResponder(Conversations conversations, Subscribers subscribers) {
-        return new PushResponder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), OFFICES_PER_POSITION), subscribers);
+        return new PushResponder(conversations, new OfficeDirectory(BundledKnowledge.serviceOffices(), OFFICES_PER_POSITION), subscribers);
     }
 
     @Bean

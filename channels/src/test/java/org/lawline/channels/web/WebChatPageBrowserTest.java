@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import org.lawline.channels.ScriptedConversations;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogState;
+import org.lawline.conversation.OfficeDirectory;
 import org.lawline.conversation.Reply;
 import org.lawline.conversation.ConversationId;
 import org.lawline.conversation.EventId;
@@ -323,6 +325,92 @@ class WebChatPageBrowserTest {
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".system-line.error")));
         assertThat(error.getText()).isEqualTo("消息过长，请控制在2000字以内");
         assertThat(conversations.received()).isEmpty();
+    }
+
+    @Test
+    void askingForAnOfficeNearbyOffersTheLocationAndANamedDistrictListsItsOfficesWithMapLinks() {
+        OfficeDirectory offices = OfficeDirectory.bundled();
+        conversations.answerWith(message -> offices.forText(message.text(), DialogState.BOT));
+        WebElement input = driver.findElement(By.id("input"));
+        input.sendKeys("附近有没有法律服务所");
+        input.sendKeys(Keys.ENTER);
+
+        WebElement asked = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".row.bot.offices")));
+        assertThat(asked.findElement(By.cssSelector(".bubble")).getText()).startsWith("请问您在哪个区").contains("西湖区");
+        assertThat(asked.findElement(By.cssSelector(".use-location")).getText()).isEqualTo("使用我的位置");
+
+        input.sendKeys("西湖区");
+        input.sendKeys(Keys.ENTER);
+
+        List<WebElement> maps = wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".row.bot.offices .office-map"), 0));
+        WebElement listed = driver.findElements(By.cssSelector(".row.bot.offices")).get(1);
+        assertThat(listed.findElement(By.cssSelector(".bubble")).getText()).startsWith("西湖区的法律服务机构")
+                .contains("杭州市西湖区法律援助中心", "地址：杭州市西湖区文三路198号", "电话：0571-87968148", "办公时间：")
+                .doesNotContain("https://"); // the links are under the text, not in it
+        assertThat(maps.get(0).getText()).isEqualTo("地图：杭州市西湖区法律援助中心");
+        assertThat(maps).allSatisfy(link -> {
+            assertThat(link.getAttribute("href")).startsWith("https://uri.amap.com/marker?position=");
+            assertThat(link.getAttribute("target")).isEqualTo("_blank");
+            assertThat(link.getAttribute("rel")).contains("noopener");
+        });
+        assertThat(listed.findElements(By.cssSelector(".use-location"))).isEmpty();
+    }
+
+    @Test
+    void afterTheCitizenAgreesTheBrowsersPositionFindsTheNearestOffices() {
+        OfficeDirectory offices = OfficeDirectory.bundled();
+        conversations.answerWith(message -> offices.forText(message.text(), DialogState.BOT));
+        // the browser's own permission, granted, and its position: beside the West Lake district's legal-aid centre
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Browser.grantPermissions",
+                Map.of("origin", "http://localhost:" + port, "permissions", List.of("geolocation")));
+        chrome.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 30.2775, "longitude", 120.136, "accuracy", 10));
+        try {
+            WebElement input = driver.findElement(By.id("input"));
+            input.sendKeys("附近有没有法律服务所");
+            input.sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".use-location"))).click();
+
+            // the page asks first: nothing is read or sent before the citizen agrees
+            WebElement consent = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".consent")));
+            assertThat(consent.getText()).contains("是否同意本页面获取您当前的位置", "不会保存");
+            assertThat(officeRequests()).isZero();
+            consent.findElement(By.cssSelector(".consent-yes")).click();
+
+            List<WebElement> maps = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".row.bot.offices .office-map"),
+                    OfficeDirectory.NEAREST));
+            WebElement nearest = driver.findElements(By.cssSelector(".row.bot.offices")).get(1);
+            assertThat(nearest.findElement(By.cssSelector(".bubble")).getText()).startsWith("离您最近的法律服务机构")
+                    .contains("1. 杭州市西湖区法律援助中心", "距离：约");
+            assertThat(maps.get(0).getAttribute("href")).startsWith("https://uri.amap.com/marker?position=120.136500,30.277200");
+            assertThat(officeRequests()).isEqualTo(1);
+            assertThat(conversations.receivedTexts()).containsExactly("附近有没有法律服务所"); // the position is no message
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearGeolocationOverride", Map.of());
+            chrome.executeCdpCommand("Browser.resetPermissions", Map.of());
+        }
+    }
+
+    @Test
+    void decliningKeepsThePositionUnreadAndAsksForTheDistrictInstead() {
+        OfficeDirectory offices = OfficeDirectory.bundled();
+        conversations.answerWith(message -> offices.forText(message.text(), DialogState.BOT));
+        WebElement input = driver.findElement(By.id("input"));
+        input.sendKeys("附近有没有法律服务所");
+        input.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".use-location"))).click();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".consent-no"))).click();
+
+        WebElement line = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".system-line")));
+        assertThat(line.getText()).isEqualTo("好的，请直接回复您所在的区，例如：西湖区");
+        assertThat(driver.findElements(By.cssSelector(".consent"))).isEmpty();
+        assertThat(officeRequests()).isZero();
+    }
+
+    private long officeRequests() {
+        return ((Number) js("return performance.getEntriesByType('resource')"
+                + ".filter(function (e) { return e.name.indexOf('api/web/offices/nearest') >= 0; }).length")).longValue();
     }
 
     private String citizenId() {

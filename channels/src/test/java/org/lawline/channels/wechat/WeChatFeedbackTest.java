@@ -18,7 +18,7 @@ import org.lawline.channels.Migrations;
 import org.lawline.channels.ScriptedConversations;
 import org.lawline.channels.delivery.Outbox;
 import org.lawline.channels.delivery.Subscribers;
-import org.lawline.channels.offices.NearestOffices;
+import org.lawline.conversation.OfficeDirectory;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.DialogState;
@@ -66,7 +66,7 @@ class WeChatFeedbackTest {
         });
         transcripts = new JournaledTranscripts(database, Files.createTempDirectory("wechat-transcripts"), 200, Duration.ofSeconds(1));
         conversations.transcribeTo(transcripts);
-        responder = new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), 3), new Subscribers(jdbc),
+        responder = new Responder(conversations, new OfficeDirectory(BundledKnowledge.serviceOffices(), 3), new Subscribers(jdbc),
                 new JobReports(jdbc, new Outbox(jdbc, List.of(), clock)), new JdbcAnswerFeedback(database, Duration.ofSeconds(1)));
     }
 

@@ -1,6 +1,6 @@
 package org.lawline.channels.wechat;
 
-import org.lawline.channels.offices.NearestOffices;
+import org.lawline.conversation.OfficeDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -68,7 +68,7 @@ final class WeChatInstance implements AutoCloseable {
         reports = new JobReports(jdbc, outbox);
         menus = new MenuPublisher(accounts);
         notices = new NoticeRouter(outbox, subscribers, List.of(new WeChatTemplates(accounts, outbox)));
-        Responder responder = new Responder(conversations, new NearestOffices(BundledKnowledge.serviceOffices(), 3), subscribers, reports,
+        Responder responder = new Responder(conversations, new OfficeDirectory(BundledKnowledge.serviceOffices(), 3), subscribers, reports,
                 new JdbcAnswerFeedback(shared.dataSource, Duration.ofMillis(500)));
         claims = new InboundClaims(jdbc, Optional.of(shared.redis), delivery);
         Exchange exchange = new Exchange(claims, new ClaimedReplies(claims, outbox, clock), responder, windows, workers,

@@ -19,7 +19,7 @@ import org.lawline.channels.delivery.InboundClaims;
 import org.lawline.channels.delivery.Outbox;
 import org.lawline.channels.delivery.ReplyWindows;
 import org.lawline.channels.delivery.Subscribers;
-import org.lawline.channels.offices.NearestOffices;
+import org.lawline.conversation.OfficeDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,7 +46,7 @@ class NoWorkerFreeIT {
                 new DeliverySettings(shared.keyPrefix, Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofSeconds(30)));
         Outbox outbox = new Outbox(jdbc, List.of(), Clock.systemUTC());
         FollowerWindows windows = new FollowerWindows(new ReplyWindows.InProcess(FollowerWindows.limits(Duration.ofHours(48))));
-        PushResponder responder = new PushResponder(engine, new NearestOffices(List.of(), 3), new Subscribers(jdbc));
+        PushResponder responder = new PushResponder(engine, new OfficeDirectory(List.of(), 3), new Subscribers(jdbc));
         ClaimedReplies replies = new ClaimedReplies(claims, outbox, Clock.systemUTC());
         PushTurns full = new PushTurns(claims, replies, responder, windows,
                 task -> { throw new RejectedExecutionException("every worker busy"); }, Duration.ofSeconds(4), Clock.systemUTC());

@@ -15,7 +15,7 @@ import org.lawline.channels.delivery.Outbox;
 import org.lawline.channels.delivery.Reconciler;
 import org.lawline.channels.delivery.ReplyWindows;
 import org.lawline.channels.delivery.Subscribers;
-import org.lawline.channels.offices.NearestOffices;
+import org.lawline.conversation.OfficeDirectory;
 import org.lawline.conversation.Conversations;
 import org.lawline.knowledge.BundledKnowledge;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -47,7 +47,7 @@ final class WeiboInstance implements AutoCloseable {
         Outbox outbox = new Outbox(jdbc, List.of(new WeiboPlatform(accounts, windows, subscribers, settings, workers.pool())), clock);
         claims = new InboundClaims(jdbc, Optional.of(shared.redis), binder.bindOrCreate("lawline.delivery", DeliverySettings.class));
         ClaimedReplies replies = new ClaimedReplies(claims, outbox, clock);
-        PushResponder responder = new PushResponder(engine, new NearestOffices(BundledKnowledge.serviceOffices(), 3), subscribers);
+        PushResponder responder = new PushResponder(engine, new OfficeDirectory(BundledKnowledge.serviceOffices(), 3), subscribers);
         webhook = new WeiboWebhook(accounts, new PushTurns(claims, replies, responder, windows, workers.pool(),
                 settings.replyBudget(), clock), clock, settings);
         reconciler = new Reconciler(claims, outbox,

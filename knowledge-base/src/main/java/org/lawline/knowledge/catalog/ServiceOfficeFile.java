@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Service offices from a JSON Lines file: one object per line with {@code id, name, kind}
- * (a {@link ServiceOffice.Kind} name), {@code city, address, phone, hours, latitude, longitude}.
+ * (a {@link ServiceOffice.Kind} name), {@code city, address, phone, hours, latitude, longitude},
+ * and optionally {@code district}.
  * Meant for the bundled directory, which we write: the first bad line fails the whole file.
  */
 public final class ServiceOfficeFile {
@@ -55,6 +56,7 @@ public final class ServiceOfficeFile {
                     required(node, "name"),
                     ServiceOffice.Kind.valueOf(required(node, "kind")),
                     required(node, "city"),
+                    node.path("district").asString("").strip(),
                     required(node, "address"),
                     node.path("phone").asString(""),
                     node.path("hours").asString(""),

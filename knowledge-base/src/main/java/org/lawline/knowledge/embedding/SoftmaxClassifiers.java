@@ -2,9 +2,7 @@ package org.lawline.knowledge.embedding;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +20,13 @@ import org.lawline.knowledge.TextClassifiers;
  * from 0.79 to 0.87.
  *
  * <p>Training is deterministic (zero start, full-batch gradient descent) so that two instances
- * trained on the same examples classify alike. Example vectors are cached on disk when a folder
- * is given; the vectors of recent texts are kept in a bounded map, because citizens send the
- * same short messages over and over ("人工", "在吗", the page's suggested questions). Thread safe.
+ * trained on the same examples classify alike. Examples are embedded as messages are
+ * ({@link QuestionVectors#canonical}); the knowledge base's questions and phrasings among them
+ * are mostly the FAQ index's own sentences (all those without full-width forms, which the index
+ * normalises): their vectors come from the process's recent sentences ({@link RecentSentences})
+ * or the same on-disk cache, not from the model a second time. A
+ * message's vector is its turn's, shared with the FAQ and law searches ({@link QuestionVectors}).
+ * Thread safe.
  */
 public final class SoftmaxClassifiers implements TextClassifiers {
 
@@ -38,33 +40,25 @@ public final class SoftmaxClassifiers implements TextClassifiers {
     static final double PENALTY = 1e-3;
     static final double STEP = 2.0;
     static final int STEPS = 150;
-    /** 2,048 recent texts of 2 KB each: 4 MB. */
-    private static final int RECENT_TEXTS = 2_048;
-    /**
-     * Past this many characters a message is a story: its opening carries what a recogniser
-     * looks for, and the model reads at most 512 tokens anyway.
-     */
-    static final int MAX_CHARS = 200;
-
     private final SentenceEmbedder embedder;
+    private final QuestionVectors questions;
     private final Optional<EmbeddingCache> disk;
-    private final Map<String, float[]> recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > RECENT_TEXTS;
-        }
-    });
 
     public SoftmaxClassifiers(SentenceEmbedder embedder, Optional<Path> cacheFolder) {
-        this.embedder = embedder;
+        this(new QuestionVectors(embedder, QuestionVectors.DEFAULT_CAPACITY), cacheFolder);
+    }
+
+    /** Messages embedded by (and their vectors shared through) these question vectors, whose model also embeds the examples. */
+    public SoftmaxClassifiers(QuestionVectors questions, Optional<Path> cacheFolder) {
+        this.embedder = questions.embedder();
+        this.questions = questions;
         this.disk = cacheFolder.map(folder -> new EmbeddingCache(folder, embedder.modelId(), embedder.dimensions()));
     }
 
-    /** On the process's bge-small-zh. */
+    /** On the process's bge-small-zh and its question vectors. */
     public static SoftmaxClassifiers shared(Optional<Path> cacheFolder) {
-        return new SoftmaxClassifiers(BgeSmallZh.shared(), cacheFolder);
+        return new SoftmaxClassifiers(QuestionVectors.shared(), cacheFolder);
     }
-
     @Override
     public TextClassifier train(List<LabelledExample> examples) {
         List<String> labels = List.copyOf(new TreeSet<>(examples.stream().map(LabelledExample::label).toList()));
@@ -75,52 +69,43 @@ public final class SoftmaxClassifiers implements TextClassifiers {
         for (int i = 0; i < labels.size(); i++) {
             index.put(labels.get(i), i);
         }
-        List<float[]> vectors = vectorsOf(examples.stream().map(e -> cut(e.text())).toList());
+        List<float[]> vectors = vectorsOf(examples.stream().map(e -> QuestionVectors.canonical(e.text())).toList());
         int[] gold = examples.stream().mapToInt(e -> index.get(e.label())).toArray();
         return new Softmax(labels, Softmax.fit(vectors, gold, labels.size()), vectors, gold);
     }
 
-    /** Vectors of the sentences, in order: read from disk where cached, the rest in one model call. */
+    /**
+     * Vectors of the sentences, in order: from the process's recent sentences or the disk where
+     * known there, the rest in one model call (and then kept in both).
+     */
     private List<float[]> vectorsOf(List<String> sentences) {
         float[][] vectors = new float[sentences.size()][];
+        Map<String, float[]> recent = RecentSentences.shared();
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             String sentence = sentences.get(i);
-            vectors[i] = disk.flatMap(d -> d.read(d.key(sentence))).orElse(null);
+            vectors[i] = recent.get(RecentSentences.key(embedder.modelId(), sentence));
+            if (vectors[i] == null) {
+                vectors[i] = disk.flatMap(d -> d.read(d.key(sentence))).orElse(null);
+            }
             if (vectors[i] == null) {
                 missing.add(i);
             }
         }
-        List<float[]> computed = embedder.embed(missing.stream().map(sentences::get).toList());
-        for (int j = 0; j < missing.size(); j++) {
-            int i = missing.get(j);
-            vectors[i] = computed.get(j);
-            float[] vector = vectors[i];
-            disk.ifPresent(d -> d.write(d.key(sentences.get(i)), vector));
+        List<String> unknown = missing.stream().map(sentences::get).distinct().toList();
+        List<float[]> computed = embedder.embed(unknown);
+        Map<String, float[]> byText = new HashMap<>();
+        for (int j = 0; j < unknown.size(); j++) {
+            String sentence = unknown.get(j);
+            float[] vector = computed.get(j);
+            byText.put(sentence, vector);
+            recent.put(RecentSentences.key(embedder.modelId(), sentence), vector);
+            disk.ifPresent(d -> d.write(d.key(sentence), vector));
+        }
+        for (int i : missing) {
+            vectors[i] = byText.get(sentences.get(i));
         }
         return List.of(vectors);
-    }
-
-    private float[] vectorOf(String text) {
-        String sentence = cut(text);
-        float[] vector = recent.get(sentence);
-        if (vector == null) {
-            vector = embedder.embed(List.of(sentence)).get(0);
-            recent.put(sentence, vector);
-        }
-        return vector;
-    }
-
-    static String cut(String text) {
-        String stripped = text.strip();
-        if (stripped.length() <= MAX_CHARS) {
-            return stripped;
-        }
-        int end = MAX_CHARS;
-        if (Character.isHighSurrogate(stripped.charAt(end - 1))) {
-            end--;
-        }
-        return stripped.substring(0, end);
     }
 
     /** The fitted weights and the labels they score. */
@@ -130,23 +115,54 @@ public final class SoftmaxClassifiers implements TextClassifiers {
         private final Weights weights;
         private final List<float[]> examples;
         private final int[] exampleLabels;
+        /**
+         * What recent messages were classified as, by canonical text, as many as their vectors
+         * are kept: a repeated message then costs neither the model nor the comparison with
+         * every example (a few thousand dot products, the most of a turn once the vector is kept).
+         */
+        private final Map<String, LabelProbabilities> recent;
 
         Softmax(List<String> labels, Weights weights, List<float[]> examples, int[] exampleLabels) {
             this.labels = labels;
             this.weights = weights;
             this.examples = examples;
             this.exampleLabels = exampleLabels;
+            int capacity = questions.capacity();
+            this.recent = new java.util.LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, LabelProbabilities> eldest) {
+                    return size() > capacity;
+                }
+            };
         }
 
         @Override
         public LabelProbabilities classify(String text) {
+            if (text == null || text.isBlank()) {
+                return classified(text);
+            }
+            String key = QuestionVectors.canonical(text);
+            LabelProbabilities known;
+            synchronized (recent) {
+                known = recent.get(key);
+            }
+            if (known == null) {
+                known = classified(text);
+                synchronized (recent) {
+                    recent.put(key, known);
+                }
+            }
+            return known;
+        }
+
+        private LabelProbabilities classified(String text) {
             double[] p = new double[labels.size()];
             double[] closest = new double[labels.size()];
             java.util.Arrays.fill(closest, -1);
             if (text == null || text.isBlank()) {
                 java.util.Arrays.fill(p, 1.0 / labels.size());
             } else {
-                float[] x = vectorOf(text);
+                float[] x = questions.of(text);
                 p = weights.probabilities(x);
                 // a few thousand dot products of 512 floats: about a millisecond, a fifth of one embedding
                 for (int i = 0; i < examples.size(); i++) {

@@ -106,6 +106,14 @@ public final class HybridIndex<T, V, Q> implements AutoCloseable {
         return lucene.read(reading);
     }
 
+    /**
+     * Which view of the index searches see now: a number that changes whenever a change becomes
+     * visible to them (a build, a batch of vectors, an upsert, a removal), and only then.
+     */
+    public long version() {
+        return lucene.read(searcher -> ((org.apache.lucene.index.DirectoryReader) searcher.getIndexReader()).getVersion());
+    }
+
     /** Items in the index as searches see it. */
     public int size() {
         return lucene.size();

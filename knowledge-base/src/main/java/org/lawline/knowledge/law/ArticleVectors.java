@@ -12,9 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.lawline.knowledge.LawArticle;
-import org.lawline.knowledge.analysis.ChineseAnalysis;
-import org.lawline.knowledge.embedding.BgeSmallZh;
 import org.lawline.knowledge.embedding.EmbeddingCache;
+import org.lawline.knowledge.embedding.QuestionVectors;
 import org.lawline.knowledge.embedding.SentenceEmbedder;
 import org.lawline.knowledge.embedding.Vectors;
 import org.lawline.knowledge.index.HybridIndex;
@@ -33,32 +32,39 @@ final class ArticleVectors implements HybridIndex.Model<LawArticle, ArticleVecto
     private static final Pattern CLAUSE_END = Pattern.compile("(?<=[。；])|\\n");
 
     private final SentenceEmbedder embedder;
+    private final QuestionVectors questions;
     private final Optional<EmbeddingCache> disk;
     /** Sentence vectors by sentence, for the articles indexed now. */
     private final Map<String, float[]> memory = new ConcurrentHashMap<>();
 
     ArticleVectors(SentenceEmbedder embedder, Optional<Path> cacheFolder) {
-        this.embedder = embedder;
+        this(new QuestionVectors(embedder, QuestionVectors.DEFAULT_CAPACITY), cacheFolder);
+    }
+
+    /** Questions embedded by (and their vectors shared through) these question vectors, whose model also embeds the articles. */
+    ArticleVectors(QuestionVectors questions, Optional<Path> cacheFolder) {
+        this.embedder = questions.embedder();
+        this.questions = questions;
         this.disk = cacheFolder.map(f -> new EmbeddingCache(f, embedder.modelId(), embedder.dimensions()));
     }
 
-    /** The process's bge-small-zh, passage vectors also kept in this folder if given. */
-    static ArticleVectors bgeSmallZh(Optional<Path> cacheFolder) {
-        return new ArticleVectors(BgeSmallZh.shared(), cacheFolder);
+    /** The model of these question vectors, passage vectors also kept in this folder if given. */
+    static ArticleVectors of(QuestionVectors questions, Optional<Path> cacheFolder) {
+        return new ArticleVectors(questions, cacheFolder);
     }
 
     /**
-     * The question's vector: always computed (questions rarely repeat word for word), from the
-     * question as written (passages are not NFKC-normalised either), without
-     * bge-small-zh's retrieval instruction (为这个句子生成表示以用于检索相关文章：), which its model
-     * card suggests before short queries: on statute_dev, with the settings of
+     * The question's vector: the one its turn shares with the intent recogniser and the FAQ
+     * search ({@link QuestionVectors}, as written: passages are not NFKC-normalised either), computed once
+     * and kept a while. Without bge-small-zh's retrieval instruction (为这个句子生成表示以用于检索相关文章：),
+     * which its model card suggests before short queries: on statute_dev, with the settings of
      * {@link LawRanking#DEFAULT} and whole-article vectors only, it took top-1 0.479 → 0.465, r3 0.654 → 0.643, mrr10 0.583 →
      * 0.571 (and lowered all three with law and chapter passages only, and with the chapter
      * re-ranking at 0.2 too).
      */
     @Override
     public float[] ofQuestion(String question) {
-        return embedder.embed(List.of(ChineseAnalysis.head(question))).get(0);
+        return questions.of(question);
     }
 
     /** The article's vectors if the vector of each of its sentences is in memory or on disk; runs no model. */

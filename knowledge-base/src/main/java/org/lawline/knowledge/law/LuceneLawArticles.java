@@ -37,6 +37,7 @@ import org.lawline.knowledge.LawArticleIndex;
 import org.lawline.knowledge.LawArticleMatch;
 import org.lawline.knowledge.VectorProgress;
 import org.lawline.knowledge.analysis.ChineseAnalysis;
+import org.lawline.knowledge.embedding.QuestionVectors;
 import org.lawline.knowledge.index.HybridIndex;
 import org.lawline.knowledge.law.ArticleVectors.ArticleVector;
 
@@ -79,7 +80,15 @@ public final class LuceneLawArticles implements LawArticleIndex {
 
     /** An empty hybrid index with the process's bge-small-zh, article vectors also cached in this folder if given. */
     public static LuceneLawArticles hybrid(Optional<Path> embeddingCache) {
-        return new LuceneLawArticles(Optional.of(ArticleVectors.bgeSmallZh(embeddingCache)), LawRanking.DEFAULT);
+        return hybrid(embeddingCache, QuestionVectors.shared());
+    }
+
+    /**
+     * As {@link #hybrid(Optional)}, questions embedded by (and their vectors shared through)
+     * these question vectors, whose model also embeds the articles.
+     */
+    public static LuceneLawArticles hybrid(Optional<Path> embeddingCache, QuestionVectors questions) {
+        return new LuceneLawArticles(Optional.of(ArticleVectors.of(questions, embeddingCache)), LawRanking.DEFAULT);
     }
 
     LuceneLawArticles(Optional<ArticleVectors> vectors, LawRanking ranking) {

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lawline.knowledge.FaqEntry;
-import org.lawline.knowledge.embedding.BgeSmallZh;
 import org.lawline.knowledge.embedding.EmbeddingCache;
+import org.lawline.knowledge.embedding.QuestionVectors;
+import org.lawline.knowledge.embedding.RecentSentences;
 import org.lawline.knowledge.embedding.SentenceEmbedder;
 import org.lawline.knowledge.embedding.Vectors;
 import org.lawline.knowledge.index.HybridIndex;
@@ -30,47 +31,40 @@ import org.lawline.knowledge.index.HybridIndex;
  * entries runs no model) and, if a cache is given, on disk (a restart runs no model). Thread
  * safe.
  */
-final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], EntryVectors.QuestionVectors> {
-
-    /**
-     * Sentence vectors recently computed or read in this process, by model and sentence, shared
-     * by every index: a process often builds several indexes of the same entries (a rebuild
-     * beside the live index, tests, the evaluation of several methods), and 4,096 sentences
-     * (8 MB) hold the bundled entries several times over. Questions are never kept here.
-     */
-    private static final Map<String, float[]> SHARED_RECENT = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-                    return size() > 4_096;
-                }
-            });
+final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], QuestionVectors.Asked> {
 
     private final SentenceEmbedder embedder;
+    private final QuestionVectors questions;
     private final Optional<EmbeddingCache> disk;
     private final Map<String, float[]> recent;
     /** Sentence vectors by cache key, for the sentences of the entries indexed now (and those upserted since). */
     private final Map<String, float[]> memory = new ConcurrentHashMap<>();
 
-    private EntryVectors(SentenceEmbedder embedder, Optional<Path> folder, Map<String, float[]> recent) {
-        this.embedder = embedder;
+    private EntryVectors(QuestionVectors questions, Optional<Path> folder, Map<String, float[]> recent) {
+        this.embedder = questions.embedder();
+        this.questions = questions;
         this.disk = folder.map(f -> new EmbeddingCache(f, embedder.modelId(), embedder.dimensions()));
         this.recent = recent;
     }
 
-    /** The vectors of the process's bge-small-zh, sharing recent sentence vectors with every other index, and kept in the folder if given. */
-    static EntryVectors shared(Optional<Path> folder) {
-        return new EntryVectors(BgeSmallZh.shared(), folder, SHARED_RECENT);
+    /**
+     * The vectors of the questions' model, sharing recent sentence vectors with every other
+     * index ({@link RecentSentences}), and kept in the folder if given.
+     */
+    static EntryVectors shared(QuestionVectors questions, Optional<Path> folder) {
+        return new EntryVectors(questions, folder, RecentSentences.shared());
     }
 
     /** Vectors kept in memory only, sharing nothing with other instances. */
     static EntryVectors inMemory(SentenceEmbedder embedder) {
-        return new EntryVectors(embedder, Optional.empty(), Collections.synchronizedMap(new HashMap<>()));
+        return new EntryVectors(new QuestionVectors(embedder, QuestionVectors.DEFAULT_CAPACITY), Optional.empty(),
+                Collections.synchronizedMap(new HashMap<>()));
     }
 
     /** Vectors also kept in this folder, for the next start; shares nothing else with other instances. */
     static EntryVectors cachedIn(Path folder, SentenceEmbedder embedder) {
-        return new EntryVectors(embedder, Optional.of(folder), Collections.synchronizedMap(new HashMap<>()));
+        return new EntryVectors(new QuestionVectors(embedder, QuestionVectors.DEFAULT_CAPACITY), Optional.of(folder),
+                Collections.synchronizedMap(new HashMap<>()));
     }
 
     int dimensions() {
@@ -78,29 +72,16 @@ final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], EntryVe
     }
 
     /**
-     * The question's vectors, in one model call: always computed, never cached (questions rarely
-     * repeat word for word).
+     * The question's vectors, those its turn shares with the intent recogniser and the law
+     * search ({@link QuestionVectors}): computed once, in one model call, and kept a while. Its
+     * {@link QuestionVectors.Asked#meaning meaning} (as typed) gives candidates' confidence; its
+     * {@link QuestionVectors.Asked#searching searching} form (after bge's query instruction)
+     * finds and orders them, which lifted top-1 on faq_keywords_dev from 0.798 to 0.813
+     * (docs/evaluation.md).
      */
     @Override
-    public QuestionVectors ofQuestion(String question) {
-        String read = Vocabulary.readPart(question);
-        List<float[]> vectors = embedder.embed(List.of(read, QUERY_INSTRUCTION + read));
-        return new QuestionVectors(vectors.get(0), vectors.get(1));
-    }
-
-    /**
-     * The instruction bge-small-zh v1.5 was trained to read before a short query that searches
-     * for longer texts (its model card). Entries are embedded without it, as the card says.
-     */
-    static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
-
-    /**
-     * @param meaning   the question as it is: what {@link Similarity}'s thresholds were measured
-     *                  on, so what confidence is computed from
-     * @param searching the question after {@link #QUERY_INSTRUCTION}: what candidates are found
-     *                  and ordered by. Its cosines run lower, so it is no input to confidence
-     */
-    record QuestionVectors(float[] meaning, float[] searching) {
+    public QuestionVectors.Asked ofQuestion(String question) {
+        return questions.asked(question);
     }
 
     /** The entry's vector if every sentence's vector is in memory or on disk; runs no model. */
@@ -111,7 +92,7 @@ final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], EntryVe
             String key = key(sentence);
             float[] vector = memory.get(key);
             if (vector == null) {
-                vector = recent.get(recentKey(sentence));
+                vector = recent.get(RecentSentences.key(embedder.modelId(), sentence));
                 if (vector != null) {
                     remember(key, vector);
                 }
@@ -141,7 +122,7 @@ final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], EntryVe
             for (String sentence : sentences(entry)) {
                 String key = key(sentence);
                 if (!memory.containsKey(key) && !missing.containsKey(key)) {
-                    float[] remembered = recent.get(recentKey(sentence));
+                    float[] remembered = recent.get(RecentSentences.key(embedder.modelId(), sentence));
                     if (remembered != null) {
                         remember(key, remembered);
                         continue;
@@ -160,7 +141,7 @@ final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], EntryVe
         int i = 0;
         for (String key : missing.keySet()) {
             float[] vector = computed.get(i);
-            recent.put(recentKey(sentences.get(i++)), vector);
+            recent.put(RecentSentences.key(embedder.modelId(), sentences.get(i++)), vector);
             memory.put(key, vector);
             disk.ifPresent(d -> d.write(key, vector));
         }
@@ -197,10 +178,6 @@ final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], EntryVe
     private void remember(String key, float[] vector) {
         memory.put(key, vector);
         disk.ifPresent(d -> d.writeIfAbsent(key, vector));
-    }
-
-    private String recentKey(String sentence) {
-        return embedder.modelId() + "\n" + sentence;
     }
 
     private String key(String sentence) {

@@ -19,6 +19,7 @@ import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqIndex;
 import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.VectorProgress;
+import org.lawline.knowledge.embedding.QuestionVectors;
 import org.lawline.knowledge.embedding.Vectors;
 import org.lawline.knowledge.index.HybridIndex;
 
@@ -64,7 +65,8 @@ public final class LuceneFaqSearch implements FaqIndex {
      * 0.486, 0.514, 0.530, 0.552, 0.563. Instructed cosines run lower, so closeness needs more
      * weight to say as much: at 1 the instruction lifted keywords (0.798 → 0.810) but lost
      * held-out phrasings (0.546 → 0.514); at 1.5, 0.813 and 0.552, and top-1 rose on each half
-     * of the keyword queries.
+     * of the keyword queries. (Without the instructed vector, as typed alone, 1 was best and
+     * gave 0.798: docs/evaluation.md.)
      */
     static final double SEMANTIC_WEIGHT = 1.5;
     /** Room for about 10,000 entries with long answers before a segment is flushed. */
@@ -73,13 +75,13 @@ public final class LuceneFaqSearch implements FaqIndex {
     private final Vocabulary vocabulary;
     /** Weight of closeness in the hybrid ranking; changed only by measurements, before the index is used. */
     double semanticWeight = SEMANTIC_WEIGHT;
-    private final HybridIndex<FaqEntry, float[], EntryVectors.QuestionVectors> index;
+    private final HybridIndex<FaqEntry, float[], QuestionVectors.Asked> index;
     private final IndexedEntries indexed = new IndexedEntries();
     private final EntryCounts counts = new EntryCounts();
 
-    /** An empty hybrid index with the shared bge-small-zh model, vectors kept in memory only. */
+    /** An empty hybrid index with the shared bge-small-zh model and its question vectors, entry vectors kept in memory only. */
     public LuceneFaqSearch() {
-        this(Optional.of(EntryVectors.shared(Optional.empty())));
+        this(Optional.of(EntryVectors.shared(QuestionVectors.shared(), Optional.empty())));
     }
 
     /** An empty index searched by words alone: no model is loaded. */
@@ -89,7 +91,15 @@ public final class LuceneFaqSearch implements FaqIndex {
 
     /** An empty hybrid index whose entry vectors are also cached in this folder (created when needed). */
     public static LuceneFaqSearch hybrid(Path embeddingCache) {
-        return new LuceneFaqSearch(Optional.of(EntryVectors.shared(Optional.of(embeddingCache))));
+        return hybrid(embeddingCache, QuestionVectors.shared());
+    }
+
+    /**
+     * As {@link #hybrid(Path)}, questions embedded by (and their vectors shared through) these
+     * question vectors, whose model also embeds the entries.
+     */
+    public static LuceneFaqSearch hybrid(Path embeddingCache, QuestionVectors questions) {
+        return new LuceneFaqSearch(Optional.of(EntryVectors.shared(questions, Optional.of(embeddingCache))));
     }
 
     LuceneFaqSearch(Optional<EntryVectors> vectors) {
@@ -100,18 +110,56 @@ public final class LuceneFaqSearch implements FaqIndex {
                 .setRAMBufferSizeMB(RAM_BUFFER_MB), new FaqDocuments(vocabulary), vectors);
     }
 
+    /**
+     * The results of recent questions, each for the view of the index it was found in: citizens
+     * ask the same things over and over, and a search (smartcn's analysis, BM25, the nearest
+     * vectors, the coverage of every candidate) costs a couple of milliseconds a time. A change
+     * to the index makes a new view, and the results of the old one are never read again.
+     */
+    private final Map<KeptKey, List<FaqMatch>> kept = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<KeptKey, List<FaqMatch>> eldest) {
+            return size() > KEPT_RESULTS;
+        }
+    };
+    /** 1,024 questions' few matches each: well under a megabyte. */
+    private static final int KEPT_RESULTS = 1_024;
+
+    private record KeptKey(long view, String text, int limit) {
+    }
+
     @Override
     public List<FaqMatch> search(String text, int limit) {
         if (text == null || limit <= 0) {
             return List.of();
         }
+        long view = index.version();
+        KeptKey key = new KeptKey(view, text, limit);
+        List<FaqMatch> known;
+        synchronized (kept) {
+            known = kept.get(key);
+        }
+        if (known != null) {
+            return known;
+        }
+        List<FaqMatch> found = searched(text, limit);
+        // kept only if the index did not change meanwhile: the results are then certainly of that view
+        if (index.version() == view) {
+            synchronized (kept) {
+                kept.put(key, found);
+            }
+        }
+        return found;
+    }
+
+    private List<FaqMatch> searched(String text, int limit) {
         List<QueryTerm> terms = FaqQueries.affordable(vocabulary.questionTerms(text));
         if (terms.isEmpty()) {
             // no word at all (emoji, digits, punctuation): nothing to mean either
             return List.of();
         }
         int wanted = Math.min(limit, HybridIndex.MAX_RESULTS);
-        Optional<EntryVectors.QuestionVectors> asked = index.meaningOf(text); // before acquiring: the model is the slow part
+        Optional<QuestionVectors.Asked> asked = index.meaningOf(text); // before acquiring: the model is the slow part
         return index.read(searcher -> {
             int candidates = Math.max(wanted * 4, MIN_CANDIDATES);
             Map<Integer, Candidate> found = new LinkedHashMap<>();
@@ -187,7 +235,7 @@ public final class LuceneFaqSearch implements FaqIndex {
         double questionShare;
         /** With the question as it is; NaN when the entry has no vector (yet) or the index is keywords only. */
         double cosine = Double.NaN;
-        /** With the question after the model's query instruction ({@link EntryVectors.QuestionVectors#searching}); NaN as above. */
+        /** With the question after the model's query instruction ({@link QuestionVectors.Asked#searching}); NaN as above. */
         double searchCosine = Double.NaN;
 
         Candidate(int doc) {

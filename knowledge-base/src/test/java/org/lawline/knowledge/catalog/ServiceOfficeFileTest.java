@@ -20,10 +20,17 @@ class ServiceOfficeFileTest {
         List<ServiceOffice> offices = read(CENTRE + "\n\n" + CENTRE.replace("c1", "c2").replace("LEGAL_AID_CENTRE", "NOTARY_OFFICE"));
 
         assertThat(offices).containsExactly(
-                new ServiceOffice("c1", "某市法律援助中心", ServiceOffice.Kind.LEGAL_AID_CENTRE, "某市", "人民路1号", "12348",
+                new ServiceOffice("c1", "某市法律援助中心", ServiceOffice.Kind.LEGAL_AID_CENTRE, "某市", "", "人民路1号", "12348",
                         "9:00-17:00", 30.5, 114.3),
-                new ServiceOffice("c2", "某市法律援助中心", ServiceOffice.Kind.NOTARY_OFFICE, "某市", "人民路1号", "12348",
+                new ServiceOffice("c2", "某市法律援助中心", ServiceOffice.Kind.NOTARY_OFFICE, "某市", "", "人民路1号", "12348",
                         "9:00-17:00", 30.5, 114.3));
+    }
+
+    @Test
+    void readsTheDistrictWhereTheFileGivesIt() {
+        List<ServiceOffice> offices = read(CENTRE.replace("\"city\":\"某市\",", "\"city\":\"某市\",\"district\":\"东区\","));
+
+        assertThat(offices).extracting(ServiceOffice::district).containsExactly("东区");
     }
 
     @Test

@@ -8,12 +8,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in model: a fixed 8-dimensional unit vector per sentence, counting the sentences it
- * embeds. {@link #holdingBatches} makes one that keeps every call of more than one sentence (an
- * index build's batches, never a question) waiting until {@link #release}.
+ * embeds and the calls. {@link #holdingBatches} makes one that keeps every call of more than one
+ * sentence waiting until {@link #release}, unless it is a question's (which carries the question
+ * after {@link QuestionVectors#QUERY_INSTRUCTION}): an index build's batches, never a question.
  */
 public final class CountingEmbedder implements SentenceEmbedder {
 
     private final AtomicInteger embedded = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
     private final String modelId;
     private final CountDownLatch batchesAllowed;
 
@@ -40,6 +42,11 @@ public final class CountingEmbedder implements SentenceEmbedder {
         return embedded.get();
     }
 
+    /** Calls of {@link #embed} so far, of however many sentences. */
+    public int calls() {
+        return calls.get();
+    }
+
     @Override
     public String modelId() {
         return modelId;
@@ -52,7 +59,8 @@ public final class CountingEmbedder implements SentenceEmbedder {
 
     @Override
     public List<float[]> embed(List<String> sentences) {
-        if (sentences.size() > 1) {
+        boolean question = sentences.stream().anyMatch(s -> s.startsWith(QuestionVectors.QUERY_INSTRUCTION));
+        if (sentences.size() > 1 && !question) {
             try {
                 batchesAllowed.await();
             } catch (InterruptedException e) {
@@ -60,6 +68,7 @@ public final class CountingEmbedder implements SentenceEmbedder {
                 throw new IllegalStateException("Interrupted while held", e);
             }
         }
+        calls.incrementAndGet();
         embedded.addAndGet(sentences.size());
         List<float[]> vectors = new ArrayList<>();
         for (String sentence : sentences) {

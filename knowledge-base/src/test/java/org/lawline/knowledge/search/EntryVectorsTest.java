@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.embedding.CountingEmbedder;
+import org.lawline.knowledge.embedding.QuestionVectors;
 import org.lawline.knowledge.embedding.Vectors;
 
 class EntryVectorsTest {
@@ -68,15 +69,19 @@ class EntryVectorsTest {
     }
 
     @Test
-    void aQuestionIsSearchedAfterTheModelsQueryInstructionAndWeighedForConfidenceAsItIs() {
+    void aQuestionIsSearchedAfterTheModelsQueryInstructionAndWeighedForConfidenceAsTypedBothFromOneCallAndKept() {
         CountingEmbedder model = new CountingEmbedder("question-model");
+        EntryVectors vectors = EntryVectors.inMemory(model);
 
-        EntryVectors.QuestionVectors asked = EntryVectors.inMemory(model).ofQuestion("公司三个月没发工资");
+        QuestionVectors.Asked asked = vectors.ofQuestion(" 公司三个月没发工资？");
+        QuestionVectors.Asked again = vectors.ofQuestion("公司三个月没发工资？");
 
+        assertThat(model.calls()).isEqualTo(1);
         assertThat(model.embedded()).isEqualTo(2);
-        assertThat(asked.meaning()).containsExactly(model.embed(List.of("公司三个月没发工资")).get(0));
+        assertThat(asked.meaning()).containsExactly(model.embed(List.of("公司三个月没发工资？")).get(0));
         assertThat(asked.searching()).containsExactly(
-                model.embed(List.of(EntryVectors.QUERY_INSTRUCTION + "公司三个月没发工资")).get(0));
+                model.embed(List.of(QuestionVectors.QUERY_INSTRUCTION + "公司三个月没发工资?")).get(0));
+        assertThat(again).isSameAs(asked);
     }
 
     @Test

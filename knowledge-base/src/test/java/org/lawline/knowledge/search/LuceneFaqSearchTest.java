@@ -77,6 +77,27 @@ class LuceneFaqSearchTest {
     }
 
     @Test
+    void aRepeatedQuestionIsAnsweredFromTheIndexAsItIsNowAfterEveryKindOfChange() {
+        search.replaceAll(List.of(WAGES));
+        assertThat(search.search("离婚手续", 5)).isEmpty();
+        List<FaqMatch> first = search.search("拖欠工资", 5);
+        assertThat(search.search("拖欠工资", 5)).isEqualTo(first);
+
+        search.upsert(DIVORCE);
+        assertThat(search.search("离婚手续", 5)).extracting(m -> m.entry().id()).containsExactly("divorce");
+
+        search.upsert(entry("wages", "加班费怎么算？", "按工资的百分之一百五十支付。"));
+        assertThat(search.search("拖欠工资", 5)).extracting(m -> m.entry().question()).containsExactly("加班费怎么算？");
+
+        search.remove("divorce");
+        assertThat(search.search("离婚手续", 5)).isEmpty();
+
+        search.replaceAll(List.of(WAGES, DIVORCE));
+        assertThat(search.search("拖欠工资", 5)).extracting(m -> m.entry().id()).containsExactly("wages");
+        assertThat(search.search("离婚手续", 5)).extracting(m -> m.entry().id()).containsExactly("divorce");
+    }
+
+    @Test
     void repeatedIdsInReplaceAllKeepTheLast() {
         search.replaceAll(List.of(WAGES, entry("wages", "工资怎么算？", "按月支付。")));
 
