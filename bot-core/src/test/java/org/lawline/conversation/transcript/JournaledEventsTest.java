@@ -96,7 +96,9 @@ class JournaledEventsTest {
                 new Reply.Prompt("请留下手机号码，12348将回电", DialogState.COLLECTING_PHONE),
                 new Reply.Assessment("您可能符合法律援助条件", DialogState.BOT, true),
                 new Reply.Articles("第三十条……", DialogState.BOT, Optional.of("ll-wage-001"), law),
-                new Reply.Relayed(DialogState.WITH_LAWYER));
+                new Reply.Relayed(DialogState.WITH_LAWYER),
+                new Reply.Offices("西湖区的法律服务机构：", DialogState.BOT,
+                        org.lawline.knowledge.BundledKnowledge.serviceOffices().subList(0, 2)));
         assertThat(replies.stream().<Class<?>>map(Reply::getClass).toList()).as("every kind of reply")
                 .containsExactlyInAnyOrder(Reply.class.getPermittedSubclasses());
         List<ReplyComposed> pushed = replies.stream()
