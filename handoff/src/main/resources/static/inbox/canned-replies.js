@@ -3,31 +3,9 @@
 (function () {
   'use strict';
 
-  function $(id) { return document.getElementById(id); }
-  function el(tag, className, text) {
-    var e = document.createElement(tag);
-    if (className) { e.className = className; }
-    if (text !== undefined && text !== null) { e.textContent = text; }
-    return e;
-  }
-  function csrf() {
-    var m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-    return m ? decodeURIComponent(m[1]) : '';
-  }
-  function api(method, path, body) {
-    var options = { method: method, headers: { 'Accept': 'application/json' }, credentials: 'same-origin' };
-    if (method !== 'GET') { options.headers['X-XSRF-TOKEN'] = csrf(); }
-    if (body !== undefined) {
-      options.headers['Content-Type'] = 'application/json';
-      options.body = JSON.stringify(body);
-    }
-    return fetch(path, options).then(function (response) {
-      if (response.status === 401) { window.location.href = '/login'; }
-      return response.json().catch(function () { return {}; }).then(function (json) {
-        return { status: response.status, body: json };
-      });
-    });
-  }
+  // $, el, csrf and the JSON API call with the CSRF header: shared by every staff page (staff.js)
+  var staff = window.LawLineStaff;
+  var $ = staff.$, el = staff.el, csrf = staff.csrf, api = staff.api;
   function notice(text) {
     $('notice').textContent = text;
     $('notice').hidden = !text;
