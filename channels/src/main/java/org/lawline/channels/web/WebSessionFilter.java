@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.lawline.channels.BodyLimitFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,6 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class WebSessionFilter extends OncePerRequestFilter {
 
     static final String CITIZEN = "lawline.web.citizenId";
+
+    /** A partner's body is read for its signature, under the web chat's own cap. */
+    private static final BodyLimitFilter BODY_CAP = new RequestBodyLimitFilter();
 
     private final WebSessions sessions;
     private final PartnerSignatures partners;
@@ -53,15 +58,11 @@ class WebSessionFilter extends OncePerRequestFilter {
     /** A partner app's server: the signature covers the body, so the body (capped) is read first. */
     private void partnerRequest(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > RequestBodyLimitFilter.MAX_BODY_BYTES) {
-            RequestBodyLimitFilter.refuse(response);
+        Optional<byte[]> capped = BODY_CAP.bodyWithin(request, response);
+        if (capped.isEmpty()) {
             return;
         }
-        byte[] body = RequestBodyLimitFilter.readAtMost(request.getInputStream(), RequestBodyLimitFilter.MAX_BODY_BYTES + 1);
-        if (body.length > RequestBodyLimitFilter.MAX_BODY_BYTES) {
-            RequestBodyLimitFilter.refuse(response);
-            return;
-        }
+        byte[] body = capped.get();
         var citizenId = partners.citizenOf(request.getHeader(PartnerSignatures.PARTNER), request.getHeader(PartnerSignatures.CITIZEN),
                 request.getHeader(PartnerSignatures.TIMESTAMP), request.getHeader(PartnerSignatures.SIGNATURE), body);
         if (citizenId.isEmpty()) {
@@ -69,7 +70,7 @@ class WebSessionFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(CITIZEN, citizenId.get());
-        chain.doFilter(new RequestBodyLimitFilter.BufferedBody(request, body), response);
+        chain.doFilter(BodyLimitFilter.withBody(request, body), response);
     }
 
     private static void unauthorized(HttpServletResponse response) throws IOException {
