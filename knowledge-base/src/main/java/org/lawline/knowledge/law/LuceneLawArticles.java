@@ -38,6 +38,9 @@ import org.lawline.knowledge.analysis.ChineseAnalysis;
 import org.lawline.knowledge.embedding.QuestionVectors;
 import org.lawline.knowledge.index.HybridIndex;
 import org.lawline.knowledge.law.ArticleVectors.ArticleVector;
+import org.lawline.knowledge.tuning.CrossValidation;
+import org.lawline.knowledge.tuning.GridSearch;
+import org.lawline.knowledge.tuning.TunableRanking;
 
 /**
  * Law articles on Lucene, in memory. Searches share one searcher through a
@@ -58,7 +61,7 @@ import org.lawline.knowledge.law.ArticleVectors.ArticleVector;
  * index's own and added batch by batch ({@link HybridIndex#addVectors}, shared with the FAQ
  * index), so nobody waits for the model.
  */
-public final class LuceneLawArticles implements LawArticleIndex {
+public final class LuceneLawArticles implements LawArticleIndex, TunableRanking<LawQuestion> {
 
     private final LawQueries queries;
     private final LawRanking ranking;
@@ -118,9 +121,19 @@ public final class LuceneLawArticles implements LawArticleIndex {
         return List.copyOf(ranked.subList(0, Math.min(Math.min(limit, HybridIndex.MAX_RESULTS), ranked.size())));
     }
 
-    /** The ranking this index searches by: a hybrid index's by meaning and words, a words-only index's by words. */
-    LawRanking ranking() {
-        return ranking;
+    /** Searches the question once, for {@code ./lawline eval --folds}: its candidates as {@link #search} ranks them. */
+    @Override
+    public LawQuestion candidates(String text, Collection<String> gold) {
+        return new LawQuestion(text, gold, candidates(text));
+    }
+
+    /**
+     * Chooses, among this index's settings and those around them ({@link LawRanking#around}),
+     * the one that ranks the training questions best; the index's own wins a tie.
+     */
+    @Override
+    public CrossValidation.Learner<LawQuestion> learner() {
+        return new GridSearch<>(LawRanking.around(ranking), (question, setting) -> question.rankedBy(setting));
     }
 
     /**
