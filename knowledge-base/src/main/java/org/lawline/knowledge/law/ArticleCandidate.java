@@ -12,8 +12,4 @@ import org.lawline.knowledge.LawArticle;
  *               article has no vector (a words-only index, or vectors still being computed)
  */
 record ArticleCandidate(LawArticle article, double bm25, double cosine) {
-
-    String id() {
-        return article.id();
-    }
 }

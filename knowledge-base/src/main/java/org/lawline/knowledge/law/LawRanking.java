@@ -11,7 +11,7 @@ import org.lawline.knowledge.LawArticleMatch;
 /**
  * How an article search turns its candidates into one ranking: a pure function of the settings
  * and the candidates ({@link #rank}), which the live search and the cross-validation of
- * {@code ./lawline eval --folds} ({@link LawTuning}) both call.
+ * {@code ./lawline eval --folds} ({@link LuceneLawArticles#learner}) both call.
  *
  * @param semanticWeight the weight of closeness in meaning beside relative BM25 (hybrid index only):
  *                       scores, not ranks, are fused
@@ -52,8 +52,8 @@ record LawRanking(double semanticWeight, int candidates, double chapterShare) {
      * (BM25 0.274 / 0.562 / 0.424). Richer rankings learned per fold (coordinate ascent and
      * pairwise logistic regression over up to 15 features: BM25 by field, whole and clause
      * cosines apart, the cosine to the instructed question, each list's reciprocal rank,
-     * chapter and law counts, length, coverage, the best clause's BM25) scored no better held
-     * out, most of them worse: the two weights are kept.
+     * chapter and law counts, length, coverage, the best clause's BM25) scored no better on
+     * the held folds, most of them worse: the two weights are kept.
      */
     static final LawRanking DEFAULT = new LawRanking(1.0, 50, 0);
 

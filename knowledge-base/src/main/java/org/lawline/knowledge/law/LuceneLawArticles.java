@@ -141,7 +141,7 @@ public final class LuceneLawArticles implements LawArticleIndex, TunableRanking<
      * {@link LawRanking#candidates} by BM25 and, in a hybrid index, as many nearest by meaning;
      * none when the question holds no word (emoji, digits, punctuation: nothing to mean
      * either). {@link #search} ranks these; so does the cross-validation of the ranking
-     * ({@link LawTuning}), which calls this once per question and then tries settings on them.
+     * ({@link #learner}), which calls this once per question and then tries settings on them.
      */
     List<ArticleCandidate> candidates(String text) {
         Optional<Query> query = queries.of(text);
