@@ -20,8 +20,9 @@ import org.lawline.knowledge.tuning.TunableRanking;
 
 /**
  * Measures LawLine's search against plain BM25 on labelled queries, both methods on the same
- * queries in one run, each over an index built in memory from the given file alone (no
- * database, nothing else consulted).
+ * queries in one run, each over an index built in memory from the given file (no database).
+ * LawLine's law search also consults, as in the service, a FAQ index: here the bundled entries
+ * ({@link BundledKnowledge}), whose citations of articles lift the articles they cite.
  */
 public final class Evaluation {
 
@@ -164,9 +165,13 @@ public final class Evaluation {
                     texts.put(article.id(), String.join("\n", article.law(), article.book(), article.chapter(),
                             article.text()));
                 }
-                try (LawArticleIndex index = embeddingCache.map(LawArticleIndex::hybrid).orElseGet(LawArticleIndex::hybrid);
+                // the law search consults the team's own entries, as the service's does its live FAQ index;
+                // never the corpus's own FAQ file (LeCoQA's entries are the statute questions: a lookup)
+                try (FaqIndex bundled = embeddingCache.map(FaqIndex::inMemory).orElseGet(FaqIndex::inMemory);
+                     LawArticleIndex index = LawArticleIndex.hybrid(embeddingCache, bundled);
                      Bm25Baseline baseline = new Bm25Baseline(texts)) {
                     progress.progressed("index", 0, articles.size());
+                    bundled.replaceAll(BundledKnowledge.faqEntries());
                     index.replaceAll(articles);
                     index.awaitVectors((done, total) -> progress.progressed("vectors", done, total));
                     progress.progressed("index", articles.size(), articles.size());

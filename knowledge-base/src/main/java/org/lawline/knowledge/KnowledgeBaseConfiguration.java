@@ -83,15 +83,19 @@ public class KnowledgeBaseConfiguration {
     /**
      * Hybrid like the FAQ index, sharing its cache folder: articles are searchable by words as
      * soon as the index is built (at the first search) and by meaning once their vectors are read
-     * or computed in the background.
+     * or computed in the background. It consults the live FAQ index: an article cited by an entry
+     * close to the question ranks higher, and an entry the administrators change counts at once.
+     * Searched by words alone (embeddings off), it consults nothing, its ranking having been
+     * measured without.
      */
     @Bean
-    LawArticleIndex lawArticleIndex(KnowledgeSettings settings, Environment environment, ObjectProvider<QuestionVectors> questions) {
+    LawArticleIndex lawArticleIndex(KnowledgeSettings settings, Environment environment, ObjectProvider<QuestionVectors> questions,
+                                    FaqIndex faqIndex) {
         if (!settings.embeddings().enabled()) {
             return LawArticleIndex.inMemory();
         }
         return LuceneLawArticles.hybrid(Optional.of(settings.embeddings().cacheOr(Optional.ofNullable(environment.getProperty("LAWLINE_HOME")))),
-                questions.getObject());
+                questions.getObject(), faqIndex);
     }
 
     @Bean

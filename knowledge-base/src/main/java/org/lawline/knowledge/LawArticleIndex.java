@@ -3,6 +3,7 @@ package org.lawline.knowledge;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
+import org.lawline.knowledge.embedding.QuestionVectors;
 import org.lawline.knowledge.law.LuceneLawArticles;
 
 /**
@@ -60,5 +61,14 @@ public interface LawArticleIndex extends LawArticles, AutoCloseable {
     /** As {@link #hybrid(Path)}, article vectors kept in memory only: every new process embeds them again. */
     static LawArticleIndex hybrid() {
         return LuceneLawArticles.hybrid(Optional.empty());
+    }
+
+    /**
+     * As {@link #hybrid(Path)} (vectors in memory only when no folder is given), an article also
+     * ranked higher when an entry this FAQ search finds for the question cites it: what the
+     * knowledge base's own entries say a question is about, consulted at every search.
+     */
+    static LawArticleIndex hybrid(Optional<Path> embeddingCache, FaqSearch consulted) {
+        return LuceneLawArticles.hybrid(embeddingCache, QuestionVectors.shared(), consulted);
     }
 }

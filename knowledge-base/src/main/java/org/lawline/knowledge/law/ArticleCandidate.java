@@ -10,6 +10,9 @@ import org.lawline.knowledge.LawArticle;
  * @param cosine the closeness of {@link ArticleVectors.ArticleVector#cosine}: the best of the
  *               whole vector's and the clauses' cosines to the question as typed; NaN when the
  *               article has no vector (a words-only index, or vectors still being computed)
+ * @param cited  what the knowledge base's own entries say for it ({@link CitingEntries#of}): the
+ *               confidence of the closest FAQ entry found for the question that cites it; 0 when
+ *               none does, or no knowledge base is consulted
  */
-record ArticleCandidate(LawArticle article, double bm25, double cosine) {
+record ArticleCandidate(LawArticle article, double bm25, double cosine, double cited) {
 }

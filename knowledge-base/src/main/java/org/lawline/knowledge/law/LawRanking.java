@@ -17,14 +17,16 @@ import org.lawline.knowledge.LawArticleMatch;
  *                       scores, not ranks, are fused
  * @param candidates     hits taken from each ranking before fusion and the chapter re-ranking
  * @param chapterShare   the weight of the chapter's relevance beside the article's own score
+ * @param citedWeight    the weight of what the knowledge base's own entries say for the article
+ *                       ({@link ArticleCandidate#cited}), beside its relative BM25 and cosine
  */
-record LawRanking(double semanticWeight, int candidates, double chapterShare) {
+record LawRanking(double semanticWeight, int candidates, double chapterShare, double citedWeight) {
 
     /**
      * Words alone. Chapter share tuned on statute_dev: 0.2 lifted recall@3 a little, more pulled
      * top-1 down.
      */
-    static final LawRanking WORDS = new LawRanking(0, 50, 0.2);
+    static final LawRanking WORDS = new LawRanking(0, 50, 0.2, 0);
 
     /**
      * Words and meaning. Measured on statute_dev (361 questions, 3,410 articles) as top-1 / r3 /
@@ -54,28 +56,38 @@ record LawRanking(double semanticWeight, int candidates, double chapterShare) {
      * cosines apart, the cosine to the instructed question, each list's reciprocal rank,
      * chapter and law counts, length, coverage, the best clause's BM25) scored no better on
      * the held folds, most of them worse: the two weights are kept.
+     *
+     * <p>The evidence of the knowledge base's own entries ({@link CitingEntries}) did help on
+     * the held folds; its weight, and the figures with it, are in docs/evaluation.md.
      */
-    static final LawRanking DEFAULT = new LawRanking(1.0, 50, 0);
+    static final LawRanking DEFAULT = new LawRanking(1.0, 50, 0, 0.6);
 
     /** The semantic weights {@link #around} tries. */
     private static final double[] SEMANTIC_WEIGHTS = {0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
     /** The chapter shares {@link #around} tries. */
     private static final double[] CHAPTER_SHARES = {0, 0.1, 0.2, 0.3};
+    /** The weights of the knowledge base's evidence {@link #around} tries. */
+    private static final double[] CITED_WEIGHTS = {0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2};
 
     /**
-     * The settings cross-validation chooses among (the semantic weight and the chapter share,
-     * each over the range measured before), this one first so that it stays unless another
-     * scores better on the training questions. The number of candidates stays: the search
-     * gathers them once, and 30 to 100 changed nothing of note.
+     * The settings cross-validation chooses among (the semantic weight, the chapter share and
+     * the weight of the knowledge base's evidence, each over the range measured before), this
+     * one first so that it stays unless another scores better on the training questions. The
+     * number of candidates stays: the search gathers them once, and 30 to 100 changed nothing
+     * of note. A ranking by words alone tries neither meaning nor evidence: it is what a search
+     * without vectors falls back to, whatever it is given.
      */
     static List<LawRanking> around(LawRanking shipped) {
         List<LawRanking> settings = new ArrayList<>();
         settings.add(shipped);
-        for (double semanticWeight : shipped.semanticWeight() > 0 ? SEMANTIC_WEIGHTS : new double[] {0}) {
+        boolean byMeaning = shipped.semanticWeight() > 0;
+        for (double semanticWeight : byMeaning ? SEMANTIC_WEIGHTS : new double[] {0}) {
             for (double chapterShare : CHAPTER_SHARES) {
-                LawRanking setting = new LawRanking(semanticWeight, shipped.candidates(), chapterShare);
-                if (!setting.equals(shipped)) {
-                    settings.add(setting);
+                for (double citedWeight : byMeaning ? CITED_WEIGHTS : new double[] {0}) {
+                    LawRanking setting = new LawRanking(semanticWeight, shipped.candidates(), chapterShare, citedWeight);
+                    if (!setting.equals(shipped)) {
+                        settings.add(setting);
+                    }
                 }
             }
         }
@@ -83,9 +95,11 @@ record LawRanking(double semanticWeight, int candidates, double chapterShare) {
     }
 
     /**
-     * The candidates as matches, best first: each one's relative BM25 and rescaled cosine
-     * ({@link #fused}) plus, by {@link #chapterShare}, the relevance of its chapter (the sum of
-     * its articles' fused scores, relative to the best chapter's). While no candidate has a
+     * The candidates as matches, best first: each one's relative BM25, rescaled cosine and the
+     * knowledge base's evidence ({@link #fused}) plus, by {@link #chapterShare}, the relevance
+     * of its chapter (the sum of its articles' fused scores, relative to the best chapter's).
+     * Closeness stays the plain cosine: the evidence moves an article up, it does not make it
+     * closer in meaning. While no candidate has a
      * vector (a words-only index, vectors still being computed, the model failed) this ranks as
      * {@link #WORDS} does, and closeness is NaN.
      */
@@ -117,8 +131,9 @@ record LawRanking(double semanticWeight, int candidates, double chapterShare) {
     }
 
     /**
-     * BM25 relative to the best candidate's, plus the weighted cosine rescaled over the
-     * candidates (the nearest 1, the farthest 0): bge's cosines crowd into a narrow band, so
+     * BM25 relative to the best candidate's, plus the weighted evidence of the knowledge base
+     * (already 0 to 1, comparable across questions: not rescaled), plus the weighted cosine
+     * rescaled over the candidates (the nearest 1, the farthest 0): bge's cosines crowd into a narrow band, so
      * their raw values say little beside a relative BM25 of 0 to 1. On statute_dev (settings of
      * {@link #DEFAULT}; top-1 / r3 / mrr10) this rescaling gave 0.479 / 0.654 / 0.583;
      * the cosine relative to the nearest's, as BM25 is, 0.463 / 0.626 / 0.561 (law + chapter
@@ -137,7 +152,7 @@ record LawRanking(double semanticWeight, int candidates, double chapterShare) {
             ArticleCandidate c = candidates.get(i);
             double words = bestWords <= 0 ? 0 : c.bm25() / bestWords;
             double meaning = !byMeaning || Double.isNaN(c.cosine()) ? 0 : (c.cosine() - farthest) / spread;
-            fused[i] = words + semanticWeight * meaning;
+            fused[i] = words + semanticWeight * meaning + citedWeight * c.cited();
         }
         return fused;
     }

@@ -30,6 +30,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
+import org.lawline.knowledge.FaqSearch;
 import org.lawline.knowledge.LawArticle;
 import org.lawline.knowledge.LawArticleIndex;
 import org.lawline.knowledge.LawArticleMatch;
@@ -50,7 +51,8 @@ import org.lawline.knowledge.tuning.TunableRanking;
  * <p>Candidates come from BM25 ({@link LawQueries}) and, in a hybrid index, from the nearest
  * article vectors to the question's ({@link ArticleVectors}); each candidate's relative BM25
  * score and rescaled cosine (the best of its whole vector's and its clauses') are fused
- * ({@link LawRanking}), and the fused score is then raised by
+ * ({@link LawRanking}) with, when the index consults a FAQ search, the confidence of the closest
+ * FAQ entry citing the article ({@link CitingEntries}); the fused score is then raised by
  * the relevance of the article's chapter (by words alone only: with meaning, each vector already
  * carries its chapter's title).
  *
@@ -65,6 +67,7 @@ public final class LuceneLawArticles implements LawArticleIndex, TunableRanking<
 
     private final LawQueries queries;
     private final LawRanking ranking;
+    private final CitingEntries citing;
     private final ArticleDocuments documents = new ArticleDocuments();
     private final HybridIndex<LawArticle, ArticleVector, float[]> index;
     /** Computes missing vectors after a build; absent in a words-only index. */
@@ -76,7 +79,7 @@ public final class LuceneLawArticles implements LawArticleIndex, TunableRanking<
 
     /** An empty index searched by words alone: no model is loaded. */
     public LuceneLawArticles() {
-        this(Optional.empty(), LawRanking.WORDS);
+        this(Optional.empty(), LawRanking.WORDS, CitingEntries.NONE);
     }
 
     /** An empty hybrid index with the process's bge-small-zh, article vectors also cached in this folder if given. */
@@ -89,14 +92,26 @@ public final class LuceneLawArticles implements LawArticleIndex, TunableRanking<
      * these question vectors, whose model also embeds the articles.
      */
     public static LuceneLawArticles hybrid(Optional<Path> embeddingCache, QuestionVectors questions) {
-        return new LuceneLawArticles(Optional.of(ArticleVectors.of(questions, embeddingCache)), LawRanking.DEFAULT);
+        return new LuceneLawArticles(Optional.of(ArticleVectors.of(questions, embeddingCache)), LawRanking.DEFAULT,
+                CitingEntries.NONE);
     }
 
-    LuceneLawArticles(Optional<ArticleVectors> vectors, LawRanking ranking) {
+    /**
+     * As {@link #hybrid(Optional, QuestionVectors)}, an article also ranked higher when an entry
+     * this FAQ search finds for the question cites it ({@link CitingEntries}). The FAQ search is
+     * consulted at every law search, so entries changed in it count at once.
+     */
+    public static LuceneLawArticles hybrid(Optional<Path> embeddingCache, QuestionVectors questions, FaqSearch consulted) {
+        return new LuceneLawArticles(Optional.of(ArticleVectors.of(questions, embeddingCache)), LawRanking.DEFAULT,
+                CitingEntries.of(consulted));
+    }
+
+    LuceneLawArticles(Optional<ArticleVectors> vectors, LawRanking ranking, CitingEntries citing) {
         Analyzer words = ChineseAnalysis.words();
         this.queries = new LawQueries(words, ChineseAnalysis.bigrams(),
                 ChineseAnalysis.synonyms(ChineseAnalysis.SYNONYMS, LawQueries.LEGAL_SYNONYMS));
         this.ranking = ranking;
+        this.citing = citing;
         this.background = vectors.map(v -> Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "law-article-vectors");
             thread.setDaemon(true); // a one-shot command must exit without waiting for it
@@ -142,6 +157,8 @@ public final class LuceneLawArticles implements LawArticleIndex, TunableRanking<
      * none when the question holds no word (emoji, digits, punctuation: nothing to mean
      * either). {@link #search} ranks these; so does the cross-validation of the ranking
      * ({@link #learner}), which calls this once per question and then tries settings on them.
+     * The knowledge base's evidence lifts candidates only: an article cited by an entry but
+     * found neither by words nor by meaning is not added.
      */
     List<ArticleCandidate> candidates(String text) {
         Optional<Query> query = queries.of(text);
@@ -149,6 +166,7 @@ public final class LuceneLawArticles implements LawArticleIndex, TunableRanking<
             return List.of();
         }
         Optional<float[]> asked = index.meaningOf(text); // before acquiring: the model is the slow part
+        Map<String, Double> cited = citing.of(text);
         int depth = Math.max(HybridIndex.MAX_RESULTS, ranking.candidates());
         return index.read(searcher -> {
             Map<Integer, Candidate> found = new LinkedHashMap<>();
@@ -178,7 +196,8 @@ public final class LuceneLawArticles implements LawArticleIndex, TunableRanking<
                 scoreByWords(searcher, query.get(), candidates);
             }
             return candidates.stream()
-                    .map(c -> new ArticleCandidate(c.article, Double.isNaN(c.bm25) ? 0 : c.bm25, c.cosine))
+                    .map(c -> new ArticleCandidate(c.article, Double.isNaN(c.bm25) ? 0 : c.bm25, c.cosine,
+                            cited.getOrDefault(c.article.id(), 0.0)))
                     .toList();
         });
     }

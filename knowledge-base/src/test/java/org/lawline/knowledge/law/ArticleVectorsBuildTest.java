@@ -157,6 +157,6 @@ class ArticleVectorsBuildTest {
     }
 
     private static LuceneLawArticles hybrid(CountingEmbedder model, Optional<Path> cache) {
-        return new LuceneLawArticles(Optional.of(new ArticleVectors(model, cache)), LawRanking.DEFAULT);
+        return new LuceneLawArticles(Optional.of(new ArticleVectors(model, cache)), LawRanking.DEFAULT, CitingEntries.NONE);
     }
 }
