@@ -77,7 +77,8 @@ class OneEmbeddingPerTurnTest {
         faqIndex = LuceneFaqSearch.hybrid(cache, questions);
         List<FaqEntry> entries = List.of(Fixtures.PROBATION, Fixtures.WAGES, Fixtures.SEVERANCE, Fixtures.OVERTIME, Fixtures.CUSTODY);
         faqIndex.replaceAll(entries);
-        lawIndex = LuceneLawArticles.hybrid(Optional.of(cache), questions);
+        // consulting the FAQ index, as the service's law search does: one more reader of the turn's vectors
+        lawIndex = LuceneLawArticles.hybrid(Optional.of(cache), questions, faqIndex);
         lawIndex.replaceAll(List.of(NEIGHBOUR_WATER, DAMAGE));
         lawIndex.awaitVectors();
         classifier = new SoftmaxClassifiers(questions, Optional.of(cache)).train(List.of(
