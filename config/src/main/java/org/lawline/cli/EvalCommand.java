@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./lawline eval}: LawLine's search and plain BM25 on the same labelled queries, each over
- * an index built in memory from the given file alone. Results on standard output: for the FAQ
+ * an index built in memory from the given file (the law search also consulting, as in the
+ * service, a FAQ index: here the bundled entries). Results on standard output: for the FAQ
  * corpus the calibration of the dialog's answer / choices / no-answer line and the no-answer
  * precision, then one line a method, the baseline then LawLine last; progress on standard error.
  * The thresholds are the service's own ({@code lawline.dialog.*} in application.yml and the
