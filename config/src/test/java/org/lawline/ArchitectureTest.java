@@ -151,10 +151,24 @@ class ArchitectureTest {
         };
     }
 
-    /** A module's wiring: a {@code @Configuration} class, or a class nested in one. */
-    private static final DescribedPredicate<JavaClass> WIRING = DescribedPredicate.describe("wiring (@Configuration)",
+    /**
+     * The knowledge base's wiring for code that runs without an application context: the command
+     * line's {@code eval} reads no database, so it starts no context, yet must get the evaluation
+     * (and its indexes) through the API. It chooses implementations as the module's
+     * {@code @Configuration} does, and does nothing else; being named here, no other plain class
+     * can pass as wiring.
+     */
+    private static final String KNOWLEDGE_WIRING_WITHOUT_CONTEXT = KNOWLEDGE + ".KnowledgeWiring";
+
+    /**
+     * A module's wiring: a {@code @Configuration} class, a class nested in one, or the knowledge
+     * base's {@link #KNOWLEDGE_WIRING_WITHOUT_CONTEXT}.
+     */
+    private static final DescribedPredicate<JavaClass> WIRING = DescribedPredicate.describe(
+            "wiring (@Configuration, " + KNOWLEDGE_WIRING_WITHOUT_CONTEXT + ")",
             c -> c.isAnnotatedWith(Configuration.class)
-                    || c.getEnclosingClass().map(outer -> outer.isAnnotatedWith(Configuration.class)).orElse(false));
+                    || c.getEnclosingClass().map(outer -> outer.isAnnotatedWith(Configuration.class)).orElse(false)
+                    || c.getName().equals(KNOWLEDGE_WIRING_WITHOUT_CONTEXT));
 
     /** Classes of ours (org.lawline..) that are in none of the allowed modules. */
     private static DescribedPredicate<JavaClass> ourCodeOutside(String... allowed) {

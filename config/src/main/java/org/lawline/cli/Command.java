@@ -3,7 +3,7 @@ package org.lawline.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.lawline.conversation.DataSubject;
-import org.lawline.knowledge.Evaluation;
+import org.lawline.knowledge.SearchEvaluation;
 import org.lawline.security.Role;
 
 /** What the command line asked for. */
@@ -31,7 +31,7 @@ sealed interface Command {
      * @param declineBelow the confidence below which LawLine does not answer, for no-answer precision;
      *                     empty: the dialog's own choice threshold ({@code lawline.dialog.choice-confidence})
      */
-    record Eval(Evaluation.Corpus corpus, Path documents, Path queries, Optional<Double> declineBelow) implements Command {
+    record Eval(SearchEvaluation.Corpus corpus, Path documents, Path queries, Optional<Double> declineBelow) implements Command {
     }
 
     /** Add a person who signs in; the password comes as one line on standard input. */
@@ -174,7 +174,7 @@ sealed interface Command {
     String EVAL_USAGE = "用法：./lawline eval --corpus faq|laws --kb FILE --queries FILE [--no-answer-below 置信度，默认取对话的选项阈值]";
 
     private static Command parseEval(String[] args) {
-        Evaluation.Corpus corpus = null;
+        SearchEvaluation.Corpus corpus = null;
         Path documents = null;
         Path queries = null;
         Optional<Double> declineBelow = Optional.empty();
@@ -186,8 +186,8 @@ sealed interface Command {
             String value = args[++i];
             switch (option) {
                 case "--corpus" -> corpus = switch (value) {
-                    case "faq" -> Evaluation.Corpus.FAQ;
-                    case "laws" -> Evaluation.Corpus.LAWS;
+                    case "faq" -> SearchEvaluation.Corpus.FAQ;
+                    case "laws" -> SearchEvaluation.Corpus.LAWS;
                     default -> throw new UsageError("--corpus 只能是 faq 或 laws：" + value);
                 };
                 case "--kb" -> documents = Path.of(value);

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawline.conversation.DialogSettings;
-import org.lawline.knowledge.Evaluation;
+import org.lawline.knowledge.SearchEvaluation;
 
 class EvalCommandTest {
 
@@ -23,10 +23,10 @@ class EvalCommandTest {
     @Test
     void evalTakesCorpusKnowledgeFileAndQueriesInAnyOrder() {
         assertThat(Command.parse(new String[] {"eval", "--queries", "q.jsonl", "--corpus", "laws", "--kb", "laws.jsonl"}))
-                .isEqualTo(new Command.Eval(Evaluation.Corpus.LAWS, Path.of("laws.jsonl"), Path.of("q.jsonl"), Optional.empty()));
+                .isEqualTo(new Command.Eval(SearchEvaluation.Corpus.LAWS, Path.of("laws.jsonl"), Path.of("q.jsonl"), Optional.empty()));
         assertThat(Command.parse(new String[] {"eval", "--corpus", "faq", "--kb", "kb.csv", "--queries", "q.jsonl",
                 "--no-answer-below", "0.5"}))
-                .isEqualTo(new Command.Eval(Evaluation.Corpus.FAQ, Path.of("kb.csv"), Path.of("q.jsonl"), Optional.of(0.5)));
+                .isEqualTo(new Command.Eval(SearchEvaluation.Corpus.FAQ, Path.of("kb.csv"), Path.of("q.jsonl"), Optional.of(0.5)));
     }
 
     @Test
@@ -57,7 +57,7 @@ class EvalCommandTest {
 
         int status = new EvalCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), folder.resolve("embeddings"))
-                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, Optional.empty()));
+                .run(new Command.Eval(SearchEvaluation.Corpus.FAQ, kb, queries, Optional.empty()));
 
         assertThat(status).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
@@ -69,7 +69,7 @@ class EvalCommandTest {
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         new EvalCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(again, true, StandardCharsets.UTF_8), folder.resolve("embeddings"))
-                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, Optional.empty()));
+                .run(new Command.Eval(SearchEvaluation.Corpus.FAQ, kb, queries, Optional.empty()));
         assertThat(again.toString(StandardCharsets.UTF_8)).contains("评测中").doesNotContain("计算语义向量");
     }
 
@@ -89,7 +89,7 @@ class EvalCommandTest {
 
         int status = new EvalCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), folder.resolve("embeddings"))
-                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, Optional.empty()));
+                .run(new Command.Eval(SearchEvaluation.Corpus.FAQ, kb, queries, Optional.empty()));
 
         assertThat(status).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
@@ -108,7 +108,7 @@ class EvalCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = new EvalCommand(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(new Command.Eval(Evaluation.Corpus.LAWS, folder.resolve("none.jsonl"), folder.resolve("q.jsonl"), Optional.empty()));
+                .run(new Command.Eval(SearchEvaluation.Corpus.LAWS, folder.resolve("none.jsonl"), folder.resolve("q.jsonl"), Optional.empty()));
 
         assertThat(status).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("找不到文件").contains("none.jsonl");

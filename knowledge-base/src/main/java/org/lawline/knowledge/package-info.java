@@ -6,7 +6,7 @@
  * law articles ({@link org.lawline.knowledge.LawArticle}, {@link org.lawline.knowledge.LawArticles},
  * {@link org.lawline.knowledge.LawArticleIndex}, {@link org.lawline.knowledge.LawArticleStore},
  * {@link org.lawline.knowledge.LawArticleImport}), the evaluation harness
- * ({@link org.lawline.knowledge.Evaluation}),
+ * ({@link org.lawline.knowledge.SearchEvaluation}),
  * the bundled data ({@link org.lawline.knowledge.BundledKnowledge}), the service that ties them
  * together ({@link org.lawline.knowledge.KnowledgeBase}) and its Spring wiring
  * ({@link org.lawline.knowledge.KnowledgeBaseConfiguration}). Subpackages are internal.
