@@ -86,24 +86,19 @@ class ArchitectureTest {
      * Inside a module too, packages depend one way: the API (the base package) and each internal
      * package form no cycle. A cycle through the API is how an API starts constructing its own
      * implementation.
-     *
-     * <p>Not yet the knowledge base: its API still holds implementations and factories
-     * ({@code FaqIndex.inMemory()} → {@code search.LuceneFaqSearch}, {@code Evaluation} → {@code eval},
-     * {@code FaqImport} → {@code importing}, {@code KnowledgeBase} → {@code catalog}); it joins these
-     * two rules once those move behind its wiring.
      */
     @ParameterizedTest
-    @ValueSource(strings = {CONVERSATION, CHANNELS, HANDOFF})
+    @ValueSource(strings = {KNOWLEDGE, CONVERSATION, CHANNELS, HANDOFF})
     void packagesInsideAModuleHaveNoCycles(String module) {
         slices().assignedFrom(packagesOf(module)).should().beFreeOfCycles().check(LAWLINE);
     }
 
     /**
      * A module's API is interfaces and values; it never reaches into its own internals, except the
-     * module's wiring ({@code @Configuration} classes), whose job is to choose implementations.
+     * module's {@link #WIRING wiring}, whose job is to choose implementations.
      */
     @ParameterizedTest
-    @ValueSource(strings = {CONVERSATION, CHANNELS, HANDOFF})
+    @ValueSource(strings = {KNOWLEDGE, CONVERSATION, CHANNELS, HANDOFF})
     void anApiNeverConstructsItsImplementations(String module) {
         noClasses().that().resideInAPackage(module)
                 .and(not(WIRING))

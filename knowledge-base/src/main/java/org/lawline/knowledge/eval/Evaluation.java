@@ -8,15 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqIndex;
-import org.lawline.knowledge.FaqImport;
 import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.ImportFailed;
 import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.ImportReport;
 import org.lawline.knowledge.LawArticle;
-import org.lawline.knowledge.LawArticleImport;
 import org.lawline.knowledge.LawArticleIndex;
 import org.lawline.knowledge.SearchEvaluation;
+import org.lawline.knowledge.importing.FaqFileReader;
+import org.lawline.knowledge.importing.LawArticleFileReader;
+import org.lawline.knowledge.law.LuceneLawArticles;
+import org.lawline.knowledge.search.LuceneFaqSearch;
 
 /**
  * Measures LawLine's search against plain BM25 on labelled queries, both methods on the same
@@ -38,14 +40,14 @@ public final class Evaluation implements SearchEvaluation {
         return switch (corpus) {
             case FAQ -> {
                 List<FaqEntry> entries = new ArrayList<>();
-                ImportReport read = new FaqImport().read(documents, entries::add,
+                ImportReport read = new FaqFileReader(ImportLimits.DEFAULTS).read(documents, entries::add,
                         (rows, bytes, total) -> progress.progressed("read", (int) rows, -1));
                 requireRows(read, documents);
                 for (FaqEntry entry : entries) {
                     texts.put(entry.id(), String.join("\n", entry.question(), String.join("\n", entry.phrasings()),
                             entry.answer(), entry.category()));
                 }
-                try (FaqIndex index = embeddingCache.map(FaqIndex::inMemory).orElseGet(FaqIndex::inMemory);
+                try (FaqIndex index = embeddingCache.map(LuceneFaqSearch::hybrid).orElseGet(LuceneFaqSearch::new);
                      Bm25Baseline baseline = new Bm25Baseline(texts)) {
                     progress.progressed("index", 0, entries.size());
                     index.replaceAll(entries, (done, total) -> progress.progressed("vectors", done, total));
@@ -63,14 +65,14 @@ public final class Evaluation implements SearchEvaluation {
             }
             case LAWS -> {
                 List<LawArticle> articles = new ArrayList<>();
-                ImportReport read = new LawArticleImport(ImportLimits.DEFAULTS).read(documents, articles::add,
+                ImportReport read = new LawArticleFileReader(ImportLimits.DEFAULTS).read(documents, articles::add,
                         (rows, bytes, total) -> progress.progressed("read", (int) rows, -1));
                 requireRows(read, documents);
                 for (LawArticle article : articles) {
                     texts.put(article.id(), String.join("\n", article.law(), article.book(), article.chapter(),
                             article.text()));
                 }
-                try (LawArticleIndex index = embeddingCache.map(LawArticleIndex::hybrid).orElseGet(LawArticleIndex::hybrid);
+                try (LawArticleIndex index = LuceneLawArticles.hybrid(embeddingCache);
                      Bm25Baseline baseline = new Bm25Baseline(texts)) {
                     progress.progressed("index", 0, articles.size());
                     index.replaceAll(articles);
