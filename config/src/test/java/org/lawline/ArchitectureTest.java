@@ -1,6 +1,7 @@
 package org.lawline;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -106,6 +107,15 @@ class ArchitectureTest {
                 .check(LAWLINE);
     }
 
+    /** What the knowledge base's wiring without a context hands out is the API's: callers never see an implementation. */
+    @Test
+    void theWiringWithoutAContextHandsOutOnlyApiTypes() {
+        methods().that().areDeclaredInClassesThat().haveFullyQualifiedName(KNOWLEDGE_WIRING_WITHOUT_CONTEXT)
+                .and().arePublic()
+                .should().haveRawReturnType(JavaClass.Predicates.resideInAPackage(KNOWLEDGE))
+                .check(LAWLINE);
+    }
+
     /** A channel adapter holds only its platform's own rules: what channels share lives beside them, not in a sibling. */
     @Test
     void noChannelAdapterDependsOnAnother() {
@@ -149,9 +159,11 @@ class ArchitectureTest {
     /**
      * The knowledge base's wiring for code that runs without an application context: the command
      * line's {@code eval} reads no database, so it starts no context, yet must get the evaluation
-     * (and its indexes) through the API. It chooses implementations as the module's
-     * {@code @Configuration} does, and does nothing else; being named here, no other plain class
-     * can pass as wiring.
+     * (and its indexes) through the API; {@code BundledKnowledge}, which other modules read while
+     * their beans are made, needs the file readers the same way. It chooses implementations as
+     * the module's {@code @Configuration} does, and does nothing else
+     * ({@link #theWiringWithoutAContextHandsOutOnlyApiTypes}); being named here, no other plain
+     * class can pass as wiring.
      */
     private static final String KNOWLEDGE_WIRING_WITHOUT_CONTEXT = KNOWLEDGE + ".KnowledgeWiring";
 
