@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lawline.knowledge.Evaluation;
 import org.lawline.knowledge.ImportFailed;
 
 class EvaluationTest {
@@ -23,7 +22,7 @@ class EvaluationTest {
         Path laws = copy("/fixtures/law_articles_fixture.jsonl", "laws.jsonl");
         Path queries = copy("/fixtures/eval_laws_queries.jsonl", "queries.jsonl");
 
-        Evaluation.EvaluationReport report = Evaluation.run(Evaluation.Corpus.LAWS, laws, queries, 0.35,
+        Evaluation.EvaluationReport report = new Evaluation().run(Evaluation.Corpus.LAWS, laws, queries, 0.35,
                 Evaluation.Progress.NONE);
 
         List<String> lines = report.lines();
@@ -61,7 +60,7 @@ class EvaluationTest {
     void aMissingQueriesFileFailsWithItsName() throws IOException {
         Path laws = copy("/fixtures/law_articles_fixture.jsonl", "laws.jsonl");
 
-        assertThatThrownBy(() -> Evaluation.run(Evaluation.Corpus.LAWS, laws, folder.resolve("none.jsonl"), 0.35,
+        assertThatThrownBy(() -> new Evaluation().run(Evaluation.Corpus.LAWS, laws, folder.resolve("none.jsonl"), 0.35,
                 Evaluation.Progress.NONE)).isInstanceOf(ImportFailed.class).hasMessageContaining("none.jsonl");
     }
 
