@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.lawline.knowledge.Fixtures;
 import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.LawArticle;
-import org.lawline.knowledge.LawArticleImport;
 import org.lawline.knowledge.LawArticleMatch;
 import org.lawline.knowledge.embedding.CountingEmbedder;
+import org.lawline.knowledge.importing.LawArticleFileReader;
 import org.lawline.knowledge.tuning.CrossValidation;
 
 /**
@@ -35,7 +35,7 @@ class LawRankingTest {
     @BeforeAll
     static void index() {
         List<LawArticle> articles = new ArrayList<>();
-        new LawArticleImport(ImportLimits.DEFAULTS).read(Fixtures.sharedData().resolve("laws/core_law_articles.jsonl"),
+        new LawArticleFileReader(ImportLimits.DEFAULTS).read(Fixtures.sharedData().resolve("laws/core_law_articles.jsonl"),
                 article -> {
                     if (articles.size() < ARTICLES) {
                         articles.add(article);
