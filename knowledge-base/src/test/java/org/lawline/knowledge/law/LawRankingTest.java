@@ -13,9 +13,10 @@ import org.lawline.knowledge.FaqIndex;
 import org.lawline.knowledge.Fixtures;
 import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.LawArticle;
-import org.lawline.knowledge.LawArticleImport;
 import org.lawline.knowledge.LawArticleMatch;
 import org.lawline.knowledge.embedding.CountingEmbedder;
+import org.lawline.knowledge.importing.LawArticleFileReader;
+import org.lawline.knowledge.search.LuceneFaqSearch;
 import org.lawline.knowledge.tuning.CrossValidation;
 
 /**
@@ -44,13 +45,13 @@ class LawRankingTest {
     @BeforeAll
     static void index() {
         List<LawArticle> articles = new ArrayList<>();
-        new LawArticleImport(ImportLimits.DEFAULTS).read(Fixtures.sharedData().resolve("laws/core_law_articles.jsonl"),
+        new LawArticleFileReader(ImportLimits.DEFAULTS).read(Fixtures.sharedData().resolve("laws/core_law_articles.jsonl"),
                 article -> {
                     if (articles.size() < ARTICLES) {
                         articles.add(article);
                     }
                 }, (rows, bytes, total) -> { });
-        faq = FaqIndex.keywordsOnly();
+        faq = LuceneFaqSearch.keywordsOnly();
         hybrid = new LuceneLawArticles(Optional.of(new ArticleVectors(new CountingEmbedder("law-ranking-test"),
                 Optional.empty())), LawRanking.DEFAULT, CitingEntries.of(faq));
         hybrid.replaceAll(articles);
