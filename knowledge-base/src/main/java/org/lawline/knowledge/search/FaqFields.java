@@ -62,6 +62,11 @@ final class FaqFields {
     /** Fields where a word counts half: the entry only talks about it. */
     static final List<String> TOLD = List.of(ANSWER, CATEGORY);
 
+    /** The searched fields where the entry asks, with their weights. */
+    static final List<Weighted> SEARCHED_ASKED = SEARCHED.stream().filter(f -> ASKED.contains(f.name())).toList();
+    /** The searched fields where the entry tells, with their weights. */
+    static final List<Weighted> SEARCHED_TOLD = SEARCHED.stream().filter(f -> TOLD.contains(f.name())).toList();
+
     record Weighted(String name, float boost) {
     }
 

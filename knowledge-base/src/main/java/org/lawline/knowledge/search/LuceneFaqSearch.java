@@ -3,7 +3,6 @@ package org.lawline.knowledge.search;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,31 +49,12 @@ public final class LuceneFaqSearch implements FaqIndex {
 
     /** Hits re-ranked by confidence, at least; more when more results are asked for. */
     private static final int MIN_CANDIDATES = 20;
-    /**
-     * The weight of BM25 relevance (as a share of the best hit's) beside confidence in the
-     * ranking. BM25 alone let a short entry that shares one rare word beat an entry that covers
-     * the whole question; confidence alone cannot order entries that cover equally.
-     */
-    private static final double RELEVANCE_SHARE = 0.5;
-    /**
-     * The weight of closeness in meaning beside question coverage and relative BM25 (up to 1 and
-     * 0.5). Measured on both sets among 0.25, 0.5, 1 and 2, then again once
-     * candidates were found and ordered by the question after bge's query instruction, among
-     * 0.75, 1, 1.25, 1.5 and 2: on faq_keywords_dev (578 keyword queries, 1,532 LeCoQA entries)
-     * top-1 0.808, 0.810, 0.808, 0.813, 0.806, on the bundled entries' held-out phrasings (183)
-     * 0.486, 0.514, 0.530, 0.552, 0.563. Instructed cosines run lower, so closeness needs more
-     * weight to say as much: at 1 the instruction lifted keywords (0.798 → 0.810) but lost
-     * held-out phrasings (0.546 → 0.514); at 1.5, 0.813 and 0.552, and top-1 rose on each half
-     * of the keyword queries. (Without the instructed vector, as typed alone, 1 was best and
-     * gave 0.798: docs/evaluation.md.)
-     */
-    static final double SEMANTIC_WEIGHT = 1.5;
     /** Room for about 10,000 entries with long answers before a segment is flushed. */
     private static final double RAM_BUFFER_MB = 96;
 
     private final Vocabulary vocabulary;
-    /** Weight of closeness in the hybrid ranking; changed only by measurements, before the index is used. */
-    double semanticWeight = SEMANTIC_WEIGHT;
+    /** How candidates are ordered; changed only by tests, before the index is used. */
+    FaqRanking ranking = FaqRanking.SHIPPED;
     private final HybridIndex<FaqEntry, float[], QuestionVectors.Asked> index;
     private final IndexedEntries indexed = new IndexedEntries();
     private final EntryCounts counts = new EntryCounts();
@@ -153,6 +133,20 @@ public final class LuceneFaqSearch implements FaqIndex {
     }
 
     private List<FaqMatch> searched(String text, int limit) {
+        return ranking.matches(candidates(text, limit), Math.min(limit, HybridIndex.MAX_RESULTS));
+    }
+
+    /**
+     * The entries a search for the question would weigh, in no particular order, with what it
+     * knows of each: the search's results are {@link FaqRanking#matches} of these with the
+     * index's ranking. For measuring and tuning that ranking without searching again.
+     *
+     * @param limit the results the search would be asked for: more are weighed for more results
+     */
+    public List<FaqCandidate> candidates(String text, int limit) {
+        if (text == null || limit <= 0) {
+            return List.of();
+        }
         List<QueryTerm> terms = FaqQueries.affordable(vocabulary.questionTerms(text));
         if (terms.isEmpty()) {
             // no word at all (emoji, digits, punctuation): nothing to mean either
@@ -165,17 +159,21 @@ public final class LuceneFaqSearch implements FaqIndex {
             Map<Integer, Candidate> found = new LinkedHashMap<>();
             TopDocs lexical = searcher.search(FaqQueries.ranking(terms), candidates);
             float best = lexical.scoreDocs.length == 0 ? 1 : lexical.scoreDocs[0].score;
-            for (ScoreDoc hit : lexical.scoreDocs) {
-                found.computeIfAbsent(hit.doc, Candidate::new).relevance = hit.score / best;
+            for (int rank = 0; rank < lexical.scoreDocs.length; rank++) {
+                ScoreDoc hit = lexical.scoreDocs[rank];
+                Candidate candidate = found.computeIfAbsent(hit.doc, Candidate::new);
+                candidate.relevance = hit.score / best;
+                candidate.lexicalRank = rank;
             }
             if (asked.isPresent()) {
                 float[] searching = asked.get().searching();
                 TopDocs semantic = searcher.search(new KnnFloatVectorQuery(FaqFields.VECTOR, searching, candidates), candidates);
+                int rank = 0;
                 for (ScoreDoc hit : semantic.scoreDocs) {
                     // Lucene scores a dot product d as (1 + d) / 2
                     double cosine = 2.0 * hit.score - 1;
                     if (Similarity.closeness(cosine) > 0) { // below the floor a neighbour is noise, not a candidate
-                        found.computeIfAbsent(hit.doc, Candidate::new);
+                        found.computeIfAbsent(hit.doc, Candidate::new).semanticRank = rank++;
                     }
                 }
             }
@@ -186,6 +184,7 @@ public final class LuceneFaqSearch implements FaqIndex {
             int[] docs = new int[candidateList.size()];
             List<IndexedEntry> read = new ArrayList<>(candidateList.size());
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            Keywords keywords = new Keywords(text);
             for (int i = 0; i < docs.length; i++) {
                 Candidate candidate = candidateList.get(i);
                 docs[i] = candidate.doc;
@@ -193,6 +192,8 @@ public final class LuceneFaqSearch implements FaqIndex {
                 IndexedEntry entry = indexed.of(leaf, candidate.doc - leaf.docBase);
                 read.add(entry);
                 candidate.entry = entry.entry();
+                candidate.keywordsAsked = keywords.heldIn(entry.asked());
+                candidate.keywordsHeld = Math.max(candidate.keywordsAsked, keywords.heldIn(entry.asked() + "\n" + entry.told()));
                 if (asked.isPresent()) {
                     entry.vector().ifPresent(v -> {
                         candidate.cosine = Vectors.dot(asked.get().meaning(), v);
@@ -201,69 +202,33 @@ public final class LuceneFaqSearch implements FaqIndex {
                 }
             }
             Coverage.Score[] covered = new Coverage(searcher, counts.of(searcher), text, terms).of(docs, read);
+            double[] askedScores = FieldRelevance.of(searcher, terms, FaqFields.SEARCHED_ASKED, docs);
+            double[] toldScores = FieldRelevance.of(searcher, terms, FaqFields.SEARCHED_TOLD, docs);
+            List<FaqCandidate> weighed = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
-                candidateList.get(i).coverage = covered[i].confidence();
-                candidateList.get(i).rankCoverage = covered[i].ranking();
-                candidateList.get(i).questionShare = covered[i].questionShare();
+                Candidate c = candidateList.get(i);
+                weighed.add(new FaqCandidate(c.entry, new FaqFeatures(c.relevance, askedScores[i] / best,
+                        toldScores[i] / best, covered[i].confidence(), covered[i].ranking(), covered[i].questionShare(),
+                        c.keywordsHeld, c.keywordsAsked, c.cosine, c.searchCosine, c.lexicalRank, c.semanticRank)));
             }
-            return rank(candidateList, wanted);
+            return weighed;
         });
     }
 
-    private List<FaqMatch> rank(List<Candidate> candidates, int wanted) {
-        List<FaqMatch> ranked = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            ranked.add(index.hybrid()
-                    ? new FaqMatch(c.entry, c.weightedScore(semanticWeight), c.confidence())
-                    : new FaqMatch(c.entry, c.keywordScore(), c.coverage));
-        }
-        ranked.sort(Comparator.comparingDouble(FaqMatch::score).reversed());
-        return List.copyOf(ranked.subList(0, Math.min(wanted, ranked.size())));
-    }
-
-    /** One entry considered for a question. */
+    /** What is gathered of one entry considered for a question, before it becomes its {@link FaqFeatures}. */
     private static final class Candidate {
         final int doc;
         FaqEntry entry;
-        /** BM25 score over the best lexical hit's; 0 when found by meaning only. */
         double relevance;
-        /** Confidence by words ({@link Coverage.Score#confidence}). */
-        double coverage;
-        /** What the words make of the candidate for ordering ({@link Coverage.Score#ranking}). */
-        double rankCoverage;
-        /** The same without entry coverage ({@link Coverage.Score#questionShare}). */
-        double questionShare;
-        /** With the question as it is; NaN when the entry has no vector (yet) or the index is keywords only. */
+        int lexicalRank = -1;
+        int semanticRank = -1;
+        double keywordsHeld;
+        double keywordsAsked;
         double cosine = Double.NaN;
-        /** With the question after the model's query instruction ({@link QuestionVectors.Asked#searching}); NaN as above. */
         double searchCosine = Double.NaN;
 
         Candidate(int doc) {
             this.doc = doc;
-        }
-
-        double keywordScore() {
-            return rankCoverage + RELEVANCE_SHARE * relevance;
-        }
-
-        /**
-         * Words and meaning, weighted. Where the cosine is known, the words count
-         * without entry coverage: it stands in for whether the entry's question as a whole is the
-         * one asked, which the cosine tells better, and it held back long entry questions against
-         * short keyword queries. On faq_keywords_dev (578 keyword queries, 1,532 LeCoQA entries)
-         * top-1 0.791 → 0.798, on the bundled entries' held-out phrasings (first phrasing of each
-         * of 183 held out) 0.536 → 0.546. Searched by words alone the factor stays: without it
-         * keyword top-1 fell from 0.791 to 0.765.
-         */
-        double weightedScore(double semanticWeight) {
-            if (Double.isNaN(cosine)) {
-                return keywordScore();
-            }
-            return questionShare + RELEVANCE_SHARE * relevance + semanticWeight * Similarity.closeness(searchCosine);
-        }
-
-        double confidence() {
-            return Double.isNaN(cosine) ? coverage : Similarity.confidence(coverage, cosine);
         }
     }
 
