@@ -2,8 +2,10 @@ package org.lawline.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.lawline.conversation.DataSubject;
 import org.lawline.knowledge.Evaluation;
+import org.lawline.knowledge.QueryPart;
 import org.lawline.security.Role;
 
 /** What the command line asked for. */
@@ -30,8 +32,11 @@ sealed interface Command {
      *
      * @param declineBelow the confidence below which LawLine does not answer, for no-answer precision;
      *                     empty: the dialog's own choice threshold ({@code lawline.dialog.choice-confidence})
+     * @param part         the queries measured: all, the tuning part or the held-out part
+     * @param folds        when present, also LawLine's cross-validated figures over that many folds
      */
-    record Eval(Evaluation.Corpus corpus, Path documents, Path queries, Optional<Double> declineBelow) implements Command {
+    record Eval(Evaluation.Corpus corpus, Path documents, Path queries, Optional<Double> declineBelow, QueryPart part,
+                OptionalInt folds) implements Command {
     }
 
     /** Add a person who signs in; the password comes as one line on standard input. */
@@ -171,13 +176,19 @@ sealed interface Command {
                 + "\n" + PURGE_USAGE);
     }
 
-    String EVAL_USAGE = "用法：./lawline eval --corpus faq|laws --kb FILE --queries FILE [--no-answer-below 置信度，默认取对话的选项阈值]";
+    String EVAL_USAGE = "用法：./lawline eval --corpus faq|laws --kb FILE --queries FILE [--no-answer-below 置信度，默认取对话的选项阈值]"
+            + " [--part all|tuning|held-out，默认 all] [--folds K，交叉验证的折数，2 到 20]";
+
+    /** Folds beyond this leave too few queries a fold to say anything. */
+    int MAX_FOLDS = 20;
 
     private static Command parseEval(String[] args) {
         Evaluation.Corpus corpus = null;
         Path documents = null;
         Path queries = null;
         Optional<Double> declineBelow = Optional.empty();
+        QueryPart part = QueryPart.ALL;
+        OptionalInt folds = OptionalInt.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -193,13 +204,32 @@ sealed interface Command {
                 case "--kb" -> documents = Path.of(value);
                 case "--queries" -> queries = Path.of(value);
                 case "--no-answer-below" -> declineBelow = Optional.of(threshold(value));
+                case "--part" -> part = switch (value) {
+                    case "all" -> QueryPart.ALL;
+                    case "tuning" -> QueryPart.TUNING;
+                    case "held-out" -> QueryPart.HELD_OUT;
+                    default -> throw new UsageError("--part 只能是 all、tuning 或 held-out：" + value);
+                };
+                case "--folds" -> folds = OptionalInt.of(folds(value));
                 default -> throw new UsageError("eval 不认识的选项：" + option + "\n" + EVAL_USAGE);
             }
         }
         if (corpus == null || documents == null || queries == null) {
             throw new UsageError("eval 需要 --corpus、--kb 和 --queries\n" + EVAL_USAGE);
         }
-        return new Eval(corpus, documents, queries, declineBelow);
+        return new Eval(corpus, documents, queries, declineBelow, part, folds);
+    }
+
+    private static int folds(String value) {
+        try {
+            int folds = Integer.parseInt(value);
+            if (folds >= 2 && folds <= MAX_FOLDS) {
+                return folds;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new UsageError("--folds 应是 2 到 " + MAX_FOLDS + " 之间的整数：" + value);
     }
 
     private static double threshold(String value) {

@@ -62,8 +62,8 @@ final class EvalCommand {
         try {
             report = Evaluation.run(eval.corpus(), eval.documents(), eval.queries(),
                     eval.declineBelow().orElse(dialog.choiceConfidence()), Optional.of(embeddingCache),
-                    Optional.of(this::decide), this::progress);
-        } catch (ImportFailed e) {
+                    Optional.of(this::decide), eval.part(), eval.folds(), this::progress);
+        } catch (ImportFailed | IllegalArgumentException e) {
             err.println();
             err.println("评测失败：" + e.getMessage());
             return 1;

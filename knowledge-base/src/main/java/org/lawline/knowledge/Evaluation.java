@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.lawline.knowledge.eval.Bm25Baseline;
 import org.lawline.knowledge.eval.Harness;
 import org.lawline.knowledge.eval.LabelledQuery;
 import org.lawline.knowledge.eval.QueriesFile;
 import org.lawline.knowledge.eval.Retriever;
+import org.lawline.knowledge.tuning.CrossValidation;
+import org.lawline.knowledge.tuning.Judged;
+import org.lawline.knowledge.tuning.RankScores;
+import org.lawline.knowledge.tuning.TunableRanking;
 
 /**
  * Measures LawLine's search against plain BM25 on labelled queries, both methods on the same
@@ -104,7 +109,24 @@ public final class Evaluation {
     public static EvaluationReport run(Corpus corpus, Path documents, Path queriesFile, double declineBelow,
                                        Optional<Path> embeddingCache, Optional<AnswerPolicy> policy,
                                        Progress progress) {
-        List<LabelledQuery> queries = QueriesFile.read(queriesFile);
+        return run(corpus, documents, queriesFile, declineBelow, embeddingCache, policy, QueryPart.ALL,
+                OptionalInt.empty(), progress);
+    }
+
+    /**
+     * As {@link #run(Corpus, Path, Path, double, Optional, Optional, Progress)}, on the given part
+     * of the queries only; with folds, the report also holds LawLine's cross-validated figures:
+     * its ranking learned again on all folds but one and scored on that one, fold by fold.
+     *
+     * @throws IllegalArgumentException when folds is below 2 or exceeds the queries of the part
+     */
+    public static EvaluationReport run(Corpus corpus, Path documents, Path queriesFile, double declineBelow,
+                                       Optional<Path> embeddingCache, Optional<AnswerPolicy> policy,
+                                       QueryPart part, OptionalInt folds, Progress progress) {
+        List<LabelledQuery> queries = QueriesFile.read(queriesFile).stream().filter(q -> part.holds(q.text())).toList();
+        if (queries.isEmpty()) {
+            throw new ImportFailed(queriesFile.getFileName() + " holds no query in the part " + part);
+        }
         Map<String, String> texts = new LinkedHashMap<>();
         return switch (corpus) {
             case FAQ -> {
@@ -129,7 +151,8 @@ public final class Evaluation {
                     };
                     EvaluationReport report = report(corpus, index.size(), read, queries, baseline, lawline, declineBelow,
                             progress);
-                    yield policy.isEmpty() ? report : report.withCalibration(calibration("lawline", queries, decisions));
+                    report = policy.isEmpty() ? report : report.withCalibration(calibration("lawline", queries, decisions));
+                    yield crossValidated(report, index, queries, folds, progress);
                 }
             }
             case LAWS -> {
@@ -149,10 +172,36 @@ public final class Evaluation {
                     progress.progressed("index", articles.size(), articles.size());
                     Retriever lawline = (question, limit) -> index.search(question, limit).stream()
                             .map(m -> new Retriever.Ranked(m.article().id(), Double.NaN)).toList();
-                    yield report(corpus, index.size(), read, queries, baseline, lawline, declineBelow, progress);
+                    yield crossValidated(report(corpus, index.size(), read, queries, baseline, lawline, declineBelow, progress),
+                            index, queries, folds, progress);
                 }
             }
         };
+    }
+
+    /** The report with the cross-validated figures of the index's ranking, when folds are asked for. */
+    private static EvaluationReport crossValidated(EvaluationReport report, Object index, List<LabelledQuery> queries,
+                                                   OptionalInt folds, Progress progress) {
+        if (folds.isEmpty()) {
+            return report;
+        }
+        if (!(index instanceof TunableRanking<?> tunable)) {
+            throw new ImportFailed("this search's ranking cannot be learned again: no cross-validation for it");
+        }
+        return report.withCrossValidation(crossValidated(tunable, queries, folds.getAsInt(), progress));
+    }
+
+    private static <Q extends Judged> EvaluationReport.CrossValidatedScore crossValidated(
+            TunableRanking<Q> tunable, List<LabelledQuery> queries, int folds, Progress progress) {
+        List<Q> searched = new ArrayList<>(queries.size());
+        for (LabelledQuery query : queries) {
+            searched.add(tunable.candidates(query.text(), query.gold()));
+            progress.progressed("cv", searched.size(), queries.size());
+        }
+        CrossValidation.Outcome outcome = CrossValidation.run(searched, folds, tunable.learner());
+        RankScores pooled = outcome.pooled();
+        return new EvaluationReport.CrossValidatedScore("lawline", folds, pooled.n(), pooled.top1(), pooled.r3(),
+                pooled.mrr10());
     }
 
     /** Decisions are in the order of the queries: the harness searches each query once, in order. */
@@ -201,7 +250,7 @@ public final class Evaluation {
         List<EvaluationReport.NoAnswerScore> noAnswer = new ArrayList<>();
         ours.noAnswer().ifPresent(na -> noAnswer.add(
                 new EvaluationReport.NoAnswerScore("lawline", na.threshold(), na.declined(), na.precision())));
-        return new EvaluationReport(corpus, documents, read.rejectedCount(), List.of(), noAnswer,
+        return new EvaluationReport(corpus, documents, read.rejectedCount(), List.of(), List.of(), noAnswer,
                 List.of(score("bm25", bm25), score("lawline", ours)));
     }
 
@@ -218,17 +267,25 @@ public final class Evaluation {
      * @param noAnswer     the precision of declining, for methods that give a confidence
      * @param methods      one score per method, the baseline first and LawLine last
      */
-    public record EvaluationReport(Corpus corpus, int documents, long rejectedRows, List<CalibrationScore> calibration,
+    public record EvaluationReport(Corpus corpus, int documents, long rejectedRows,
+                                   List<CrossValidatedScore> crossValidation, List<CalibrationScore> calibration,
                                    List<NoAnswerScore> noAnswer, List<MethodScore> methods) {
 
         public EvaluationReport {
+            crossValidation = List.copyOf(crossValidation);
             calibration = List.copyOf(calibration);
             noAnswer = List.copyOf(noAnswer);
             methods = List.copyOf(methods);
         }
 
         EvaluationReport withCalibration(CalibrationScore score) {
-            return new EvaluationReport(corpus, documents, rejectedRows, List.of(score), noAnswer, methods);
+            return new EvaluationReport(corpus, documents, rejectedRows, crossValidation, List.of(score), noAnswer,
+                    methods);
+        }
+
+        EvaluationReport withCrossValidation(CrossValidatedScore score) {
+            return new EvaluationReport(corpus, documents, rejectedRows, List.of(score), calibration, noAnswer,
+                    methods);
         }
 
         /** The score of one method, by name. */
@@ -237,11 +294,12 @@ public final class Evaluation {
         }
 
         /**
-         * The lines to print: the calibration first, then the no-answer precision, then one line
-         * a method, LawLine last.
+         * The lines to print: the cross-validated figures first (when asked for), then the
+         * calibration, then the no-answer precision, then one line a method, LawLine last.
          */
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
+            crossValidation.forEach(c -> lines.add(c.line()));
             calibration.forEach(c -> lines.add(c.line()));
             noAnswer.forEach(na -> lines.add(na.line()));
             methods.forEach(m -> lines.add(m.line()));
@@ -256,6 +314,18 @@ public final class Evaluation {
         public record MethodScore(String method, int n, double top1, double r3, double mrr10) {
             public String line() {
                 return String.format(Locale.ROOT, "method=%s n=%d top1=%.3f r3=%.3f mrr10=%.3f", method, n, top1, r3, mrr10);
+            }
+        }
+
+        /**
+         * LawLine's figures with its ranking learned on all folds but one and scored on that one.
+         *
+         * @param n queries scored, each once, in its own fold
+         */
+        public record CrossValidatedScore(String method, int folds, int n, double top1, double r3, double mrr10) {
+            public String line() {
+                return String.format(Locale.ROOT, "cv method=%s folds=%d n=%d top1=%.3f r3=%.3f mrr10=%.3f",
+                        method, folds, n, top1, r3, mrr10);
             }
         }
 

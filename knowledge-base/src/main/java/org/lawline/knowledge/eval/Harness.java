@@ -1,9 +1,8 @@
 package org.lawline.knowledge.eval;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.lawline.knowledge.tuning.RankScores;
 
 /**
  * Runs a method over labelled queries and scores it: top-1 (the first result is any gold id),
@@ -14,7 +13,7 @@ import java.util.Set;
 public final class Harness {
 
     /** Results read per query: MRR is cut at ten. */
-    public static final int DEPTH = 10;
+    public static final int DEPTH = RankScores.DEPTH;
 
     private Harness() {
     }
@@ -38,32 +37,15 @@ public final class Harness {
     }
 
     public static Score measure(List<LabelledQuery> queries, Retriever method, double declineBelow, Progress progress) {
-        int top1 = 0;
-        int r3 = 0;
-        double reciprocal = 0;
+        RankScores.Tally tally = new RankScores.Tally();
         int declined = 0;
         int rightlyDeclined = 0;
         boolean confident = false;
         int done = 0;
         for (LabelledQuery query : queries) {
-            Set<String> gold = new HashSet<>(query.gold());
             List<Retriever.Ranked> ranked = method.rank(query.text(), DEPTH);
-            int first = -1;
-            for (int i = 0; i < ranked.size() && i < DEPTH; i++) {
-                if (gold.contains(ranked.get(i).id())) {
-                    first = i;
-                    break;
-                }
-            }
-            if (first == 0) {
-                top1++;
-            }
-            if (first >= 0 && first < 3) {
-                r3++;
-            }
-            if (first >= 0) {
-                reciprocal += 1.0 / (first + 1);
-            }
+            int first = RankScores.firstGold(query.gold(), ranked.stream().map(Retriever.Ranked::id).toList());
+            tally.add(first);
             double best = ranked.isEmpty() ? 0 : ranked.get(0).confidence();
             if (!ranked.isEmpty() && !Double.isNaN(best)) {
                 confident = true;
@@ -76,14 +58,10 @@ public final class Harness {
             }
             progress.measured(++done, queries.size());
         }
-        int n = queries.size();
         Optional<NoAnswer> noAnswer = confident
                 ? Optional.of(new NoAnswer(declineBelow, declined, declined == 0 ? 1.0 : (double) rightlyDeclined / declined))
                 : Optional.empty();
-        return new Score(n, ratio(top1, n), ratio(r3, n), n == 0 ? 0 : reciprocal / n, noAnswer);
-    }
-
-    private static double ratio(int hits, int n) {
-        return n == 0 ? 0 : (double) hits / n;
+        RankScores scores = tally.scores();
+        return new Score(scores.n(), scores.top1(), scores.r3(), scores.mrr10(), noAnswer);
     }
 }
