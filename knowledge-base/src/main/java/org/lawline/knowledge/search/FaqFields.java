@@ -31,6 +31,8 @@ final class FaqFields {
     static final String VECTOR = "vector";
     /** The same vector as little-endian floats, to score lexical hits the vector search did not reach. */
     static final String STORED_VECTOR = "stored_vector";
+    /** The entry's {@link EntryVector#whole whole} vector, little-endian floats: read for ordering, never searched. */
+    static final String STORED_WHOLE_VECTOR = "stored_whole_vector";
     static final String STORED_ARTICLE = "stored_article";
 
     /**
@@ -61,11 +63,6 @@ final class FaqFields {
     static final List<String> ASKED = List.of(QUESTION, PHRASING);
     /** Fields where a word counts half: the entry only talks about it. */
     static final List<String> TOLD = List.of(ANSWER, CATEGORY);
-
-    /** The searched fields where the entry asks, with their weights. */
-    static final List<Weighted> SEARCHED_ASKED = SEARCHED.stream().filter(f -> ASKED.contains(f.name())).toList();
-    /** The searched fields where the entry tells, with their weights. */
-    static final List<Weighted> SEARCHED_TOLD = SEARCHED.stream().filter(f -> TOLD.contains(f.name())).toList();
 
     record Weighted(String name, float boost) {
     }

@@ -47,7 +47,7 @@ final class FaqQueries {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (QueryTerm term : terms) {
             for (FaqFields.Weighted field : FaqFields.SEARCHED) {
-                query.add(inField(term, field), BooleanClause.Occur.SHOULD);
+                query.add(new BoostQuery(inField(term, field.name()), field.boost()), BooleanClause.Occur.SHOULD);
             }
         }
         return query.build();
@@ -60,11 +60,6 @@ final class FaqQueries {
             query.add(inField(term, field.name()), BooleanClause.Occur.SHOULD);
         }
         return query.build();
-    }
-
-    /** The term and its synonyms in one field, weighted by the field's boost. */
-    static Query inField(QueryTerm term, FaqFields.Weighted field) {
-        return new BoostQuery(inField(term, field.name()), field.boost());
     }
 
     private static Query inField(QueryTerm term, String field) {

@@ -21,6 +21,10 @@ import org.lawline.knowledge.VectorProgress;
 import org.lawline.knowledge.embedding.QuestionVectors;
 import org.lawline.knowledge.embedding.Vectors;
 import org.lawline.knowledge.index.HybridIndex;
+import org.lawline.knowledge.tuning.CrossValidation;
+import org.lawline.knowledge.tuning.GridSearch;
+import org.lawline.knowledge.tuning.RankScores;
+import org.lawline.knowledge.tuning.TunableRanking;
 
 /**
  * Knowledge-base search on Lucene, in memory: each process builds its own index from the
@@ -45,7 +49,7 @@ import org.lawline.knowledge.index.HybridIndex;
  * first build of thousands of entries (tens of seconds) never leaves searches without results
  * meanwhile.
  */
-public final class LuceneFaqSearch implements FaqIndex {
+public final class LuceneFaqSearch implements FaqIndex, TunableRanking<FaqQuestion> {
 
     /** Hits re-ranked by confidence, at least; more when more results are asked for. */
     private static final int MIN_CANDIDATES = 20;
@@ -55,7 +59,7 @@ public final class LuceneFaqSearch implements FaqIndex {
     private final Vocabulary vocabulary;
     /** How candidates are ordered; changed only by tests, before the index is used. */
     FaqRanking ranking = FaqRanking.SHIPPED;
-    private final HybridIndex<FaqEntry, float[], QuestionVectors.Asked> index;
+    private final HybridIndex<FaqEntry, EntryVector, QuestionVectors.Asked> index;
     private final IndexedEntries indexed = new IndexedEntries();
     private final EntryCounts counts = new EntryCounts();
 
@@ -136,6 +140,18 @@ public final class LuceneFaqSearch implements FaqIndex {
         return ranking.matches(candidates(text, limit), Math.min(limit, HybridIndex.MAX_RESULTS));
     }
 
+    /** The question searched as the evaluation searches it, for {@link RankScores#DEPTH} results. */
+    @Override
+    public FaqQuestion candidates(String text, Collection<String> gold) {
+        return new FaqQuestion(text, gold, candidates(text, RankScores.DEPTH));
+    }
+
+    /** A grid search over {@link FaqRanking#grid()}, each setting ranking the candidates as the live search would. */
+    @Override
+    public CrossValidation.Learner<FaqQuestion> learner() {
+        return new GridSearch<>(FaqRanking.grid(), (question, ranking) -> ranking.order(question.candidates()));
+    }
+
     /**
      * The entries a search for the question would weigh, in no particular order, with what it
      * knows of each: the search's results are {@link FaqRanking#matches} of these with the
@@ -159,21 +175,17 @@ public final class LuceneFaqSearch implements FaqIndex {
             Map<Integer, Candidate> found = new LinkedHashMap<>();
             TopDocs lexical = searcher.search(FaqQueries.ranking(terms), candidates);
             float best = lexical.scoreDocs.length == 0 ? 1 : lexical.scoreDocs[0].score;
-            for (int rank = 0; rank < lexical.scoreDocs.length; rank++) {
-                ScoreDoc hit = lexical.scoreDocs[rank];
-                Candidate candidate = found.computeIfAbsent(hit.doc, Candidate::new);
-                candidate.relevance = hit.score / best;
-                candidate.lexicalRank = rank;
+            for (ScoreDoc hit : lexical.scoreDocs) {
+                found.computeIfAbsent(hit.doc, Candidate::new).relevance = hit.score / best;
             }
             if (asked.isPresent()) {
                 float[] searching = asked.get().searching();
                 TopDocs semantic = searcher.search(new KnnFloatVectorQuery(FaqFields.VECTOR, searching, candidates), candidates);
-                int rank = 0;
                 for (ScoreDoc hit : semantic.scoreDocs) {
                     // Lucene scores a dot product d as (1 + d) / 2
                     double cosine = 2.0 * hit.score - 1;
                     if (Similarity.closeness(cosine) > 0) { // below the floor a neighbour is noise, not a candidate
-                        found.computeIfAbsent(hit.doc, Candidate::new).semanticRank = rank++;
+                        found.computeIfAbsent(hit.doc, Candidate::new);
                     }
                 }
             }
@@ -184,7 +196,6 @@ public final class LuceneFaqSearch implements FaqIndex {
             int[] docs = new int[candidateList.size()];
             List<IndexedEntry> read = new ArrayList<>(candidateList.size());
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            Keywords keywords = new Keywords(text);
             for (int i = 0; i < docs.length; i++) {
                 Candidate candidate = candidateList.get(i);
                 docs[i] = candidate.doc;
@@ -192,24 +203,20 @@ public final class LuceneFaqSearch implements FaqIndex {
                 IndexedEntry entry = indexed.of(leaf, candidate.doc - leaf.docBase);
                 read.add(entry);
                 candidate.entry = entry.entry();
-                candidate.keywordsAsked = keywords.heldIn(entry.asked());
-                candidate.keywordsHeld = Math.max(candidate.keywordsAsked, keywords.heldIn(entry.asked() + "\n" + entry.told()));
                 if (asked.isPresent()) {
                     entry.vector().ifPresent(v -> {
-                        candidate.cosine = Vectors.dot(asked.get().meaning(), v);
-                        candidate.searchCosine = Vectors.dot(asked.get().searching(), v);
+                        candidate.cosine = Vectors.dot(asked.get().meaning(), v.asked());
+                        candidate.searchCosine = Vectors.dot(asked.get().searching(), v.asked());
+                        candidate.wholeCosine = Vectors.dot(asked.get().searching(), v.whole());
                     });
                 }
             }
             Coverage.Score[] covered = new Coverage(searcher, counts.of(searcher), text, terms).of(docs, read);
-            double[] askedScores = FieldRelevance.of(searcher, terms, FaqFields.SEARCHED_ASKED, docs);
-            double[] toldScores = FieldRelevance.of(searcher, terms, FaqFields.SEARCHED_TOLD, docs);
             List<FaqCandidate> weighed = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
                 Candidate c = candidateList.get(i);
-                weighed.add(new FaqCandidate(c.entry, new FaqFeatures(c.relevance, askedScores[i] / best,
-                        toldScores[i] / best, covered[i].confidence(), covered[i].ranking(), covered[i].questionShare(),
-                        c.keywordsHeld, c.keywordsAsked, c.cosine, c.searchCosine, c.lexicalRank, c.semanticRank)));
+                weighed.add(new FaqCandidate(c.entry, new FaqFeatures(c.relevance, covered[i].confidence(),
+                        covered[i].ranking(), covered[i].questionShare(), c.cosine, c.searchCosine, c.wholeCosine)));
             }
             return weighed;
         });
@@ -220,12 +227,9 @@ public final class LuceneFaqSearch implements FaqIndex {
         final int doc;
         FaqEntry entry;
         double relevance;
-        int lexicalRank = -1;
-        int semanticRank = -1;
-        double keywordsHeld;
-        double keywordsAsked;
         double cosine = Double.NaN;
         double searchCosine = Double.NaN;
+        double wholeCosine = Double.NaN;
 
         Candidate(int doc) {
             this.doc = doc;
