@@ -33,14 +33,14 @@ import org.lawline.knowledge.tuning.TunableRanking;
  * or after a write, never half of a {@link #replaceAll}. Thread safe.
  *
  * <p>Candidates are found two ways: by BM25 over question, phrasings and category (×1) and
- * answer (×2), with synonyms, ranked by {@link Coverage} (answer words counted in full for the
- * order, half for the confidence) plus half their BM25 score relative to the best candidate's;
- * and, unless built {@link #keywordsOnly()}, by the cosine of the question's vector to each
- * entry's vector ({@link EntryVectors}), nearest first. Each candidate of either list is scored
- * by that word score, without its entry coverage once the cosine is known, plus its
- * {@link Similarity#closeness}, and its confidence is
- * {@link Similarity#confidence}: a weighted sum of scores, which beat reciprocal-rank fusion
- * on both measurements (docs/benchmarks.md, how the fusion was chosen).
+ * answer (×2), with synonyms; and, unless built {@link #keywordsOnly()}, by the cosine of the
+ * question's vector to each entry's asked vector ({@link EntryVectors}), nearest first. Each
+ * candidate of either list gets its {@link FaqFeatures} (its {@link Coverage}, BM25 relative to
+ * the best hit's, and its cosines to the entry's asked and whole vectors), from which
+ * {@link FaqRanking} orders the candidates and gives each its confidence: a weighted sum of
+ * scores, which beat reciprocal-rank fusion on both measurements (docs/benchmarks.md, how the
+ * fusion was chosen), with weights learned on labelled questions ({@link #learner()},
+ * docs/evaluation.md). The live search and that learning rank by the same function.
  *
  * <p>Building, vectors and lookup by id are the {@link HybridIndex}'s, shared with the
  * law-article index. Indexing runs the embedding model only for sentences whose vectors are
