@@ -1,6 +1,7 @@
 package org.lawline;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -86,28 +87,32 @@ class ArchitectureTest {
      * Inside a module too, packages depend one way: the API (the base package) and each internal
      * package form no cycle. A cycle through the API is how an API starts constructing its own
      * implementation.
-     *
-     * <p>Not yet the knowledge base: its API still holds implementations and factories
-     * ({@code FaqIndex.inMemory()} → {@code search.LuceneFaqSearch}, {@code Evaluation} → {@code eval},
-     * {@code FaqImport} → {@code importing}, {@code KnowledgeBase} → {@code catalog}); it joins these
-     * two rules once those move behind its wiring.
      */
     @ParameterizedTest
-    @ValueSource(strings = {CONVERSATION, CHANNELS, HANDOFF})
+    @ValueSource(strings = {KNOWLEDGE, CONVERSATION, CHANNELS, HANDOFF})
     void packagesInsideAModuleHaveNoCycles(String module) {
         slices().assignedFrom(packagesOf(module)).should().beFreeOfCycles().check(LAWLINE);
     }
 
     /**
      * A module's API is interfaces and values; it never reaches into its own internals, except the
-     * module's wiring ({@code @Configuration} classes), whose job is to choose implementations.
+     * module's {@link #WIRING wiring}, whose job is to choose implementations.
      */
     @ParameterizedTest
-    @ValueSource(strings = {CONVERSATION, CHANNELS, HANDOFF})
+    @ValueSource(strings = {KNOWLEDGE, CONVERSATION, CHANNELS, HANDOFF})
     void anApiNeverConstructsItsImplementations(String module) {
         noClasses().that().resideInAPackage(module)
                 .and(not(WIRING))
                 .should().dependOnClassesThat(internalOf(module))
+                .check(LAWLINE);
+    }
+
+    /** What the knowledge base's wiring without a context hands out is the API's: callers never see an implementation. */
+    @Test
+    void theWiringWithoutAContextHandsOutOnlyApiTypes() {
+        methods().that().areDeclaredInClassesThat().haveFullyQualifiedName(KNOWLEDGE_WIRING_WITHOUT_CONTEXT)
+                .and().arePublic()
+                .should().haveRawReturnType(JavaClass.Predicates.resideInAPackage(KNOWLEDGE))
                 .check(LAWLINE);
     }
 
@@ -151,10 +156,26 @@ class ArchitectureTest {
         };
     }
 
-    /** A module's wiring: a {@code @Configuration} class, or a class nested in one. */
-    private static final DescribedPredicate<JavaClass> WIRING = DescribedPredicate.describe("wiring (@Configuration)",
+    /**
+     * The knowledge base's wiring for code that runs without an application context: the command
+     * line's {@code eval} reads no database, so it starts no context, yet must get the evaluation
+     * (and its indexes) through the API; {@code BundledKnowledge}, which other modules read while
+     * their beans are made, needs the file readers the same way. It chooses implementations as
+     * the module's {@code @Configuration} does, and does nothing else
+     * ({@link #theWiringWithoutAContextHandsOutOnlyApiTypes}); being named here, no other plain
+     * class can pass as wiring.
+     */
+    private static final String KNOWLEDGE_WIRING_WITHOUT_CONTEXT = KNOWLEDGE + ".KnowledgeWiring";
+
+    /**
+     * A module's wiring: a {@code @Configuration} class, a class nested in one, or the knowledge
+     * base's {@link #KNOWLEDGE_WIRING_WITHOUT_CONTEXT}.
+     */
+    private static final DescribedPredicate<JavaClass> WIRING = DescribedPredicate.describe(
+            "wiring (@Configuration, " + KNOWLEDGE_WIRING_WITHOUT_CONTEXT + ")",
             c -> c.isAnnotatedWith(Configuration.class)
-                    || c.getEnclosingClass().map(outer -> outer.isAnnotatedWith(Configuration.class)).orElse(false));
+                    || c.getEnclosingClass().map(outer -> outer.isAnnotatedWith(Configuration.class)).orElse(false)
+                    || c.getName().equals(KNOWLEDGE_WIRING_WITHOUT_CONTEXT));
 
     /** Classes of ours (org.lawline..) that are in none of the allowed modules. */
     private static DescribedPredicate<JavaClass> ourCodeOutside(String... allowed) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.lawline.conversation.DataSubject;
-import org.lawline.knowledge.Evaluation;
+import org.lawline.knowledge.SearchEvaluation;
 import org.lawline.knowledge.QueryPart;
 import org.lawline.security.Role;
 
@@ -35,7 +35,7 @@ sealed interface Command {
      * @param part         the queries measured: all, the tuning part or the held-out part
      * @param folds        when present, also LawLine's cross-validated figures over that many folds
      */
-    record Eval(Evaluation.Corpus corpus, Path documents, Path queries, Optional<Double> declineBelow, QueryPart part,
+    record Eval(SearchEvaluation.Corpus corpus, Path documents, Path queries, Optional<Double> declineBelow, QueryPart part,
                 OptionalInt folds) implements Command {
     }
 
@@ -183,7 +183,7 @@ sealed interface Command {
     int MAX_FOLDS = 20;
 
     private static Command parseEval(String[] args) {
-        Evaluation.Corpus corpus = null;
+        SearchEvaluation.Corpus corpus = null;
         Path documents = null;
         Path queries = null;
         Optional<Double> declineBelow = Optional.empty();
@@ -197,8 +197,8 @@ sealed interface Command {
             String value = args[++i];
             switch (option) {
                 case "--corpus" -> corpus = switch (value) {
-                    case "faq" -> Evaluation.Corpus.FAQ;
-                    case "laws" -> Evaluation.Corpus.LAWS;
+                    case "faq" -> SearchEvaluation.Corpus.FAQ;
+                    case "laws" -> SearchEvaluation.Corpus.LAWS;
                     default -> throw new UsageError("--corpus 只能是 faq 或 laws：" + value);
                 };
                 case "--kb" -> documents = Path.of(value);

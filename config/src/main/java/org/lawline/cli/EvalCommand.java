@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import org.lawline.conversation.AnswerVerdict;
 import org.lawline.conversation.DialogSettings;
-import org.lawline.knowledge.Evaluation;
 import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.ImportFailed;
+import org.lawline.knowledge.KnowledgeWiring;
+import org.lawline.knowledge.SearchEvaluation;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -32,6 +33,7 @@ final class EvalCommand {
     private final PrintStream err;
     private final Path embeddingCache;
     private final DialogSettings dialog;
+    private final SearchEvaluation evaluation = KnowledgeWiring.evaluation();
 
     EvalCommand(PrintStream out, PrintStream err) {
         this(out, err, defaultEmbeddingCache());
@@ -58,9 +60,9 @@ final class EvalCommand {
                 return 1;
             }
         }
-        Evaluation.EvaluationReport report;
+        SearchEvaluation.EvaluationReport report;
         try {
-            report = Evaluation.run(eval.corpus(), eval.documents(), eval.queries(),
+            report = evaluation.run(eval.corpus(), eval.documents(), eval.queries(),
                     eval.declineBelow().orElse(dialog.choiceConfidence()), Optional.of(embeddingCache),
                     Optional.of(this::decide), eval.part(), eval.folds(), this::progress);
         } catch (ImportFailed | IllegalArgumentException e) {
@@ -78,11 +80,11 @@ final class EvalCommand {
     }
 
     /** What the dialog would do with these matches, by its own settings. */
-    private Evaluation.Decision decide(List<FaqMatch> matches) {
+    private SearchEvaluation.Decision decide(List<FaqMatch> matches) {
         return switch (AnswerVerdict.of(matches, dialog)) {
-            case ANSWER -> new Evaluation.Decision.Answer(AnswerVerdict.distinctEntries(matches).get(0).entry().id());
-            case CHOICES -> new Evaluation.Decision.Choices();
-            case DECLINE -> new Evaluation.Decision.Decline();
+            case ANSWER -> new SearchEvaluation.Decision.Answer(AnswerVerdict.distinctEntries(matches).get(0).entry().id());
+            case CHOICES -> new SearchEvaluation.Decision.Choices();
+            case DECLINE -> new SearchEvaluation.Decision.Decline();
         };
     }
 

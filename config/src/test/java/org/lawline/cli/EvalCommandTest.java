@@ -14,7 +14,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawline.conversation.DialogSettings;
-import org.lawline.knowledge.Evaluation;
+import org.lawline.knowledge.SearchEvaluation;
 import org.lawline.knowledge.QueryPart;
 
 class EvalCommandTest {
@@ -25,21 +25,21 @@ class EvalCommandTest {
     @Test
     void evalTakesCorpusKnowledgeFileAndQueriesInAnyOrder() {
         assertThat(Command.parse(new String[] {"eval", "--queries", "q.jsonl", "--corpus", "laws", "--kb", "laws.jsonl"}))
-                .isEqualTo(new Command.Eval(Evaluation.Corpus.LAWS, Path.of("laws.jsonl"), Path.of("q.jsonl"), Optional.empty(), QueryPart.ALL, OptionalInt.empty()));
+                .isEqualTo(new Command.Eval(SearchEvaluation.Corpus.LAWS, Path.of("laws.jsonl"), Path.of("q.jsonl"), Optional.empty(), QueryPart.ALL, OptionalInt.empty()));
         assertThat(Command.parse(new String[] {"eval", "--corpus", "faq", "--kb", "kb.csv", "--queries", "q.jsonl",
                 "--no-answer-below", "0.5"}))
-                .isEqualTo(new Command.Eval(Evaluation.Corpus.FAQ, Path.of("kb.csv"), Path.of("q.jsonl"), Optional.of(0.5), QueryPart.ALL, OptionalInt.empty()));
+                .isEqualTo(new Command.Eval(SearchEvaluation.Corpus.FAQ, Path.of("kb.csv"), Path.of("q.jsonl"), Optional.of(0.5), QueryPart.ALL, OptionalInt.empty()));
     }
 
     @Test
     void evalTakesThePartOfTheQueriesAndTheFoldsOfACrossValidation() {
         assertThat(Command.parse(new String[] {"eval", "--corpus", "laws", "--kb", "laws.jsonl", "--queries", "q.jsonl",
                 "--part", "held-out", "--folds", "5"}))
-                .isEqualTo(new Command.Eval(Evaluation.Corpus.LAWS, Path.of("laws.jsonl"), Path.of("q.jsonl"), Optional.empty(),
+                .isEqualTo(new Command.Eval(SearchEvaluation.Corpus.LAWS, Path.of("laws.jsonl"), Path.of("q.jsonl"), Optional.empty(),
                         QueryPart.HELD_OUT, OptionalInt.of(5)));
         assertThat(Command.parse(new String[] {"eval", "--corpus", "faq", "--kb", "kb.csv", "--queries", "q.jsonl",
                 "--part", "tuning"}))
-                .isEqualTo(new Command.Eval(Evaluation.Corpus.FAQ, Path.of("kb.csv"), Path.of("q.jsonl"), Optional.empty(),
+                .isEqualTo(new Command.Eval(SearchEvaluation.Corpus.FAQ, Path.of("kb.csv"), Path.of("q.jsonl"), Optional.empty(),
                         QueryPart.TUNING, OptionalInt.empty()));
         assertThatThrownBy(() -> Command.parse(new String[] {"eval", "--corpus", "faq", "--kb", "a", "--queries", "b",
                 "--part", "dev"})).isInstanceOf(Command.UsageError.class).hasMessageContaining("held-out");
@@ -77,7 +77,7 @@ class EvalCommandTest {
 
         int status = new EvalCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), folder.resolve("embeddings"))
-                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, Optional.empty(), QueryPart.ALL, OptionalInt.empty()));
+                .run(new Command.Eval(SearchEvaluation.Corpus.FAQ, kb, queries, Optional.empty(), QueryPart.ALL, OptionalInt.empty()));
 
         assertThat(status).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
@@ -89,7 +89,7 @@ class EvalCommandTest {
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         new EvalCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(again, true, StandardCharsets.UTF_8), folder.resolve("embeddings"))
-                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, Optional.empty(), QueryPart.ALL, OptionalInt.empty()));
+                .run(new Command.Eval(SearchEvaluation.Corpus.FAQ, kb, queries, Optional.empty(), QueryPart.ALL, OptionalInt.empty()));
         assertThat(again.toString(StandardCharsets.UTF_8)).contains("评测中").doesNotContain("计算语义向量");
     }
 
@@ -109,7 +109,7 @@ class EvalCommandTest {
 
         int status = new EvalCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), folder.resolve("embeddings"))
-                .run(new Command.Eval(Evaluation.Corpus.FAQ, kb, queries, Optional.empty(), QueryPart.ALL, OptionalInt.empty()));
+                .run(new Command.Eval(SearchEvaluation.Corpus.FAQ, kb, queries, Optional.empty(), QueryPart.ALL, OptionalInt.empty()));
 
         assertThat(status).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
@@ -128,7 +128,7 @@ class EvalCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = new EvalCommand(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(new Command.Eval(Evaluation.Corpus.LAWS, folder.resolve("none.jsonl"), folder.resolve("q.jsonl"), Optional.empty(), QueryPart.ALL, OptionalInt.empty()));
+                .run(new Command.Eval(SearchEvaluation.Corpus.LAWS, folder.resolve("none.jsonl"), folder.resolve("q.jsonl"), Optional.empty(), QueryPart.ALL, OptionalInt.empty()));
 
         assertThat(status).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("找不到文件").contains("none.jsonl");

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.lawline.knowledge.catalog.ServiceOfficeFile;
 
 /**
  * The knowledge LawLine ships with, read from this module's resources: FAQ entries in
@@ -30,7 +29,8 @@ public final class BundledKnowledge {
         List<FaqEntry> entries = new ArrayList<>();
         ImportReport report;
         try (InputStream in = open(FAQ_RESOURCE)) {
-            report = new FaqImport().read(in, FaqImport.Format.JSONL, entries::add, ImportProgress.NONE);
+            report = KnowledgeWiring.faqImport(ImportLimits.DEFAULTS).read(in, FaqImport.Format.JSONL, entries::add,
+                    ImportProgress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + FAQ_RESOURCE, e);
         }
@@ -49,7 +49,7 @@ public final class BundledKnowledge {
      */
     public static List<ServiceOffice> serviceOffices() {
         try (InputStream in = open(OFFICES_RESOURCE)) {
-            return ServiceOfficeFile.read(in, OFFICES_RESOURCE);
+            return KnowledgeWiring.serviceOfficeImport().read(in, OFFICES_RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + OFFICES_RESOURCE, e);
         } catch (IllegalArgumentException e) {

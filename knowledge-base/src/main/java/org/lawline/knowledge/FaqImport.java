@@ -1,13 +1,9 @@
 package org.lawline.knowledge;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.lawline.knowledge.importing.FaqFileReader;
 
 /**
  * Reads knowledge-base entries from a file, streaming: JSON Lines ({@code .jsonl}, one object
@@ -19,12 +15,14 @@ import org.lawline.knowledge.importing.FaqFileReader;
  * <p>Each good row is handed to the caller as soon as it is read; each bad row (bad JSON or CSV,
  * missing id, question or answer, unreadable law reference, text over the {@link ImportLimits})
  * is reported with its line and the import goes on. Memory use does not grow with the file.
- * Thread safe: one instance can run several imports at once.
+ * Thread safe: one instance can run several imports at once. The service's import is a bean
+ * ({@link KnowledgeBaseConfiguration}); code without an application context gets one from
+ * {@link KnowledgeWiring#faqImport}.
  */
-public final class FaqImport {
+public interface FaqImport {
 
     /** The kinds of file an import reads. */
-    public enum Format {
+    enum Format {
         JSONL, CSV;
 
         /**
@@ -44,22 +42,11 @@ public final class FaqImport {
         }
     }
 
-    private final ImportLimits limits;
-    private final FaqFileReader reader;
+    /** The limits this import reads within. */
+    ImportLimits limits();
 
-    /** An import with the {@link ImportLimits#DEFAULTS default limits}. */
-    public FaqImport() {
-        this(ImportLimits.DEFAULTS);
-    }
-
-    public FaqImport(ImportLimits limits) {
-        this.limits = limits;
-        this.reader = new FaqFileReader(limits);
-    }
-
-    public ImportLimits limits() {
-        return limits;
-    }
+    /** The same import, reading within other limits (an upload's own size cap, say). */
+    FaqImport withLimits(ImportLimits limits);
 
     /**
      * Reads the file, its format told by its name.
@@ -68,20 +55,7 @@ public final class FaqImport {
      * @throws ImportFailed when the file is missing, unreadable, over the size limit, of an
      *                      unknown format, or a CSV file without the columns it needs
      */
-    public ImportReport read(Path file, Consumer<FaqEntry> accepted, ImportProgress progress) {
-        Format format = Format.of(file);
-        try {
-            long size = Files.size(file);
-            limits.requireFileOf(size);
-            try (InputStream in = Files.newInputStream(file)) {
-                return reader.read(in, format, size, accepted, progress);
-            }
-        } catch (NoSuchFileException e) {
-            throw new ImportFailed("No such file: " + file, e);
-        } catch (IOException e) {
-            throw new ImportFailed("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
+    ImportReport read(Path file, Consumer<FaqEntry> accepted, ImportProgress progress);
 
     /**
      * Reads a UTF-8 stream to its end, without closing it; progress reports give the total
@@ -89,7 +63,5 @@ public final class FaqImport {
      *
      * @throws ImportFailed as {@link #read(Path, Consumer, ImportProgress)} does
      */
-    public ImportReport read(InputStream in, Format format, Consumer<FaqEntry> accepted, ImportProgress progress) {
-        return reader.read(in, format, -1, accepted, progress);
-    }
+    ImportReport read(InputStream in, Format format, Consumer<FaqEntry> accepted, ImportProgress progress);
 }

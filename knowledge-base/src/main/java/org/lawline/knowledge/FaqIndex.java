@@ -1,8 +1,6 @@
 package org.lawline.knowledge;
 
-import java.nio.file.Path;
 import java.util.Collection;
-import org.lawline.knowledge.search.LuceneFaqSearch;
 
 /**
  * A {@link FaqSearch} over a set of entries held in memory, each process its own copy, that can
@@ -27,6 +25,9 @@ import org.lawline.knowledge.search.LuceneFaqSearch;
  * without any word (emoji, digits, punctuation) finds nothing. A hybrid index makes a changed
  * entry searchable by its words at once and by its meaning once its vector is computed, before
  * the changing method returns.
+ *
+ * <p>The service's index is a bean ({@link KnowledgeBaseConfiguration}); code without an
+ * application context gets one from {@link KnowledgeWiring}.
  */
 public interface FaqIndex extends FaqSearch, AutoCloseable {
 
@@ -50,27 +51,4 @@ public interface FaqIndex extends FaqSearch, AutoCloseable {
     /** Releases the index; searching a closed index fails. */
     @Override
     void close();
-
-    /**
-     * An empty hybrid index with LawLine's Chinese analysis (smartcn, our stop words and
-     * synonyms) and the in-process bge-small-zh sentence model (loaded once per process, 1 to 3 s),
-     * entry vectors kept in memory only: every new process embeds its entries again (about 5 ms
-     * a sentence).
-     */
-    static FaqIndex inMemory() {
-        return new LuceneFaqSearch();
-    }
-
-    /**
-     * As {@link #inMemory()}, with entry vectors also cached in this folder by content hash, so a
-     * restart embeds only entries that changed. Several processes may share the folder.
-     */
-    static FaqIndex inMemory(Path embeddingCache) {
-        return LuceneFaqSearch.hybrid(embeddingCache);
-    }
-
-    /** An empty index searched by words alone (BM25 and coverage): no model is loaded. */
-    static FaqIndex keywordsOnly() {
-        return LuceneFaqSearch.keywordsOnly();
-    }
 }

@@ -2,13 +2,11 @@ package org.lawline.knowledge;
 
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.lawline.knowledge.catalog.InMemoryLawArticles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +31,6 @@ public final class KnowledgeBase {
     private final LawArticleImport articleImporter;
     /** The state of the stored entries the index was last built from. */
     private volatile FaqEntries.Revision indexed = new FaqEntries.Revision(-1, Instant.EPOCH);
-
-    /** A knowledge base whose law articles are kept in this process only. */
-    public KnowledgeBase(FaqEntries entries, FaqIndex index, FaqImport importer) {
-        this(entries, index, importer, new InMemoryLawArticles(Clock.systemUTC()), LawArticleIndex.inMemory(),
-                new LawArticleImport(importer.limits()));
-    }
 
     public KnowledgeBase(FaqEntries entries, FaqIndex index, FaqImport importer,
                          LawArticleStore articles, LawArticleIndex articleIndex, LawArticleImport articleImporter) {
@@ -187,7 +179,7 @@ public final class KnowledgeBase {
                                       ImportProgress progress) {
         EntryChange change = new EntryChange(changedBy, Optional.empty());
         List<FaqEntry> batch = new ArrayList<>(SAVE_BATCH);
-        FaqImport capped = new FaqImport(importer.limits().withMaxFileBytes(maxBytes));
+        FaqImport capped = importer.withLimits(importer.limits().withMaxFileBytes(maxBytes));
         try {
             ImportReport report = capped.read(in, format, entry -> {
                 batch.add(entry);
@@ -219,7 +211,7 @@ public final class KnowledgeBase {
      * @throws ImportFailed when the file cannot be imported at all
      */
     public ImportReport importFile(Path file, ImportProgress progress) {
-        if (LawArticleImport.holdsArticles(file)) {
+        if (articleImporter.holdsArticles(file)) {
             return importArticles(file, progress);
         }
         List<FaqEntry> batch = new ArrayList<>(SAVE_BATCH);

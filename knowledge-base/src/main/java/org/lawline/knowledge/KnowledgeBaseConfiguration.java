@@ -6,6 +6,8 @@ import javax.sql.DataSource;
 import org.lawline.knowledge.embedding.BgeSmallZh;
 import org.lawline.knowledge.embedding.QuestionVectors;
 import org.lawline.knowledge.embedding.SoftmaxClassifiers;
+import org.lawline.knowledge.importing.FaqFileReader;
+import org.lawline.knowledge.importing.LawArticleFileReader;
 import org.lawline.knowledge.law.LuceneLawArticles;
 import org.lawline.knowledge.search.LuceneFaqSearch;
 import org.lawline.knowledge.catalog.JdbcFaqEntries;
@@ -52,7 +54,7 @@ public class KnowledgeBaseConfiguration {
     @Bean
     FaqIndex faqIndex(KnowledgeSettings settings, Environment environment, ObjectProvider<QuestionVectors> questions) {
         if (!settings.embeddings().enabled()) {
-            return FaqIndex.keywordsOnly();
+            return LuceneFaqSearch.keywordsOnly();
         }
         return LuceneFaqSearch.hybrid(settings.embeddings().cacheOr(Optional.ofNullable(environment.getProperty("LAWLINE_HOME"))),
                 questions.getObject());
@@ -71,7 +73,7 @@ public class KnowledgeBaseConfiguration {
 
     @Bean
     FaqImport faqImport(KnowledgeSettings settings) {
-        return new FaqImport(settings.importLimits());
+        return new FaqFileReader(settings.importLimits());
     }
 
     @Bean
@@ -88,7 +90,7 @@ public class KnowledgeBaseConfiguration {
     @Bean
     LawArticleIndex lawArticleIndex(KnowledgeSettings settings, Environment environment, ObjectProvider<QuestionVectors> questions) {
         if (!settings.embeddings().enabled()) {
-            return LawArticleIndex.inMemory();
+            return new LuceneLawArticles();
         }
         return LuceneLawArticles.hybrid(Optional.of(settings.embeddings().cacheOr(Optional.ofNullable(environment.getProperty("LAWLINE_HOME")))),
                 questions.getObject());
@@ -98,7 +100,7 @@ public class KnowledgeBaseConfiguration {
     KnowledgeBase knowledgeBase(FaqEntries faqEntries, FaqIndex faqIndex, FaqImport faqImport,
                                 LawArticleStore lawArticleStore, LawArticleIndex lawArticleIndex) {
         return new KnowledgeBase(faqEntries, faqIndex, faqImport, lawArticleStore, lawArticleIndex,
-                new LawArticleImport(faqImport.limits()));
+                new LawArticleFileReader(faqImport.limits()));
     }
 
     /** The law articles, for showing a cited article in full (查看法条) and for finding articles. */

@@ -3,7 +3,6 @@ package org.lawline.knowledge;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.lawline.knowledge.embedding.QuestionVectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -46,10 +45,12 @@ record KnowledgeSettings(
      *                (a test or a tool run never litters the working directory)
      * @param recentQuestions how many recent messages' vectors are kept in memory (by their
      *                text, least recently used out), so a repeated question runs no model; a
-     *                message's two vectors (as typed, and after bge's query instruction) are 4 KB
+     *                message's two vectors (as typed, and after bge's query instruction) are 4 KB;
+     *                the default is the one indexes made without these settings use
+     *                ({@code embedding.QuestionVectors.DEFAULT_CAPACITY})
      */
     record Embeddings(@DefaultValue("true") boolean enabled, Path cache,
-                      @DefaultValue("" + QuestionVectors.DEFAULT_CAPACITY) int recentQuestions) {
+                      @DefaultValue("4096") int recentQuestions) {
 
         Embeddings {
             if (recentQuestions < 1) {

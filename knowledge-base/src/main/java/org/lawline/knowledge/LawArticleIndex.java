@@ -1,9 +1,6 @@
 package org.lawline.knowledge;
 
-import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Optional;
-import org.lawline.knowledge.law.LuceneLawArticles;
 
 /**
  * {@link LawArticles} held in memory, each process its own copy, that can be rebuilt while it
@@ -13,8 +10,11 @@ import org.lawline.knowledge.law.LuceneLawArticles;
  * <p>Search uses LawLine's Chinese analysis (smartcn, our stop words, our synonyms and a list of
  * lay words for legal terms) over the article's text, its law's name and its book and chapter,
  * beside character bigrams of the text, which catch the legal compounds smartcn cuts apart.
- * A {@link #hybrid hybrid} index also finds articles by meaning: the nearest bge-small-zh
+ * A hybrid index also finds articles by meaning: the nearest bge-small-zh
  * vectors of law, chapter and text to the question's, fused with the word ranking.
+ *
+ * <p>The service's index is a bean ({@link KnowledgeBaseConfiguration}); code without an
+ * application context gets one from {@link KnowledgeWiring}.
  */
 public interface LawArticleIndex extends LawArticles, AutoCloseable {
 
@@ -41,24 +41,4 @@ public interface LawArticleIndex extends LawArticles, AutoCloseable {
     /** Releases the index; searching a closed index fails. */
     @Override
     void close();
-
-    /** An empty index searched by words alone: no model is loaded. */
-    static LawArticleIndex inMemory() {
-        return new LuceneLawArticles();
-    }
-
-    /**
-     * An empty hybrid index: words and the in-process bge-small-zh sentence model (loaded once per
-     * process, 1 to 3 s), article vectors cached in this folder by content hash, so only the
-     * first build embeds them (about 2 minutes for 3,400 articles, in the background) and later
-     * ones read them. Several processes may share the folder.
-     */
-    static LawArticleIndex hybrid(Path embeddingCache) {
-        return LuceneLawArticles.hybrid(Optional.of(embeddingCache));
-    }
-
-    /** As {@link #hybrid(Path)}, article vectors kept in memory only: every new process embeds them again. */
-    static LawArticleIndex hybrid() {
-        return LuceneLawArticles.hybrid(Optional.empty());
-    }
 }

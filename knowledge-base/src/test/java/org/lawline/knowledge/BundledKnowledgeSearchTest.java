@@ -20,7 +20,7 @@ class BundledKnowledgeSearchTest {
 
     @BeforeAll
     static void index() {
-        search = FaqIndex.inMemory();
+        search = KnowledgeWiring.hybridFaqIndex();
         search.replaceAll(BundledKnowledge.faqEntries());
     }
 

@@ -22,7 +22,7 @@ public final class Fixtures {
     public static List<FaqEntry> faqEntries() {
         List<FaqEntry> entries = new ArrayList<>();
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/faq_fixture.jsonl")) {
-            ImportReport report = new FaqImport().read(in, FaqImport.Format.JSONL, entries::add, ImportProgress.NONE);
+            ImportReport report = KnowledgeWiring.faqImport(ImportLimits.DEFAULTS).read(in, FaqImport.Format.JSONL, entries::add, ImportProgress.NONE);
             if (report.rejectedCount() > 0) {
                 throw new IllegalStateException("Bad fixture rows: " + report.rejected());
             }

@@ -144,15 +144,15 @@ class KnowledgeBaseAdministrationTest {
     /** One LawLine instance: its own indexes over the shared database. */
     private static final class Instance {
         final FaqEntries entries;
-        final FaqIndex index = FaqIndex.keywordsOnly();
-        final LawArticleIndex articleIndex = LawArticleIndex.inMemory();
+        final FaqIndex index = KnowledgeWiring.keywordFaqIndex();
+        final LawArticleIndex articleIndex = KnowledgeWiring.keywordLawArticleIndex();
         final KnowledgeBase knowledgeBase;
 
         Instance(TestDatabase database) {
             entries = new JdbcFaqEntries(database.dataSource(), Clock.systemUTC());
-            knowledgeBase = new KnowledgeBase(entries, index, new FaqImport(),
+            knowledgeBase = new KnowledgeBase(entries, index, KnowledgeWiring.faqImport(ImportLimits.DEFAULTS),
                     new JdbcLawArticles(database.dataSource(), Clock.systemUTC()), articleIndex,
-                    new LawArticleImport(ImportLimits.DEFAULTS));
+                    KnowledgeWiring.lawArticleImport(ImportLimits.DEFAULTS));
         }
 
         void close() {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lawline.knowledge.embedding.QuestionVectors;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,6 +89,14 @@ class KnowledgeBaseConfigurationTest {
             assertThat(limits.maxAnswerChars()).isEqualTo(5_000);
             assertThat(limits.maxFileBytes()).isEqualTo(5L * 1024 * 1024);
         });
+    }
+
+    @Test
+    void recentQuestionsDefaultToTheCapacityIndexesMadeWithoutSettingsUse() {
+        // the settings are API and may not name the embedding package, so the default is written twice
+        context.withPropertyValues("lawline.knowledge.embeddings.enabled=false").run(app ->
+                assertThat(app.getBean(KnowledgeSettings.class).embeddings().recentQuestions())
+                        .isEqualTo(QuestionVectors.DEFAULT_CAPACITY));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lawline.knowledge.catalog.InMemoryLawArticles;
 import org.lawline.knowledge.catalog.JdbcFaqEntries;
 
 class KnowledgeBaseTest {
@@ -20,8 +21,10 @@ class KnowledgeBaseTest {
 
     private final TestDatabase database = TestDatabase.h2();
     private final FaqEntries entries = new JdbcFaqEntries(database.dataSource(), Clock.systemUTC());
-    private final FaqIndex index = FaqIndex.inMemory();
-    private final KnowledgeBase knowledgeBase = new KnowledgeBase(entries, index, new FaqImport());
+    private final FaqIndex index = KnowledgeWiring.hybridFaqIndex();
+    private final KnowledgeBase knowledgeBase = new KnowledgeBase(entries, index, KnowledgeWiring.faqImport(ImportLimits.DEFAULTS),
+            new InMemoryLawArticles(Clock.systemUTC()), KnowledgeWiring.keywordLawArticleIndex(),
+            KnowledgeWiring.lawArticleImport(ImportLimits.DEFAULTS));
 
     @AfterEach
     void close() {

@@ -36,7 +36,7 @@ class OutOfDomainQuestionsTest {
 
     @BeforeAll
     static void searchEveryQuestion() throws IOException {
-        index = FaqIndex.inMemory();
+        index = KnowledgeWiring.hybridFaqIndex();
         index.replaceAll(BundledKnowledge.faqEntries());
         questions = questions();
         confidences = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.lawline.conversation.DialogSettings;
 import org.lawline.conversation.LegalAidSettings;
 import org.lawline.knowledge.BundledKnowledge;
 import org.lawline.knowledge.FaqIndex;
+import org.lawline.knowledge.KnowledgeWiring;
 import org.lawline.knowledge.LabelledExample;
 import org.lawline.knowledge.embedding.SoftmaxClassifiers;
 
@@ -30,7 +31,7 @@ class IntentRecognitionCrossValidationTest {
 
     @BeforeAll
     static void index() {
-        knowledge = FaqIndex.inMemory(cacheFolder());
+        knowledge = KnowledgeWiring.hybridFaqIndex(cacheFolder());
         knowledge.replaceAll(BundledKnowledge.faqEntries());
     }
 

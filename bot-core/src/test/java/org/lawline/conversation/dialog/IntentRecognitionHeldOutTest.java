@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.lawline.conversation.DialogSettings;
 import org.lawline.knowledge.BundledKnowledge;
 import org.lawline.knowledge.FaqIndex;
+import org.lawline.knowledge.KnowledgeWiring;
 import org.lawline.knowledge.LabelledExample;
 import org.lawline.knowledge.embedding.SoftmaxClassifiers;
 
@@ -41,7 +42,7 @@ class IntentRecognitionHeldOutTest {
 
     @BeforeAll
     static void train() {
-        knowledge = FaqIndex.inMemory(cacheFolder());
+        knowledge = KnowledgeWiring.hybridFaqIndex(cacheFolder());
         knowledge.replaceAll(BundledKnowledge.faqEntries());
         MeaningRecogniser meaning = MeaningRecogniser.train(SoftmaxClassifiers.shared(Optional.of(cacheFolder())),
                 BundledKnowledge.faqEntries());

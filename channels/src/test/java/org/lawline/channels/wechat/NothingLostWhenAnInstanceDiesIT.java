@@ -31,6 +31,7 @@ import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.knowledge.BundledKnowledge;
 import org.lawline.knowledge.FaqIndex;
+import org.lawline.knowledge.KnowledgeWiring;
 
 /**
  * Work an instance left unfinished when it died, found by the other two instances' reconcilers,
@@ -54,7 +55,7 @@ class NothingLostWhenAnInstanceDiesIT {
 
     @BeforeAll
     static void buildTheKnowledgeBase() {
-        index = FaqIndex.keywordsOnly();
+        index = KnowledgeWiring.keywordFaqIndex();
         index.replaceAll(BundledKnowledge.faqEntries());
     }
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lawline.channels.SharedInfrastructure;
 import org.lawline.knowledge.BundledKnowledge;
 import org.lawline.knowledge.FaqIndex;
+import org.lawline.knowledge.KnowledgeWiring;
 
 /**
  * WeChat's retries against two LawLine instances: two application contexts, each with its own web
@@ -56,7 +57,7 @@ class RetryStormIT {
 
     @BeforeAll
     static void buildTheKnowledgeBase() {
-        index = FaqIndex.keywordsOnly();
+        index = KnowledgeWiring.keywordFaqIndex();
         index.replaceAll(BundledKnowledge.faqEntries());
         // The first search of a JVM is slow (classes, JIT); a quick answer must not miss its budget for it.
         index.search(QUESTION, 5);

@@ -10,7 +10,9 @@ import java.util.List;
 import org.lawline.knowledge.BundledKnowledge;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqImport;
+import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.ImportProgress;
+import org.lawline.knowledge.KnowledgeWiring;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -46,7 +48,7 @@ final class BenchmarkData {
         List<FaqEntry> entries = new ArrayList<>(BundledKnowledge.faqEntries());
         List<FaqEntry> lecoqa = new ArrayList<>();
         try (InputStream in = Files.newInputStream(sharedData().resolve("kb/lecoqa_faq.jsonl"))) {
-            new FaqImport().read(in, FaqImport.Format.JSONL, lecoqa::add, ImportProgress.NONE);
+            KnowledgeWiring.faqImport(ImportLimits.DEFAULTS).read(in, FaqImport.Format.JSONL, lecoqa::add, ImportProgress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqIndex;
+import org.lawline.knowledge.KnowledgeWiring;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,7 +43,7 @@ public class IndexingThroughput {
     public void load() {
         entries = BenchmarkData.entries();
         if (engine.equals("lawline-hybrid-cached")) {
-            try (FaqIndex warm = FaqIndex.inMemory(BenchmarkData.embeddingCache())) {
+            try (FaqIndex warm = KnowledgeWiring.hybridFaqIndex(BenchmarkData.embeddingCache())) {
                 warm.replaceAll(entries); // fills the cache folder on a first run
             }
         }
@@ -51,8 +52,8 @@ public class IndexingThroughput {
     @Benchmark
     public int build() {
         // a new index each time: the in-process memory of recent vectors holds only 4,096 sentences
-        try (FaqIndex index = engine.equals("lawline-keywords") ? FaqIndex.keywordsOnly()
-                : FaqIndex.inMemory(BenchmarkData.embeddingCache())) {
+        try (FaqIndex index = engine.equals("lawline-keywords") ? KnowledgeWiring.keywordFaqIndex()
+                : KnowledgeWiring.hybridFaqIndex(BenchmarkData.embeddingCache())) {
             index.replaceAll(entries);
             return index.size();
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqIndex;
+import org.lawline.knowledge.KnowledgeWiring;
 import org.lawline.knowledge.eval.Bm25Baseline;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,8 +50,8 @@ public class QueryLatency {
         List<FaqEntry> entries = BenchmarkData.entries();
         questions = BenchmarkData.questions();
         switch (engine) {
-            case "lawline-hybrid" -> lawline = FaqIndex.inMemory(BenchmarkData.embeddingCache());
-            case "lawline-keywords" -> lawline = FaqIndex.keywordsOnly();
+            case "lawline-hybrid" -> lawline = KnowledgeWiring.hybridFaqIndex(BenchmarkData.embeddingCache());
+            case "lawline-keywords" -> lawline = KnowledgeWiring.keywordFaqIndex();
             case "lucene-bm25" -> bm25 = new Bm25Baseline(texts(entries));
             default -> throw new IllegalArgumentException("Unknown engine " + engine);
         }

@@ -9,29 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.lawline.knowledge.ServiceOffice;
+import org.lawline.knowledge.ServiceOfficeImport;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * Service offices from a JSON Lines file: one object per line with {@code id, name, kind}
- * (a {@link ServiceOffice.Kind} name), {@code city, address, phone, hours, latitude, longitude},
- * and optionally {@code district}.
- * Meant for the bundled directory, which we write: the first bad line fails the whole file.
- */
-public final class ServiceOfficeFile {
+/** Service offices from a JSON Lines file, parsed with Jackson. */
+public final class ServiceOfficeFile implements ServiceOfficeImport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ServiceOfficeFile() {
-    }
-
-    /**
-     * Every office in the stream, in order. Does not close it.
-     *
-     * @throws IllegalArgumentException naming the line, when a line is not a valid office
-     */
-    public static List<ServiceOffice> read(InputStream in, String name) {
+    @Override
+    public List<ServiceOffice> read(InputStream in, String name) {
         List<ServiceOffice> offices = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         try {

@@ -1,9 +1,13 @@
 package org.lawline.knowledge.importing;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.lawline.knowledge.FaqEntry;
@@ -14,10 +18,10 @@ import org.lawline.knowledge.ImportProgress;
 import org.lawline.knowledge.ImportReport;
 
 /**
- * Reads one knowledge-base file: hands each good row to the caller as it is read and collects
+ * Reads knowledge-base files: hands each good row to the caller as it is read and collects
  * the bad ones with their line numbers. Holds one row in memory at a time.
  */
-public final class FaqFileReader {
+public final class FaqFileReader implements FaqImport {
 
     /** How often, in rows, progress is reported. */
 
@@ -29,6 +33,37 @@ public final class FaqFileReader {
         this.rules = new EntryRules(limits);
     }
 
+    @Override
+    public ImportLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public FaqImport withLimits(ImportLimits limits) {
+        return new FaqFileReader(limits);
+    }
+
+    @Override
+    public ImportReport read(Path file, Consumer<FaqEntry> accepted, ImportProgress progress) {
+        Format format = Format.of(file);
+        try {
+            long size = Files.size(file);
+            limits.requireFileOf(size);
+            try (InputStream in = Files.newInputStream(file)) {
+                return read(in, format, size, accepted, progress);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ImportFailed("No such file: " + file, e);
+        } catch (IOException e) {
+            throw new ImportFailed("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ImportReport read(InputStream in, Format format, Consumer<FaqEntry> accepted, ImportProgress progress) {
+        return read(in, format, -1, accepted, progress);
+    }
+
     /**
      * Reads the UTF-8 stream (a byte-order mark is skipped) to its end. Does not close it.
      *
@@ -36,7 +71,7 @@ public final class FaqFileReader {
      * @throws ImportFailed when the stream cannot be read, passes the size limit, or is a CSV
      *                      file without the header it needs
      */
-    public ImportReport read(InputStream in, FaqImport.Format format, long totalBytes,
+    public ImportReport read(InputStream in, Format format, long totalBytes,
                              Consumer<FaqEntry> accepted, ImportProgress progress) {
         CountingInputStream counted = new CountingInputStream(in, limits.maxFileBytes());
         TextCursor text = new TextCursor(new InputStreamReader(counted, StandardCharsets.UTF_8));

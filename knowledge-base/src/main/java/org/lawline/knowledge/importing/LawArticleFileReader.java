@@ -1,16 +1,23 @@
 package org.lawline.knowledge.importing;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.lawline.knowledge.FaqImport;
 import org.lawline.knowledge.ImportFailed;
 import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.ImportProgress;
 import org.lawline.knowledge.ImportReport;
 import org.lawline.knowledge.LawArticle;
+import org.lawline.knowledge.LawArticleImport;
 import org.lawline.knowledge.LawReference;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -18,12 +25,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a JSON Lines file of law articles, one object a line with {@code law, article, text}
+ * Reads JSON Lines files of law articles, one object a line with {@code law, article, text}
  * and optionally {@code id, book, chapter} (other properties ignored), as
  * {@code laws/core_law_articles.jsonl} has them. Hands each good row to the caller as it is
  * read, collects the bad ones with their line numbers; holds one row in memory at a time.
  */
-public final class LawArticleFileReader {
+public final class LawArticleFileReader implements LawArticleImport {
 
     /** Longer than the longest article of the Criminal Law or the Civil Code, by far. */
     static final int MAX_TEXT_CHARS = 20_000;
@@ -41,13 +48,53 @@ public final class LawArticleFileReader {
      * Whether a line of a JSON Lines file describes a law article rather than an FAQ entry: it
      * has {@code article} and {@code text} and no {@code answer}.
      */
-    public static boolean describesArticle(String jsonLine) {
+    private static boolean describesArticle(String jsonLine) {
         try {
             JsonNode node = JSON.readTree(jsonLine);
             return node != null && node.isObject() && node.has("article") && node.has("text") && !node.has("answer");
         } catch (JacksonException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean holdsArticles(Path file) {
+        if (FaqImport.Format.of(file) != FaqImport.Format.JSONL) {
+            return false;
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    return describesArticle(line.replace("\uFEFF", ""));
+                }
+            }
+            return false;
+        } catch (NoSuchFileException e) {
+            throw new ImportFailed("No such file: " + file, e);
+        } catch (IOException e) {
+            // a first line that is not UTF-8 text is no article file; the FAQ import will say what is wrong
+            return false;
+        }
+    }
+
+    @Override
+    public ImportReport read(Path file, Consumer<LawArticle> accepted, ImportProgress progress) {
+        try {
+            long size = Files.size(file);
+            limits.requireFileOf(size);
+            try (InputStream in = Files.newInputStream(file)) {
+                return read(in, size, accepted, progress);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ImportFailed("No such file: " + file, e);
+        } catch (IOException e) {
+            throw new ImportFailed("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ImportReport read(InputStream in, Consumer<LawArticle> accepted, ImportProgress progress) {
+        return read(in, -1, accepted, progress);
     }
 
     /**

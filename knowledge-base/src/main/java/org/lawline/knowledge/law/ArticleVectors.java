@@ -60,7 +60,10 @@ final class ArticleVectors implements HybridIndex.Model<LawArticle, ArticleVecto
      * which its model card suggests before short queries: on statute_dev, with the settings of
      * {@link LawRanking#DEFAULT} and whole-article vectors only, it took top-1 0.479 → 0.465, r3 0.654 → 0.643, mrr10 0.583 →
      * 0.571 (and lowered all three with law and chapter passages only, and with the chapter
-     * re-ranking at 0.2 too).
+     * re-ranking at 0.2 too). On statute_dev's tuning part it did not help either: as a third
+     * score beside the plain cosine, learned per fold, cross-validated top-1 / r3 0.500 / 0.677
+     * against 0.500 / 0.681; in the plain cosine's place 0.497 / 0.663; its 50 nearest added to
+     * the candidates, nothing changed (docs/evaluation.md).
      */
     @Override
     public float[] ofQuestion(String question) {

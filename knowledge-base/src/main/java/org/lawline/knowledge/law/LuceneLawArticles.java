@@ -2,9 +2,7 @@ package org.lawline.knowledge.law;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +38,9 @@ import org.lawline.knowledge.analysis.ChineseAnalysis;
 import org.lawline.knowledge.embedding.QuestionVectors;
 import org.lawline.knowledge.index.HybridIndex;
 import org.lawline.knowledge.law.ArticleVectors.ArticleVector;
+import org.lawline.knowledge.tuning.CrossValidation;
+import org.lawline.knowledge.tuning.GridSearch;
+import org.lawline.knowledge.tuning.TunableRanking;
 
 /**
  * Law articles on Lucene, in memory. Searches share one searcher through a
@@ -60,7 +61,7 @@ import org.lawline.knowledge.law.ArticleVectors.ArticleVector;
  * index's own and added batch by batch ({@link HybridIndex#addVectors}, shared with the FAQ
  * index), so nobody waits for the model.
  */
-public final class LuceneLawArticles implements LawArticleIndex {
+public final class LuceneLawArticles implements LawArticleIndex, TunableRanking<LawQuestion> {
 
     private final LawQueries queries;
     private final LawRanking ranking;
@@ -116,15 +117,40 @@ public final class LuceneLawArticles implements LawArticleIndex {
         if (text == null || limit <= 0) {
             return List.of();
         }
+        List<LawArticleMatch> ranked = ranking.rank(candidates(text));
+        return List.copyOf(ranked.subList(0, Math.min(Math.min(limit, HybridIndex.MAX_RESULTS), ranked.size())));
+    }
+
+    /** Searches the question once, for {@code ./lawline eval --folds}: its candidates as {@link #search} ranks them. */
+    @Override
+    public LawQuestion candidates(String text, Collection<String> gold) {
+        return new LawQuestion(text, gold, candidates(text));
+    }
+
+    /**
+     * Chooses, among this index's settings and those around them ({@link LawRanking#around}),
+     * the one that ranks the training questions best; the index's own wins a tie.
+     */
+    @Override
+    public CrossValidation.Learner<LawQuestion> learner() {
+        return new GridSearch<>(LawRanking.around(ranking), (question, setting) -> question.rankedBy(setting));
+    }
+
+    /**
+     * The articles considered for the question, with what the ranking reads of them: the best
+     * {@link LawRanking#candidates} by BM25 and, in a hybrid index, as many nearest by meaning;
+     * none when the question holds no word (emoji, digits, punctuation: nothing to mean
+     * either). {@link #search} ranks these; so does the cross-validation of the ranking
+     * ({@link #learner}), which calls this once per question and then tries settings on them.
+     */
+    List<ArticleCandidate> candidates(String text) {
         Optional<Query> query = queries.of(text);
         if (query.isEmpty()) {
-            // no word at all (emoji, digits, punctuation): nothing to mean either
             return List.of();
         }
-        int wanted = Math.min(limit, HybridIndex.MAX_RESULTS);
         Optional<float[]> asked = index.meaningOf(text); // before acquiring: the model is the slow part
+        int depth = Math.max(HybridIndex.MAX_RESULTS, ranking.candidates());
         return index.read(searcher -> {
-            int depth = Math.max(wanted, ranking.candidates());
             Map<Integer, Candidate> found = new LinkedHashMap<>();
             for (ScoreDoc hit : searcher.search(query.get(), depth).scoreDocs) {
                 found.computeIfAbsent(hit.doc, Candidate::new).bm25 = hit.score;
@@ -148,12 +174,12 @@ public final class LuceneLawArticles implements LawArticleIndex {
                     ArticleDocuments.vector(doc).ifPresent(v -> candidate.cosine = v.cosine(asked.get()));
                 }
             }
-            // while vectors are still being computed, or when the model failed, rank as words alone do
-            boolean byMeaning = asked.isPresent() && candidates.stream().anyMatch(c -> !Double.isNaN(c.cosine));
-            if (byMeaning) {
+            if (candidates.stream().anyMatch(c -> !Double.isNaN(c.cosine))) {
                 scoreByWords(searcher, query.get(), candidates);
             }
-            return rank(candidates, byMeaning ? ranking : LawRanking.WORDS, byMeaning, wanted);
+            return candidates.stream()
+                    .map(c -> new ArticleCandidate(c.article, Double.isNaN(c.bm25) ? 0 : c.bm25, c.cosine))
+                    .toList();
         });
     }
 
@@ -177,47 +203,6 @@ public final class LuceneLawArticles implements LawArticleIndex {
         for (ScoreDoc hit : searcher.search(only, unscored.size()).scoreDocs) {
             unscored.get(hit.doc).bm25 = hit.score;
         }
-    }
-
-    private static List<LawArticleMatch> rank(List<Candidate> candidates, LawRanking used, boolean byMeaning, int wanted) {
-        Map<Candidate, Double> fused = weightedScores(candidates, used.semanticWeight(), byMeaning);
-        double best = fused.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        double top = best > 0 ? best : 1;
-        Map<String, Double> chapters = new HashMap<>();
-        fused.forEach((c, score) -> chapters.merge(chapterOf(c.article), score / top, Double::sum));
-        double bestChapter = chapters.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        List<LawArticleMatch> matches = new ArrayList<>(candidates.size());
-        fused.forEach((c, score) -> matches.add(new LawArticleMatch(c.article,
-                score / top + used.chapterShare() * chapters.get(chapterOf(c.article)) / bestChapter,
-                byMeaning ? c.cosine : Double.NaN)));
-        matches.sort(Comparator.comparingDouble(LawArticleMatch::score).reversed());
-        return List.copyOf(matches.subList(0, Math.min(wanted, matches.size())));
-    }
-
-    /**
-     * BM25 relative to the best candidate's, plus the weighted cosine rescaled over the
-     * candidates (the nearest 1, the farthest 0): bge's cosines crowd into a narrow band, so
-     * their raw values say little beside a relative BM25 of 0 to 1. On statute_dev (settings of
-     * {@link LawRanking#DEFAULT}; top-1 / r3 / mrr10) this rescaling gave 0.479 / 0.654 / 0.583;
-     * the cosine relative to the nearest's, as BM25 is, 0.463 / 0.626 / 0.561 (law + chapter
-     * passages, chapter re-ranking 0.2, against 0.465 / 0.637 / 0.568 rescaled); z-scores of
-     * both, weight 0.7 or 1, 0.479 / 0.657 / 0.580 and 0.479 / 0.651 / 0.581: no better for
-     * more arithmetic. Feeding the first three results' vectors back into the question's
-     * (Rocchio, β 0.5 or 1) lowered every figure (r3 0.637 → 0.632, 0.623).
-     */
-    private static Map<Candidate, Double> weightedScores(List<Candidate> candidates, double semanticWeight,
-                                                         boolean byMeaning) {
-        double bestWords = candidates.stream().mapToDouble(c -> c.bm25).filter(s -> !Double.isNaN(s)).max().orElse(1);
-        double nearest = candidates.stream().mapToDouble(c -> c.cosine).filter(s -> !Double.isNaN(s)).max().orElse(1);
-        double farthest = candidates.stream().mapToDouble(c -> c.cosine).filter(s -> !Double.isNaN(s)).min().orElse(0);
-        double spread = nearest > farthest ? nearest - farthest : 1;
-        Map<Candidate, Double> fused = new LinkedHashMap<>();
-        for (Candidate c : candidates) {
-            double words = Double.isNaN(c.bm25) || bestWords <= 0 ? 0 : c.bm25 / bestWords;
-            double meaning = !byMeaning || Double.isNaN(c.cosine) ? 0 : (c.cosine - farthest) / spread;
-            fused.put(c, words + semanticWeight * meaning);
-        }
-        return fused;
     }
 
     @Override
@@ -277,7 +262,7 @@ public final class LuceneLawArticles implements LawArticleIndex {
         index.close();
     }
 
-    /** One article considered for a question. */
+    /** One article considered for a question, while its evidence is gathered. */
     private static final class Candidate {
         final int doc;
         LawArticle article;
@@ -289,9 +274,5 @@ public final class LuceneLawArticles implements LawArticleIndex {
         Candidate(int doc) {
             this.doc = doc;
         }
-    }
-
-    private static String chapterOf(LawArticle article) {
-        return article.law() + "|" + article.book() + "|" + article.chapter();
     }
 }

@@ -46,6 +46,6 @@ class ServiceOfficeFileTest {
     }
 
     private static List<ServiceOffice> read(String content) {
-        return ServiceOfficeFile.read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), "offices.jsonl");
+        return new ServiceOfficeFile().read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), "offices.jsonl");
     }
 }

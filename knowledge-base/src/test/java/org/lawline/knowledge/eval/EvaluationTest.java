@@ -8,10 +8,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lawline.knowledge.Evaluation;
 import org.lawline.knowledge.ImportFailed;
+import org.lawline.knowledge.QueryPart;
 
 class EvaluationTest {
 
@@ -23,7 +26,7 @@ class EvaluationTest {
         Path laws = copy("/fixtures/law_articles_fixture.jsonl", "laws.jsonl");
         Path queries = copy("/fixtures/eval_laws_queries.jsonl", "queries.jsonl");
 
-        Evaluation.EvaluationReport report = Evaluation.run(Evaluation.Corpus.LAWS, laws, queries, 0.35,
+        Evaluation.EvaluationReport report = new Evaluation().run(Evaluation.Corpus.LAWS, laws, queries, 0.35,
                 Evaluation.Progress.NONE);
 
         List<String> lines = report.lines();
@@ -31,6 +34,70 @@ class EvaluationTest {
         assertThat(lines.get(lines.size() - 1)).matches("method=lawline n=4 top1=\\d\\.\\d{3} r3=\\d\\.\\d{3} mrr10=\\d\\.\\d{3}");
         assertThat(report.documents()).isEqualTo(5);
         assertThat(report.method("lawline").orElseThrow().top1()).isEqualTo(1.0);
+    }
+
+    @Test
+    void foldsPrintTheCrossValidatedFiguresFirstWithEveryQueryScoredOnceAndTheMethodsLast() throws IOException {
+        Path laws = copy("/fixtures/law_articles_fixture.jsonl", "laws.jsonl");
+        Path queries = copy("/fixtures/eval_laws_queries.jsonl", "queries.jsonl");
+
+        Evaluation.EvaluationReport report = new Evaluation().run(Evaluation.Corpus.LAWS, laws, queries, 0.35,
+                Optional.empty(), Optional.empty(), QueryPart.ALL, OptionalInt.of(2), Evaluation.Progress.NONE);
+
+        List<String> lines = report.lines();
+        assertThat(lines.get(0)).matches("cv method=lawline folds=2 n=4 top1=\\d\\.\\d{3} r3=\\d\\.\\d{3} mrr10=\\d\\.\\d{3}");
+        assertThat(lines.get(lines.size() - 1)).startsWith("method=lawline n=4 ");
+        // each question's own article is found first whatever the folds chose: words and meaning agree here
+        assertThat(report.crossValidation().get(0).top1()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theFaqSearchOffersItsRankingToTheFoldsToo() throws IOException {
+        Path entries = copy("/fixtures/faq_fixture.jsonl", "faq.jsonl");
+        Path queries = Files.write(folder.resolve("faq_queries.jsonl"), List.of(
+                "{\"q\": \"老板欠我三个月工钱不给\", \"gold\": [\"fx-wage-arrears\"]}",
+                "{\"q\": \"在工地上干活摔伤了算不算工伤\", \"gold\": [\"fx-work-injury\"]}",
+                "{\"q\": \"借给同学两万块一直不还\", \"gold\": [\"fx-loan-not-repaid\"]}",
+                "{\"q\": \"老板不给加班费\", \"gold\": [\"fx-overtime-pay\"]}"));
+
+        Evaluation.EvaluationReport report = new Evaluation().run(Evaluation.Corpus.FAQ, entries, queries, 0.35,
+                Optional.empty(), Optional.empty(), QueryPart.ALL, OptionalInt.of(2), Evaluation.Progress.NONE);
+
+        List<String> lines = report.lines();
+        assertThat(lines.get(0)).matches("cv method=lawline folds=2 n=4 top1=\\d\\.\\d{3} r3=\\d\\.\\d{3} mrr10=\\d\\.\\d{3}");
+        assertThat(lines.get(lines.size() - 1)).startsWith("method=lawline n=4 ");
+    }
+
+    @Test
+    void aPartMeasuresOnlyTheQueriesItHolds() throws IOException {
+        Path laws = copy("/fixtures/law_articles_fixture.jsonl", "laws.jsonl");
+        List<String> questions = IntStream.range(0, 30).mapToObj(i -> "公司拖欠第" + i + "个月的工资怎么办").toList();
+        Path queries = Files.write(folder.resolve("queries.jsonl"), questions.stream()
+                .map(q -> "{\"q\": \"" + q + "\", \"gold\": [\"art:劳动合同法第三十条\"]}").toList());
+        long heldOut = questions.stream().filter(QueryPart.HELD_OUT::holds).count();
+
+        Evaluation evaluation = new Evaluation();
+        Evaluation.EvaluationReport held = evaluation.run(Evaluation.Corpus.LAWS, laws, queries, 0.35, Optional.empty(),
+                Optional.empty(), QueryPart.HELD_OUT, OptionalInt.empty(), Evaluation.Progress.NONE);
+        Evaluation.EvaluationReport tuning = evaluation.run(Evaluation.Corpus.LAWS, laws, queries, 0.35, Optional.empty(),
+                Optional.empty(), QueryPart.TUNING, OptionalInt.empty(), Evaluation.Progress.NONE);
+
+        assertThat(heldOut).isBetween(1L, 29L);
+        assertThat(held.method("bm25").orElseThrow().n()).isEqualTo((int) heldOut);
+        assertThat(held.method("lawline").orElseThrow().n()).isEqualTo((int) heldOut);
+        assertThat(tuning.method("lawline").orElseThrow().n()).isEqualTo(30 - (int) heldOut);
+    }
+
+    @Test
+    void aPartWithNoQueryIsRefusedByName() throws IOException {
+        Path laws = copy("/fixtures/law_articles_fixture.jsonl", "laws.jsonl");
+        String tuningOnly = IntStream.range(0, 50).mapToObj(i -> "借款合同第" + i + "问").filter(QueryPart.TUNING::holds)
+                .findFirst().orElseThrow();
+        Path queries = Files.writeString(folder.resolve("q.jsonl"), "{\"q\": \"" + tuningOnly + "\", \"gold\": []}\n");
+
+        assertThatThrownBy(() -> new Evaluation().run(Evaluation.Corpus.LAWS, laws, queries, 0.35, Optional.empty(),
+                Optional.empty(), QueryPart.HELD_OUT, OptionalInt.empty(), Evaluation.Progress.NONE))
+                .isInstanceOf(ImportFailed.class).hasMessageContaining("HELD_OUT");
     }
 
     @Test
@@ -61,7 +128,7 @@ class EvaluationTest {
     void aMissingQueriesFileFailsWithItsName() throws IOException {
         Path laws = copy("/fixtures/law_articles_fixture.jsonl", "laws.jsonl");
 
-        assertThatThrownBy(() -> Evaluation.run(Evaluation.Corpus.LAWS, laws, folder.resolve("none.jsonl"), 0.35,
+        assertThatThrownBy(() -> new Evaluation().run(Evaluation.Corpus.LAWS, laws, folder.resolve("none.jsonl"), 0.35,
                 Evaluation.Progress.NONE)).isInstanceOf(ImportFailed.class).hasMessageContaining("none.jsonl");
     }
 

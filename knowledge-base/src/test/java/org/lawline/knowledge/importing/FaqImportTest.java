@@ -20,6 +20,7 @@ import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.ImportProgress;
 import org.lawline.knowledge.ImportReport;
 import org.lawline.knowledge.ImportReport.RejectedRow;
+import org.lawline.knowledge.KnowledgeWiring;
 import org.lawline.knowledge.LawReference;
 
 class FaqImportTest {
@@ -31,7 +32,7 @@ class FaqImportTest {
     @TempDir
     Path folder;
 
-    private final FaqImport importer = new FaqImport();
+    private final FaqImport importer = KnowledgeWiring.faqImport(ImportLimits.DEFAULTS);
     private final List<FaqEntry> imported = new ArrayList<>();
 
     @Test
@@ -105,7 +106,7 @@ class FaqImportTest {
 
     @Test
     void aLineOverTheLimitIsSkippedUnheldAndTheNextLineRead() throws IOException {
-        FaqImport small = new FaqImport(new ImportLimits(500, 5_000, 1_000, 10_000_000));
+        FaqImport small = KnowledgeWiring.faqImport(new ImportLimits(500, 5_000, 1_000, 10_000_000));
         Path file = write("long.jsonl", GOOD_JSON.formatted("a"), "x".repeat(5_000_000), GOOD_JSON.formatted("b"));
 
         ImportReport report = small.read(file, imported::add, ImportProgress.NONE);
@@ -116,7 +117,7 @@ class FaqImportTest {
 
     @Test
     void aFileOverTheSizeLimitIsRefusedBeforeReading() throws IOException {
-        FaqImport small = new FaqImport(new ImportLimits(500, 5_000, 1_000, 100));
+        FaqImport small = KnowledgeWiring.faqImport(new ImportLimits(500, 5_000, 1_000, 100));
         Path file = write("big.jsonl", GOOD_JSON.formatted("a"), GOOD_JSON.formatted("b"));
 
         assertThatThrownBy(() -> small.read(file, imported::add, ImportProgress.NONE))
@@ -126,7 +127,7 @@ class FaqImportTest {
 
     @Test
     void aStreamOverTheSizeLimitStopsTheImport() {
-        FaqImport small = new FaqImport(new ImportLimits(500, 5_000, 1_000, 1_000));
+        FaqImport small = KnowledgeWiring.faqImport(new ImportLimits(500, 5_000, 1_000, 1_000));
         byte[] content = (GOOD_JSON.formatted("a") + "\n").repeat(100).getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> small.read(new ByteArrayInputStream(content), FaqImport.Format.JSONL,
@@ -179,7 +180,7 @@ class FaqImportTest {
 
     @Test
     void aCsvRecordOverTheLimitIsSkippedUnheldAndTheNextRead() throws IOException {
-        FaqImport small = new FaqImport(new ImportLimits(500, 5_000, 1_000, 10_000_000));
+        FaqImport small = KnowledgeWiring.faqImport(new ImportLimits(500, 5_000, 1_000, 10_000_000));
         Path file = write("wide.csv", "id,question,answer", "a,问？,答。", ",".repeat(3_000_000), "b,问？,答。");
 
         ImportReport report = small.read(file, imported::add, ImportProgress.NONE);

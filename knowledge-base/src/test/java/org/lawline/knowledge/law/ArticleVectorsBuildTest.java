@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.ImportProgress;
+import org.lawline.knowledge.KnowledgeWiring;
 import org.lawline.knowledge.LawArticle;
-import org.lawline.knowledge.LawArticleImport;
 import org.lawline.knowledge.LawArticleIndex;
 import org.lawline.knowledge.embedding.CountingEmbedder;
 
@@ -34,7 +34,7 @@ class ArticleVectorsBuildTest {
     @BeforeEach
     void read() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/fixtures/law_articles_fixture.jsonl")) {
-            new LawArticleImport(ImportLimits.DEFAULTS).read(in, articles::add, ImportProgress.NONE);
+            KnowledgeWiring.lawArticleImport(ImportLimits.DEFAULTS).read(in, articles::add, ImportProgress.NONE);
         }
     }
 
@@ -96,7 +96,7 @@ class ArticleVectorsBuildTest {
             assertThat(index.search("老板拖欠工资不发怎么办", 3)).extracting(m -> m.article().id())
                     .containsAnyOf("art:劳动合同法第三十条", "art:劳动合同法第三十八条");
             assertThat(index.search(WORDLESS_MATCH, 3)).as("no vectors yet").isEmpty();
-            try (LawArticleIndex words = LawArticleIndex.inMemory()) {
+            try (LawArticleIndex words = KnowledgeWiring.keywordLawArticleIndex()) {
                 words.replaceAll(articles);
                 for (String question : List.of("老板拖欠工资不发怎么办", "借钱不还怎么起诉", "离婚后孩子归谁")) {
                     assertThat(index.search(question, 5)).as("ranked as by words alone: " + question)

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.ImportProgress;
+import org.lawline.knowledge.KnowledgeWiring;
 import org.lawline.knowledge.LawArticle;
-import org.lawline.knowledge.LawArticleImport;
 import org.lawline.knowledge.LawArticleIndex;
 
 /** Words and meaning together on a few articles, with the real model (in process, no network). */
@@ -27,14 +27,14 @@ class HybridLawArticleIndexTest {
     static void index() throws IOException {
         List<LawArticle> articles = new ArrayList<>();
         try (InputStream in = HybridLawArticleIndexTest.class.getResourceAsStream("/fixtures/law_articles_fixture.jsonl")) {
-            new LawArticleImport(ImportLimits.DEFAULTS).read(in, articles::add, ImportProgress.NONE);
+            KnowledgeWiring.lawArticleImport(ImportLimits.DEFAULTS).read(in, articles::add, ImportProgress.NONE);
         }
         articles.add(LawArticle.of("中华人民共和国民法典", "第一千二百四十五条",
                 "饲养的动物造成他人损害的，动物饲养人或者管理人应当承担侵权责任；但是，能够证明损害是因被侵权人故意"
                         + "或者重大过失造成的，可以不承担或者减轻责任。", "侵权责任编", "第九章  饲养动物损害责任"));
-        words = LawArticleIndex.inMemory();
+        words = KnowledgeWiring.keywordLawArticleIndex();
         words.replaceAll(articles);
-        hybrid = LawArticleIndex.hybrid();
+        hybrid = KnowledgeWiring.hybridLawArticleIndex();
         hybrid.replaceAll(articles);
         hybrid.awaitVectors();
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.ImportProgress;
 import org.lawline.knowledge.ImportReport;
+import org.lawline.knowledge.KnowledgeWiring;
 import org.lawline.knowledge.LawArticle;
 import org.lawline.knowledge.LawArticleImport;
 
@@ -22,7 +23,7 @@ class LawArticleImportTest {
     @TempDir
     Path folder;
 
-    private final LawArticleImport importer = new LawArticleImport(ImportLimits.DEFAULTS);
+    private final LawArticleImport importer = KnowledgeWiring.lawArticleImport(ImportLimits.DEFAULTS);
 
     @Test
     void goodRowsAreReadAndBadRowsAreReportedByLine() {
@@ -56,8 +57,8 @@ class LawArticleImportTest {
                 "{\"id\": \"x\", \"question\": \"问\", \"answer\": \"答\", \"article\": \"第一条\", \"text\": \"…\"}\n");
         Path csv = Files.writeString(folder.resolve("faq.csv"), "id,question,answer\nx,问,答\n");
 
-        assertThat(LawArticleImport.holdsArticles(articles)).isTrue();
-        assertThat(LawArticleImport.holdsArticles(entries)).isFalse();
-        assertThat(LawArticleImport.holdsArticles(csv)).isFalse();
+        assertThat(importer.holdsArticles(articles)).isTrue();
+        assertThat(importer.holdsArticles(entries)).isFalse();
+        assertThat(importer.holdsArticles(csv)).isFalse();
     }
 }

@@ -11,21 +11,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lawline.knowledge.ImportLimits;
 import org.lawline.knowledge.ImportProgress;
+import org.lawline.knowledge.KnowledgeWiring;
 import org.lawline.knowledge.LawArticle;
-import org.lawline.knowledge.LawArticleImport;
 import org.lawline.knowledge.LawArticleIndex;
 import org.lawline.knowledge.LawArticleMatch;
 import org.lawline.knowledge.LawReference;
 
 class LawArticleIndexTest {
 
-    private final LawArticleIndex index = LawArticleIndex.inMemory();
+    private final LawArticleIndex index = KnowledgeWiring.keywordLawArticleIndex();
 
     @BeforeEach
     void load() throws IOException {
         List<LawArticle> articles = new ArrayList<>();
         try (InputStream in = getClass().getResourceAsStream("/fixtures/law_articles_fixture.jsonl")) {
-            new LawArticleImport(ImportLimits.DEFAULTS).read(in, articles::add, ImportProgress.NONE);
+            KnowledgeWiring.lawArticleImport(ImportLimits.DEFAULTS).read(in, articles::add, ImportProgress.NONE);
         }
         index.replaceAll(articles);
     }

@@ -9,7 +9,7 @@ import org.lawline.knowledge.FaqEntries;
 import org.lawline.knowledge.LawArticle;
 import org.lawline.knowledge.LawArticleStore;
 
-/** Articles held in this process only: for a knowledge base without a database, and for tests. */
+/** Articles held in this process only, for tests of a knowledge base without a database. */
 public final class InMemoryLawArticles implements LawArticleStore {
 
     private final ConcurrentSkipListMap<String, LawArticle> articles = new ConcurrentSkipListMap<>();
