@@ -57,8 +57,6 @@ public final class LuceneFaqSearch implements FaqIndex, TunableRanking<FaqQuesti
     private static final double RAM_BUFFER_MB = 96;
 
     private final Vocabulary vocabulary;
-    /** How candidates are ordered; changed only by tests, before the index is used. */
-    FaqRanking ranking = FaqRanking.SHIPPED;
     private final HybridIndex<FaqEntry, EntryVector, QuestionVectors.Asked> index;
     private final IndexedEntries indexed = new IndexedEntries();
     private final EntryCounts counts = new EntryCounts();
@@ -137,7 +135,7 @@ public final class LuceneFaqSearch implements FaqIndex, TunableRanking<FaqQuesti
     }
 
     private List<FaqMatch> searched(String text, int limit) {
-        return ranking.matches(candidates(text, limit), Math.min(limit, HybridIndex.MAX_RESULTS));
+        return FaqRanking.SHIPPED.matches(candidates(text, limit), Math.min(limit, HybridIndex.MAX_RESULTS));
     }
 
     /** The question searched as the evaluation searches it, for {@link RankScores#DEPTH} results. */
@@ -153,9 +151,10 @@ public final class LuceneFaqSearch implements FaqIndex, TunableRanking<FaqQuesti
     }
 
     /**
-     * The entries a search for the question would weigh, in no particular order, with what it
-     * knows of each: the search's results are {@link FaqRanking#matches} of these with the
-     * index's ranking. For measuring and tuning that ranking without searching again.
+     * The entries a search for the question would weigh, with what it knows of each, in the order
+     * they were found (BM25's hits, then the nearest vectors'; it breaks ties): the search's
+     * results are {@link FaqRanking#matches} of these with {@link FaqRanking#SHIPPED}. For
+     * measuring and tuning that ranking without searching again.
      *
      * @param limit the results the search would be asked for: more are weighed for more results
      */
