@@ -19,7 +19,9 @@ import java.util.Collection;
  * about 0.6 to 1; chit-chat, weather, recipes and gibberish find nothing or score below 0.35.
  *
  * <p>Entries are found by their words (BM25) and, in a hybrid index, by meaning (nearest
- * vectors), and ranked by confidence, relative BM25 and closeness in meaning together. Text
+ * vectors), and ranked by the share of the question they hold, relative BM25 and closeness in
+ * meaning (to the entry's question and phrasings, and to its question and answer read together)
+ * together, by words alone by coverage and relative BM25. Text
  * without any word (emoji, digits, punctuation) finds nothing. A hybrid index makes a changed
  * entry searchable by its words at once and by its meaning once its vector is computed, before
  * the changing method returns.

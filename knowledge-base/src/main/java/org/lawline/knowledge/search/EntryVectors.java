@@ -21,17 +21,22 @@ import org.lawline.knowledge.embedding.Vectors;
 import org.lawline.knowledge.index.HybridIndex;
 
 /**
- * The vectors of entries and questions. An entry's vector is the normalised mean of the
- * vectors of its question and each phrasing: on the bundled entries, with one phrasing each
- * held out as the citizen's question, that mean ranked the right entry first for 59 % of them,
- * the best single sentence (max-sim over one vector document per sentence) for 47 %; one vector
- * per entry also keeps one Lucene document per entry.
+ * The vectors of entries and questions. An entry's {@link EntryVector#asked asked} vector is the
+ * normalised mean of the vectors of its question and each phrasing: on the bundled entries, with
+ * one phrasing each held out as the citizen's question, that mean ranked the right entry first for
+ * 59 % of them, the best single sentence (max-sim over one vector document per sentence) for 47 %;
+ * one such vector per entry also keeps one Lucene document per entry. Its
+ * {@link EntryVector#whole whole} vector is that of its question followed by its answer, as one
+ * text (bge-small-zh reads at most 512 tokens of it): keyword queries name the concepts an answer
+ * explains, and beside the asked vector it lifted cross-validated top-1 on faq_keywords_dev
+ * (docs/evaluation.md). It costs one model call a long text per entry, once: it is cached like the
+ * sentences.
  *
  * <p>Sentence vectors are kept in memory for the entries indexed now (a rebuild from the same
  * entries runs no model) and, if a cache is given, on disk (a restart runs no model). Thread
  * safe.
  */
-final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], QuestionVectors.Asked> {
+final class EntryVectors implements HybridIndex.Model<FaqEntry, EntryVector, QuestionVectors.Asked> {
 
     private final SentenceEmbedder embedder;
     private final QuestionVectors questions;
@@ -84,11 +89,11 @@ final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], Questio
         return questions.asked(question);
     }
 
-    /** The entry's vector if every sentence's vector is in memory or on disk; runs no model. */
+    /** The entry's vectors if every text's vector is in memory or on disk; runs no model. */
     @Override
-    public Optional<float[]> known(FaqEntry entry) {
+    public Optional<EntryVector> known(FaqEntry entry) {
         List<float[]> found = new ArrayList<>();
-        for (String sentence : sentences(entry)) {
+        for (String sentence : texts(entry)) {
             String key = key(sentence);
             float[] vector = memory.get(key);
             if (vector == null) {
@@ -108,7 +113,7 @@ final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], Questio
             }
             found.add(vector);
         }
-        return Optional.of(Vectors.centroid(found));
+        return Optional.of(assembled(found));
     }
 
     /**
@@ -116,10 +121,10 @@ final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], Questio
      * batch and stored in memory and on disk.
      */
     @Override
-    public List<float[]> of(List<FaqEntry> entries) {
+    public List<EntryVector> of(List<FaqEntry> entries) {
         Map<String, String> missing = new LinkedHashMap<>(); // key → sentence
         for (FaqEntry entry : entries) {
-            for (String sentence : sentences(entry)) {
+            for (String sentence : texts(entry)) {
                 String key = key(sentence);
                 if (!memory.containsKey(key) && !missing.containsKey(key)) {
                     float[] remembered = recent.get(RecentSentences.key(embedder.modelId(), sentence));
@@ -145,9 +150,9 @@ final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], Questio
             memory.put(key, vector);
             disk.ifPresent(d -> d.write(key, vector));
         }
-        List<float[]> vectors = new ArrayList<>(entries.size());
+        List<EntryVector> vectors = new ArrayList<>(entries.size());
         for (FaqEntry entry : entries) {
-            vectors.add(Vectors.centroid(sentences(entry).stream().map(s -> memory.get(key(s))).toList()));
+            vectors.add(assembled(texts(entry).stream().map(s -> memory.get(key(s))).toList()));
         }
         return vectors;
     }
@@ -157,21 +162,31 @@ final class EntryVectors implements HybridIndex.Model<FaqEntry, float[], Questio
     public void retainOnly(Collection<FaqEntry> entries) {
         Set<String> keep = new HashSet<>();
         for (FaqEntry entry : entries) {
-            for (String sentence : sentences(entry)) {
+            for (String sentence : texts(entry)) {
                 keep.add(key(sentence));
             }
         }
         memory.keySet().retainAll(keep);
     }
 
-    /** What an entry's vector is made of: the ways it is asked, not its answer. */
-    private static List<String> sentences(FaqEntry entry) {
-        List<String> sentences = new ArrayList<>(1 + entry.phrasings().size());
-        sentences.add(Vocabulary.normalize(entry.question()));
+    /**
+     * What an entry's vectors are made of, each text embedded apart: the ways it is asked
+     * (question, then each phrasing), then the whole entry, its question followed by its answer.
+     */
+    private static List<String> texts(FaqEntry entry) {
+        List<String> texts = new ArrayList<>(2 + entry.phrasings().size());
+        texts.add(Vocabulary.normalize(entry.question()));
         for (String phrasing : entry.phrasings()) {
-            sentences.add(Vocabulary.normalize(phrasing));
+            texts.add(Vocabulary.normalize(phrasing));
         }
-        return sentences;
+        texts.add(Vocabulary.normalize(entry.question() + "\n" + entry.answer()));
+        return texts;
+    }
+
+    /** The entry's vectors from those of its {@link #texts}, in that order. */
+    private static EntryVector assembled(List<float[]> vectors) {
+        List<float[]> asked = vectors.subList(0, vectors.size() - 1);
+        return new EntryVector(Vectors.centroid(asked), vectors.get(vectors.size() - 1));
     }
 
     /** Keeps a vector another index of this process computed, and saves it for the next start if this index has a cache. */

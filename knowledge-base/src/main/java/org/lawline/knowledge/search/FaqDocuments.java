@@ -19,7 +19,7 @@ import org.lawline.knowledge.embedding.Vectors;
 import org.lawline.knowledge.index.HybridIndex;
 
 /** Entries to Lucene documents and back. Thread safe. */
-final class FaqDocuments implements HybridIndex.Documents<FaqEntry, float[]> {
+final class FaqDocuments implements HybridIndex.Documents<FaqEntry, EntryVector> {
 
     private final Vocabulary vocabulary;
 
@@ -48,7 +48,7 @@ final class FaqDocuments implements HybridIndex.Documents<FaqEntry, float[]> {
     }
 
     @Override
-    public Document toDocument(FaqEntry entry, Optional<float[]> vector) {
+    public Document toDocument(FaqEntry entry, Optional<EntryVector> vector) {
         Document doc = new Document();
         doc.add(new StringField(FaqFields.ID, entry.id(), Field.Store.YES));
         // searched text is normalised like questions are; the stored copy keeps what was written
@@ -73,16 +73,22 @@ final class FaqDocuments implements HybridIndex.Documents<FaqEntry, float[]> {
             doc.add(new StoredField(FaqFields.STORED_ARTICLE, ref.article()));
         }
         vector.ifPresent(v -> {
-            doc.add(new KnnFloatVectorField(FaqFields.VECTOR, v, VectorSimilarityFunction.DOT_PRODUCT));
-            doc.add(new StoredField(FaqFields.STORED_VECTOR, Vectors.toBytes(v)));
+            doc.add(new KnnFloatVectorField(FaqFields.VECTOR, v.asked(), VectorSimilarityFunction.DOT_PRODUCT));
+            doc.add(new StoredField(FaqFields.STORED_VECTOR, Vectors.toBytes(v.asked())));
+            doc.add(new StoredField(FaqFields.STORED_WHOLE_VECTOR, Vectors.toBytes(v.whole())));
         });
         return doc;
     }
 
-    /** The entry's stored vector, if it has one yet. */
-    static Optional<float[]> vector(Document doc) {
-        BytesRef bytes = doc.getBinaryValue(FaqFields.STORED_VECTOR);
-        return bytes == null ? Optional.empty() : Optional.of(Vectors.fromBytes(bytes.bytes, bytes.offset, bytes.length));
+    /** The entry's stored vectors, if it has them yet. */
+    static Optional<EntryVector> vector(Document doc) {
+        BytesRef asked = doc.getBinaryValue(FaqFields.STORED_VECTOR);
+        BytesRef whole = doc.getBinaryValue(FaqFields.STORED_WHOLE_VECTOR);
+        if (asked == null || whole == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new EntryVector(Vectors.fromBytes(asked.bytes, asked.offset, asked.length),
+                Vectors.fromBytes(whole.bytes, whole.offset, whole.length)));
     }
 
     /** The words of the entry's question and of each phrasing, as {@link Vocabulary#questionTerms} finds them. */

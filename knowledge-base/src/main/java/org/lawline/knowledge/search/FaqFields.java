@@ -31,6 +31,8 @@ final class FaqFields {
     static final String VECTOR = "vector";
     /** The same vector as little-endian floats, to score lexical hits the vector search did not reach. */
     static final String STORED_VECTOR = "stored_vector";
+    /** The entry's {@link EntryVector#whole whole} vector, little-endian floats: read for ordering, never searched. */
+    static final String STORED_WHOLE_VECTOR = "stored_whole_vector";
     static final String STORED_ARTICLE = "stored_article";
 
     /**

@@ -12,8 +12,8 @@ import org.lawline.knowledge.FaqEntry;
  * @param asked      its question and phrasings, normalised and lower-cased, one per line
  * @param told       its answer and category, normalised and lower-cased
  * @param askedTerms the words of its question and of each phrasing, as questions are analysed
- * @param vector     its unit vector, when the index has one for it yet
+ * @param vector     its vectors, when the index has them yet
  */
 record IndexedEntry(FaqEntry entry, String asked, String told, List<List<String>> askedTerms,
-                    Optional<float[]> vector) {
+                    Optional<EntryVector> vector) {
 }

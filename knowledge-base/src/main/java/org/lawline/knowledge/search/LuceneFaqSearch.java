@@ -3,7 +3,6 @@ package org.lawline.knowledge.search;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,10 @@ import org.lawline.knowledge.VectorProgress;
 import org.lawline.knowledge.embedding.QuestionVectors;
 import org.lawline.knowledge.embedding.Vectors;
 import org.lawline.knowledge.index.HybridIndex;
+import org.lawline.knowledge.tuning.CrossValidation;
+import org.lawline.knowledge.tuning.GridSearch;
+import org.lawline.knowledge.tuning.RankScores;
+import org.lawline.knowledge.tuning.TunableRanking;
 
 /**
  * Knowledge-base search on Lucene, in memory: each process builds its own index from the
@@ -30,14 +33,14 @@ import org.lawline.knowledge.index.HybridIndex;
  * or after a write, never half of a {@link #replaceAll}. Thread safe.
  *
  * <p>Candidates are found two ways: by BM25 over question, phrasings and category (×1) and
- * answer (×2), with synonyms, ranked by {@link Coverage} (answer words counted in full for the
- * order, half for the confidence) plus half their BM25 score relative to the best candidate's;
- * and, unless built {@link #keywordsOnly()}, by the cosine of the question's vector to each
- * entry's vector ({@link EntryVectors}), nearest first. Each candidate of either list is scored
- * by that word score, without its entry coverage once the cosine is known, plus its
- * {@link Similarity#closeness}, and its confidence is
- * {@link Similarity#confidence}: a weighted sum of scores, which beat reciprocal-rank fusion
- * on both measurements (docs/benchmarks.md, how the fusion was chosen).
+ * answer (×2), with synonyms; and, unless built {@link #keywordsOnly()}, by the cosine of the
+ * question's vector to each entry's asked vector ({@link EntryVectors}), nearest first. Each
+ * candidate of either list gets its {@link FaqFeatures} (its {@link Coverage}, BM25 relative to
+ * the best hit's, and its cosines to the entry's asked and whole vectors), from which
+ * {@link FaqRanking} orders the candidates and gives each its confidence: a weighted sum of
+ * scores, which beat reciprocal-rank fusion on both measurements (docs/benchmarks.md, how the
+ * fusion was chosen), with weights learned on labelled questions ({@link #learner()},
+ * docs/evaluation.md). The live search and that learning rank by the same function.
  *
  * <p>Building, vectors and lookup by id are the {@link HybridIndex}'s, shared with the
  * law-article index. Indexing runs the embedding model only for sentences whose vectors are
@@ -46,36 +49,15 @@ import org.lawline.knowledge.index.HybridIndex;
  * first build of thousands of entries (tens of seconds) never leaves searches without results
  * meanwhile.
  */
-public final class LuceneFaqSearch implements FaqIndex {
+public final class LuceneFaqSearch implements FaqIndex, TunableRanking<FaqQuestion> {
 
     /** Hits re-ranked by confidence, at least; more when more results are asked for. */
     private static final int MIN_CANDIDATES = 20;
-    /**
-     * The weight of BM25 relevance (as a share of the best hit's) beside confidence in the
-     * ranking. BM25 alone let a short entry that shares one rare word beat an entry that covers
-     * the whole question; confidence alone cannot order entries that cover equally.
-     */
-    private static final double RELEVANCE_SHARE = 0.5;
-    /**
-     * The weight of closeness in meaning beside question coverage and relative BM25 (up to 1 and
-     * 0.5). Measured on both sets among 0.25, 0.5, 1 and 2, then again once
-     * candidates were found and ordered by the question after bge's query instruction, among
-     * 0.75, 1, 1.25, 1.5 and 2: on faq_keywords_dev (578 keyword queries, 1,532 LeCoQA entries)
-     * top-1 0.808, 0.810, 0.808, 0.813, 0.806, on the bundled entries' held-out phrasings (183)
-     * 0.486, 0.514, 0.530, 0.552, 0.563. Instructed cosines run lower, so closeness needs more
-     * weight to say as much: at 1 the instruction lifted keywords (0.798 → 0.810) but lost
-     * held-out phrasings (0.546 → 0.514); at 1.5, 0.813 and 0.552, and top-1 rose on each half
-     * of the keyword queries. (Without the instructed vector, as typed alone, 1 was best and
-     * gave 0.798: docs/evaluation.md.)
-     */
-    static final double SEMANTIC_WEIGHT = 1.5;
     /** Room for about 10,000 entries with long answers before a segment is flushed. */
     private static final double RAM_BUFFER_MB = 96;
 
     private final Vocabulary vocabulary;
-    /** Weight of closeness in the hybrid ranking; changed only by measurements, before the index is used. */
-    double semanticWeight = SEMANTIC_WEIGHT;
-    private final HybridIndex<FaqEntry, float[], QuestionVectors.Asked> index;
+    private final HybridIndex<FaqEntry, EntryVector, QuestionVectors.Asked> index;
     private final IndexedEntries indexed = new IndexedEntries();
     private final EntryCounts counts = new EntryCounts();
 
@@ -153,6 +135,33 @@ public final class LuceneFaqSearch implements FaqIndex {
     }
 
     private List<FaqMatch> searched(String text, int limit) {
+        return FaqRanking.SHIPPED.matches(candidates(text, limit), Math.min(limit, HybridIndex.MAX_RESULTS));
+    }
+
+    /** The question searched as the evaluation searches it, for {@link RankScores#DEPTH} results. */
+    @Override
+    public FaqQuestion candidates(String text, Collection<String> gold) {
+        return new FaqQuestion(text, gold, candidates(text, RankScores.DEPTH));
+    }
+
+    /** A grid search over {@link FaqRanking#grid()}, each setting ranking the candidates as the live search would. */
+    @Override
+    public CrossValidation.Learner<FaqQuestion> learner() {
+        return new GridSearch<>(FaqRanking.grid(), (question, ranking) -> ranking.order(question.candidates()));
+    }
+
+    /**
+     * The entries a search for the question would weigh, with what it knows of each, in the order
+     * they were found (BM25's hits, then the nearest vectors'; it breaks ties): the search's
+     * results are {@link FaqRanking#matches} of these with {@link FaqRanking#SHIPPED}. For
+     * measuring and tuning that ranking without searching again.
+     *
+     * @param limit the results the search would be asked for: more are weighed for more results
+     */
+    public List<FaqCandidate> candidates(String text, int limit) {
+        if (text == null || limit <= 0) {
+            return List.of();
+        }
         List<QueryTerm> terms = FaqQueries.affordable(vocabulary.questionTerms(text));
         if (terms.isEmpty()) {
             // no word at all (emoji, digits, punctuation): nothing to mean either
@@ -195,75 +204,34 @@ public final class LuceneFaqSearch implements FaqIndex {
                 candidate.entry = entry.entry();
                 if (asked.isPresent()) {
                     entry.vector().ifPresent(v -> {
-                        candidate.cosine = Vectors.dot(asked.get().meaning(), v);
-                        candidate.searchCosine = Vectors.dot(asked.get().searching(), v);
+                        candidate.cosine = Vectors.dot(asked.get().meaning(), v.asked());
+                        candidate.searchCosine = Vectors.dot(asked.get().searching(), v.asked());
+                        candidate.wholeCosine = Vectors.dot(asked.get().searching(), v.whole());
                     });
                 }
             }
             Coverage.Score[] covered = new Coverage(searcher, counts.of(searcher), text, terms).of(docs, read);
+            List<FaqCandidate> weighed = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
-                candidateList.get(i).coverage = covered[i].confidence();
-                candidateList.get(i).rankCoverage = covered[i].ranking();
-                candidateList.get(i).questionShare = covered[i].questionShare();
+                Candidate c = candidateList.get(i);
+                weighed.add(new FaqCandidate(c.entry, new FaqFeatures(c.relevance, covered[i].confidence(),
+                        covered[i].ranking(), covered[i].questionShare(), c.cosine, c.searchCosine, c.wholeCosine)));
             }
-            return rank(candidateList, wanted);
+            return weighed;
         });
     }
 
-    private List<FaqMatch> rank(List<Candidate> candidates, int wanted) {
-        List<FaqMatch> ranked = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            ranked.add(index.hybrid()
-                    ? new FaqMatch(c.entry, c.weightedScore(semanticWeight), c.confidence())
-                    : new FaqMatch(c.entry, c.keywordScore(), c.coverage));
-        }
-        ranked.sort(Comparator.comparingDouble(FaqMatch::score).reversed());
-        return List.copyOf(ranked.subList(0, Math.min(wanted, ranked.size())));
-    }
-
-    /** One entry considered for a question. */
+    /** What is gathered of one entry considered for a question, before it becomes its {@link FaqFeatures}. */
     private static final class Candidate {
         final int doc;
         FaqEntry entry;
-        /** BM25 score over the best lexical hit's; 0 when found by meaning only. */
         double relevance;
-        /** Confidence by words ({@link Coverage.Score#confidence}). */
-        double coverage;
-        /** What the words make of the candidate for ordering ({@link Coverage.Score#ranking}). */
-        double rankCoverage;
-        /** The same without entry coverage ({@link Coverage.Score#questionShare}). */
-        double questionShare;
-        /** With the question as it is; NaN when the entry has no vector (yet) or the index is keywords only. */
         double cosine = Double.NaN;
-        /** With the question after the model's query instruction ({@link QuestionVectors.Asked#searching}); NaN as above. */
         double searchCosine = Double.NaN;
+        double wholeCosine = Double.NaN;
 
         Candidate(int doc) {
             this.doc = doc;
-        }
-
-        double keywordScore() {
-            return rankCoverage + RELEVANCE_SHARE * relevance;
-        }
-
-        /**
-         * Words and meaning, weighted. Where the cosine is known, the words count
-         * without entry coverage: it stands in for whether the entry's question as a whole is the
-         * one asked, which the cosine tells better, and it held back long entry questions against
-         * short keyword queries. On faq_keywords_dev (578 keyword queries, 1,532 LeCoQA entries)
-         * top-1 0.791 → 0.798, on the bundled entries' held-out phrasings (first phrasing of each
-         * of 183 held out) 0.536 → 0.546. Searched by words alone the factor stays: without it
-         * keyword top-1 fell from 0.791 to 0.765.
-         */
-        double weightedScore(double semanticWeight) {
-            if (Double.isNaN(cosine)) {
-                return keywordScore();
-            }
-            return questionShare + RELEVANCE_SHARE * relevance + semanticWeight * Similarity.closeness(searchCosine);
-        }
-
-        double confidence() {
-            return Double.isNaN(cosine) ? coverage : Similarity.confidence(coverage, cosine);
         }
     }
 

@@ -52,6 +52,23 @@ class EvaluationTest {
     }
 
     @Test
+    void theFaqSearchOffersItsRankingToTheFoldsToo() throws IOException {
+        Path entries = copy("/fixtures/faq_fixture.jsonl", "faq.jsonl");
+        Path queries = Files.write(folder.resolve("faq_queries.jsonl"), List.of(
+                "{\"q\": \"老板欠我三个月工钱不给\", \"gold\": [\"fx-wage-arrears\"]}",
+                "{\"q\": \"在工地上干活摔伤了算不算工伤\", \"gold\": [\"fx-work-injury\"]}",
+                "{\"q\": \"借给同学两万块一直不还\", \"gold\": [\"fx-loan-not-repaid\"]}",
+                "{\"q\": \"老板不给加班费\", \"gold\": [\"fx-overtime-pay\"]}"));
+
+        Evaluation.EvaluationReport report = new Evaluation().run(Evaluation.Corpus.FAQ, entries, queries, 0.35,
+                Optional.empty(), Optional.empty(), QueryPart.ALL, OptionalInt.of(2), Evaluation.Progress.NONE);
+
+        List<String> lines = report.lines();
+        assertThat(lines.get(0)).matches("cv method=lawline folds=2 n=4 top1=\\d\\.\\d{3} r3=\\d\\.\\d{3} mrr10=\\d\\.\\d{3}");
+        assertThat(lines.get(lines.size() - 1)).startsWith("method=lawline n=4 ");
+    }
+
+    @Test
     void aPartMeasuresOnlyTheQueriesItHolds() throws IOException {
         Path laws = copy("/fixtures/law_articles_fixture.jsonl", "laws.jsonl");
         List<String> questions = IntStream.range(0, 30).mapToObj(i -> "公司拖欠第" + i + "个月的工资怎么办").toList();

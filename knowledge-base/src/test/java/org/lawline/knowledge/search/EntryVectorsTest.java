@@ -25,14 +25,17 @@ class EntryVectorsTest {
     @Test
     void aRestartReadsTheVectorsFromTheCacheWithoutRunningTheModel() {
         CountingEmbedder first = new CountingEmbedder("restart-model");
-        float[] computed = EntryVectors.cachedIn(cache, first).of(List.of(WAGES)).get(0);
-        assertThat(first.embedded()).isEqualTo(3);
+        EntryVector computed = EntryVectors.cachedIn(cache, first).of(List.of(WAGES)).get(0);
+        assertThat(first.embedded()).isEqualTo(4);
 
         CountingEmbedder second = new CountingEmbedder("restart-model");
         EntryVectors restarted = EntryVectors.cachedIn(cache, second);
 
-        assertThat(restarted.known(WAGES)).hasValueSatisfying(v -> assertThat(v).containsExactly(computed));
-        assertThat(restarted.of(List.of(WAGES)).get(0)).containsExactly(computed);
+        assertThat(restarted.known(WAGES)).hasValueSatisfying(v -> {
+            assertThat(v.asked()).containsExactly(computed.asked());
+            assertThat(v.whole()).containsExactly(computed.whole());
+        });
+        assertThat(restarted.of(List.of(WAGES)).get(0).whole()).containsExactly(computed.whole());
         assertThat(second.embedded()).isEqualTo(0);
     }
 
@@ -46,7 +49,22 @@ class EntryVectorsTest {
                 WAGES.answer(), WAGES.category(), List.of());
         vectors.of(List.of(edited));
 
-        assertThat(model.embedded()).isEqualTo(4);
+        assertThat(model.embedded()).isEqualTo(5);
+    }
+
+    @Test
+    void anEditedAnswerEmbedsOnlyTheWholeEntryAgain() {
+        CountingEmbedder model = new CountingEmbedder("answer-model");
+        EntryVectors vectors = EntryVectors.cachedIn(cache, model);
+        EntryVector before = vectors.of(List.of(WAGES)).get(0);
+
+        FaqEntry edited = new FaqEntry("wages", WAGES.question(), WAGES.phrasings(), "可以向劳动监察大队投诉。",
+                WAGES.category(), List.of());
+        EntryVector after = vectors.of(List.of(edited)).get(0);
+
+        assertThat(model.embedded()).isEqualTo(5);
+        assertThat(after.asked()).containsExactly(before.asked());
+        assertThat(after.whole()).isNotEqualTo(before.whole());
     }
 
     @Test
@@ -57,15 +75,16 @@ class EntryVectorsTest {
     }
 
     @Test
-    void anEntrysVectorIsTheUnitMeanOfItsQuestionAndPhrasings() {
+    void anEntrysAskedVectorIsTheUnitMeanOfItsQuestionAndPhrasingsAndItsWholeVectorThatOfQuestionAndAnswer() {
         CountingEmbedder model = new CountingEmbedder("mean-model");
-        float[] vector = EntryVectors.inMemory(model).of(List.of(WAGES)).get(0);
+        EntryVector vector = EntryVectors.inMemory(model).of(List.of(WAGES)).get(0);
 
-        // sentences are embedded as searched: NFKC-normalised (？ becomes ?)
+        // texts are embedded as searched: NFKC-normalised (？ becomes ?)
         float[] expected = Vectors.centroid(model.embed(
                 List.of(Vocabulary.normalize(WAGES.question()), "公司三个月没发工资", "工钱一直不给")));
-        assertThat(Vectors.dot(vector, vector)).isCloseTo(1.0, within(1e-5));
-        assertThat(vector).containsExactly(expected);
+        assertThat(Vectors.dot(vector.asked(), vector.asked())).isCloseTo(1.0, within(1e-5));
+        assertThat(vector.asked()).containsExactly(expected);
+        assertThat(vector.whole()).containsExactly(model.embed(List.of("老板拖欠工资怎么办?\n可以投诉。")).get(0));
     }
 
     @Test
