@@ -126,7 +126,8 @@
     $('detail-title').textContent = (CHANNELS[c.channel] || c.channel) + ' · ' + c.citizen;
     var status = { waiting: '等待接入', claimed: '由 ' + (c.claimedBy || '') + ' 接手', closed: '已结束' }[c.status] || c.status;
     if (c.status === 'closed') {
-      status += (c.outcome ? ' · ' + (OUTCOMES[c.outcome] || c.outcome) : '') + ' · ' + (RATINGS[c.rating] || '群众尚未评价');
+      status += (c.outcome ? ' · ' + (OUTCOMES[c.outcome] || c.outcome) : '') + ' · ' + (RATINGS[c.rating] || '群众尚未评价')
+        + (c.closeNote ? ' · 结案备注：' + c.closeNote : '');
     }
     $('detail-status').textContent = status;
     var mine = c.status === 'claimed' && me && (c.claimedBy === me.displayName || c.claimedBy === me.username);

@@ -177,6 +177,7 @@ class InboxApiTest {
         HttpResponse<String> closed = lawyer.post("/api/inbox/conversations/" + id + "/close", "{\"outcome\":\"answered\",\"note\":\"已告知投诉途径\"}");
         assertThat(closed.statusCode()).isEqualTo(200);
         assertThat(json(closed).get("status").asString()).isEqualTo("closed");
+        assertThat(json(closed).get("closeNote").asString()).isEqualTo("已告知投诉途径");
         assertThat(citizenMailbox(citizen)).contains("本次律师咨询已结束").contains("回复“满意”或“不满意”");
         assertThat(json(closed).get("rating").isNull()).as("not rated yet").isTrue();
         assertThat(citizenSays(citizen, "满意").get("text").asString()).contains("感谢您的评价");

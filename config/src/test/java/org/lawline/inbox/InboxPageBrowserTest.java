@@ -184,6 +184,8 @@ class InboxPageBrowserTest {
         screenshot(staff, "inbox-close-dialog");
         staff.findElement(By.id("close-confirm")).click();
         wait(staff).until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), "已结束"));
+        // the note stays readable on the closed consultation
+        assertThat(staff.findElement(By.id("detail-status")).getText()).contains("结案备注：已告知劳动监察投诉途径");
         assertThat(db.sql("select outcome || ':' || close_note from escalation where id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("referred:已告知劳动监察投诉途径");
         wait(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "本次律师咨询已结束"));

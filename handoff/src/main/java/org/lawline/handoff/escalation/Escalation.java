@@ -11,11 +11,13 @@ import org.lawline.conversation.EscalationRequested;
  * {@code ConversationId} does.
  *
  * @param dueAt  when the pickup timer fires if nobody claims it
+ * @param closeNote what the lawyer noted when closing it, if anything
  * @param rating the citizen's rating once closed ({@code SATISFIED}, {@code DISSATISFIED}), if they gave one
  */
 public record Escalation(long id, ChannelIdentity citizen, EscalationRequested.Reason reason, Status status, Instant requestedAt,
                          Instant dueAt, Optional<String> claimedBy, Optional<Instant> claimedAt, Optional<Instant> timedOutAt,
-                         Optional<Instant> closedAt, Optional<String> outcome, Optional<String> rating) {
+                         Optional<Instant> closedAt, Optional<String> outcome, Optional<String> closeNote,
+                         Optional<String> rating) {
 
     public enum Status {
         /** In the queue; the pickup timer runs. */

@@ -25,7 +25,7 @@ import org.springframework.jdbc.support.KeyHolder;
 public class Escalations {
 
     private static final String COLUMNS = "id, channel, account, citizen_id, citizen_phone, reason, status, requested_at, due_at, "
-            + "claimed_by, claimed_at, timed_out_at, closed_at, outcome, rating ";
+            + "claimed_by, claimed_at, timed_out_at, closed_at, outcome, close_note, rating ";
 
     private final JdbcClient db;
 
@@ -258,6 +258,7 @@ public class Escalations {
                 instant(rs, "timed_out_at"),
                 instant(rs, "closed_at"),
                 Optional.ofNullable(rs.getString("outcome")),
+                Optional.ofNullable(rs.getString("close_note")),
                 Optional.ofNullable(rs.getString("rating")));
     }
 

@@ -305,7 +305,8 @@ class InboxController {
                 })
                 .toList();
         return new InboxViews.ConversationDetail(s.id(), s.channel(), s.citizen(), s.status(), s.waitingSince(), s.topic(),
-                s.lastMessage(), s.claimedBy(), s.timedOut(), s.outcome(), s.closedAt(), s.rating(), turns, allowance(e).orElse(null),
+                s.lastMessage(), s.claimedBy(), s.timedOut(), s.outcome(), s.closedAt(), s.rating(), e.closeNote().orElse(null),
+                turns, allowance(e).orElse(null),
                 voicemailOpening(e.citizen().channel(), e.id()).orElse(null));
     }
 

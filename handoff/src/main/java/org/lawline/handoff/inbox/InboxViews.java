@@ -27,12 +27,13 @@ final class InboxViews {
 
     /**
      * @param allowance what the citizen's channel still lets a lawyer send; null where it sets no limit (web chat) or is over
+     * @param closeNote what the lawyer noted when closing it; null while open or when nothing was noted
      * @param voicemail the hotline voicemail that opened this consultation (its transcript, recording and the knowledge
      *                  base's suggested answer, for the lawyer to use or ignore); null on every other channel
      */
     record ConversationDetail(long id, String channel, String citizen, String status, String waitingSince, String topic,
                               String lastMessage, String claimedBy, boolean timedOut, String outcome, String closedAt, String rating,
-                              List<TurnView> turns,
+                              String closeNote, List<TurnView> turns,
                               AllowanceView allowance, VoicemailView voicemail) {
     }
 
