@@ -101,9 +101,11 @@ public class ConversationConfiguration {
      * database no transcript is kept, and there is nothing to purge.
      */
     @Bean
-    PersonalDataPurge transcriptPurge(ObjectProvider<DataSource> dataSource, ConversationStore conversationStore) {
+    PersonalDataPurge transcriptPurge(ObjectProvider<DataSource> dataSource, ConversationStore conversationStore,
+                                      TranscriptSettings settings) {
         DataSource database = dataSource.getIfAvailable();
-        return database == null ? TranscriptPurge.nothingKept() : new TranscriptPurge(database, conversationStore);
+        return database == null ? TranscriptPurge.nothingKept()
+                : new TranscriptPurge(database, conversationStore, Optional.of(settings.journalDir()));
     }
 
     /**

@@ -110,9 +110,12 @@ abstract class RetentionContract {
 
         PurgeReport report = purges.purgeExpired();
 
-        assertThat(report.counts()).extracting(c -> c.kind() + " " + c.records()).containsExactlyInAnyOrder(
+        // the journals' set-aside lines are files shared by every test of this context: counted, but not by this trace alone
+        assertThat(report.counts()).filteredOn(c -> !c.kind().equals("journal_set_aside_line"))
+                .extracting(c -> c.kind() + " " + c.records()).containsExactlyInAnyOrder(
                 "conversation_turn 1", "inbound_claim 1", "outbound_part 1", "web_message 1", "hotline_voicemail 1",
                 "escalation 1", "lawyer_message 1", "callback_request 1", "turn_feedback 1", "follower_number 1");
+        assertThat(report.counts()).extracting(c -> c.kind()).contains("journal_set_aside_line");
         assertStripped(before);
         assertUntouched(after);
         assertThat(purges.purgeExpired().total()).as("a second run finds nothing left to strip").isZero();

@@ -52,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Dispatching starts with the application context (after every listener is registered) and
  * stops with it; events published before then wait in the journal. An event that cannot be read
- * back (half a line from a crash) is set aside in {@code refused.jsonl} and logged at ERROR.
+ * back (half a line from a crash) is set aside in {@code refused-<day>.jsonl} ({@link SetAsideLines},
+ * purged with the transcripts) and logged at ERROR.
  */
 public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
 
@@ -78,7 +79,7 @@ public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
             .registerSubtypes(Reply.class.getPermittedSubclasses())
             .build();
     private final Path checkpoint;
-    private final Path refused;
+    private final SetAsideLines refused;
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean running;
@@ -97,7 +98,7 @@ public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
         this.longestPause = Objects.requireNonNull(longestPause, "longestPause");
         this.journal = TranscriptJournal.openFirstFree(journalDir, SEGMENT_BYTES);
         this.checkpoint = journal.directory().resolve("delivered.txt");
-        this.refused = journal.directory().resolve("refused.jsonl");
+        this.refused = new SetAsideLines(journal.directory(), java.time.Clock.systemUTC());
     }
 
     /**
@@ -271,9 +272,9 @@ public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
             }
             return Optional.of(json.treeToValue(stored.event(), type));
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-            log.error("An event line could not be read ({}); kept in {}", e.getClass().getSimpleName(), refused);
+            log.error("An event line could not be read ({}); kept in {}", e.getClass().getSimpleName(), refused.today());
             // what citizens wrote is in an event too (a question for the lawyer): owner-only, as the journal
-            TranscriptJournal.appendOwnerOnly(refused, line);
+            refused.keep(line);
             return Optional.empty();
         }
     }

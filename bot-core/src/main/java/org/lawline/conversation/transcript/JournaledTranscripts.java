@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * twice are recognised by their id.
  *
  * <p>A turn the database refuses for what it holds (not for being down) is appended to
- * {@code refused.jsonl} in the journal's directory and logged at ERROR, so one bad row cannot hold
+ * {@code refused-<day>.jsonl} ({@link SetAsideLines}, purged with the transcripts) in the journal's
+ * directory and logged at ERROR, so one bad row cannot hold
  * up the rest. Thread safe; {@link #close} lets the writer finish what the journal holds, for a
  * bounded time, and leaves the rest for the next start.
  */
@@ -42,7 +43,7 @@ public final class JournaledTranscripts implements Transcripts, AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final int batchSize;
     private final Duration longestPause;
-    private final Path refused;
+    private final SetAsideLines refused;
     private final Thread writer;
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
@@ -54,7 +55,7 @@ public final class JournaledTranscripts implements Transcripts, AutoCloseable {
         this.database = new JdbcTurns(dataSource);
         this.batchSize = batchSize;
         this.longestPause = Objects.requireNonNull(longestPause, "longestPause");
-        this.refused = journal.directory().resolve("refused.jsonl");
+        this.refused = new SetAsideLines(journal.directory(), java.time.Clock.systemUTC());
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
         }
@@ -181,8 +182,8 @@ public final class JournaledTranscripts implements Transcripts, AutoCloseable {
     }
 
     private void setAside(String line, String why) throws IOException {
-        log.error("A transcript line was {}; kept in {}", why, refused);
-        TranscriptJournal.appendOwnerOnly(refused, line);
+        log.error("A transcript line was {}; kept in {}", why, refused.today());
+        refused.keep(line);
     }
 
     /** For tests: waits until every appended turn is stored, or the time is up. */

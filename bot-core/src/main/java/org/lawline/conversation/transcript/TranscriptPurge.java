@@ -1,13 +1,16 @@
 package org.lawline.conversation.transcript;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
@@ -24,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * state of a conversation. A stripped turn keeps its channel, account, speaker, reply kind,
  * knowledge-base entry, score, latency, dialog state, consultation and time — what reports count —
  * and loses its text, the citizen's id and the channel's message id. A citizen's 有用 / 没用
- * ({@code turn_feedback}) keeps its verdict, channel and time, and loses the citizen's id.
+ * ({@code turn_feedback}) keeps its verdict, channel and time, and loses the citizen's id. Lines
+ * the journals set aside ({@link SetAsideLines}) hold what citizens wrote: a day's file goes once
+ * the day is past the cutoff, and a citizen's lines on request.
  */
 public final class TranscriptPurge implements PersonalDataPurge {
 
@@ -34,12 +39,22 @@ public final class TranscriptPurge implements PersonalDataPurge {
     private static final String FEEDBACK = "turn_feedback";
     private static final String STRIP_FEEDBACK = "update turn_feedback set citizen_id = '" + PURGED + "'";
 
+    private static final String SET_ASIDE = "journal_set_aside_line";
+
     private final DataSource database;
     private final ConversationStore conversations;
+    private final Optional<SetAsideLines> setAside;
 
+    /** Without journals: the database's transcripts only. */
     public TranscriptPurge(DataSource database, ConversationStore conversations) {
+        this(database, conversations, Optional.empty());
+    }
+
+    /** @param journals the journals' root ({@code transcript-journal}), under which set-aside lines are kept */
+    public TranscriptPurge(DataSource database, ConversationStore conversations, Optional<Path> journals) {
         this.database = Objects.requireNonNull(database, "database");
         this.conversations = Objects.requireNonNull(conversations, "conversations");
+        this.setAside = journals.map(root -> new SetAsideLines(root, Clock.systemUTC()));
     }
 
     /** For a context without a database, which keeps no transcript. */
@@ -74,7 +89,10 @@ public final class TranscriptPurge implements PersonalDataPurge {
             });
             // a verdict row is a few short columns: one statement does even a year of them
             stripFeedback.setTimestamp(1, Timestamp.from(cutoff));
-            return List.of(new PurgeCount(KIND, turns), new PurgeCount(FEEDBACK, stripFeedback.executeUpdate()));
+            List<PurgeCount> counts = new ArrayList<>(List.of(new PurgeCount(KIND, turns),
+                    new PurgeCount(FEEDBACK, stripFeedback.executeUpdate())));
+            setAside.ifPresent(lines -> counts.add(new PurgeCount(SET_ASIDE, lines.dropOlderThan(cutoff))));
+            return List.copyOf(counts);
         } catch (SQLException e) {
             throw new IllegalStateException("Transcripts could not be purged: " + e.getMessage(), e);
         }
@@ -105,7 +123,9 @@ public final class TranscriptPurge implements PersonalDataPurge {
                 verdicts = strip.executeUpdate();
             }
             identities.forEach(this::forgetState);
-            return List.of(new PurgeCount(KIND, stripped), new PurgeCount(FEEDBACK, verdicts));
+            List<PurgeCount> counts = new ArrayList<>(List.of(new PurgeCount(KIND, stripped), new PurgeCount(FEEDBACK, verdicts)));
+            setAside.ifPresent(lines -> counts.add(new PurgeCount(SET_ASIDE, lines.forget(idOf(citizen)))));
+            return List.copyOf(counts);
         } catch (SQLException e) {
             throw new IllegalStateException("The citizen's transcripts could not be purged: " + e.getMessage(), e);
         }
@@ -118,6 +138,11 @@ public final class TranscriptPurge implements PersonalDataPurge {
             // the saved state expires by itself within a day of the last message
             log.warn("The conversation state of {} could not be deleted now: it expires by itself", identity);
         }
+    }
+
+    /** The id a journal line names the citizen by: on SMS and the hotline, the number itself. */
+    private static String idOf(DataSubject citizen) {
+        return citizen instanceof DataSubject.OnChannel on ? on.citizenId() : ((DataSubject.ByPhone) citizen).number().digits();
     }
 
     private static void bind(PreparedStatement statement, DataSubject citizen) throws SQLException {

@@ -163,7 +163,7 @@ class JournaledEventsTest {
         // half a line from a crash, holding what a citizen wrote
         java.nio.file.Files.writeString(segment, "{\"type\":\"EscalationRequested\",\"event\":{\"text\":\"我的电话13800138000\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        Path refused = slot.resolve("refused.jsonl");
+        Path refused = slot.resolve("refused-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ".jsonl");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.exists(refused));
 

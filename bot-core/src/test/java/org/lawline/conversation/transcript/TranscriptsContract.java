@@ -169,6 +169,24 @@ abstract class TranscriptsContract {
     }
 
     @Test
+    void thePurgeDropsOldSetAsideJournalLines_andForgettingACitizenDropsTheirs() throws IOException {
+        Instant now = Instant.now();
+        new SetAsideLines(Files.createDirectories(journalDir.resolve("0")), java.time.Clock.fixed(now.minus(Duration.ofDays(200)),
+                java.time.ZoneOffset.UTC)).keep("{\"citizenId\":\"oLongAgo\",\"text\":\"很久以前的一句\"}");
+        SetAsideLines today = new SetAsideLines(Files.createDirectories(journalDir.resolve("events").resolve("0")),
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        today.keep("{\"citizenId\":\"" + citizen.citizenId() + "\",\"text\":\"离婚怎么分财产\"}");
+        today.keep("{\"citizenId\":\"oSomeoneElse\",\"text\":\"工伤怎么认定\"}");
+        TranscriptPurge purge = new TranscriptPurge(database, new ForgettingStore(), Optional.of(journalDir));
+
+        assertThat(purge.stripOlderThan(now.minus(Duration.ofDays(180))))
+                .contains(new org.lawline.conversation.PurgeCount("journal_set_aside_line", 1));
+        assertThat(purge.forget(new org.lawline.conversation.DataSubject.OnChannel(Channel.WECHAT, citizen.citizenId())))
+                .contains(new org.lawline.conversation.PurgeCount("journal_set_aside_line", 1));
+        assertThat(Files.readAllLines(today.today())).containsExactly("{\"citizenId\":\"oSomeoneElse\",\"text\":\"工伤怎么认定\"}");
+    }
+
+    @Test
     void thePurgeStripsMoreOldTurnsThanOneBatchHolds() {
         int turns = org.lawline.conversation.PersonalDataPurge.BATCH * 2 + 500;
         java.sql.Timestamp old = java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(400)));
@@ -287,7 +305,7 @@ abstract class TranscriptsContract {
         // a turn already stored is skipped, not refused: a writer that took the database's
         // duplicate-key answer for a bad row would set the ten aside as broken
         try (var files = Files.walk(journalDir)) {
-            assertThat(files.filter(file -> file.endsWith("refused.jsonl")).toList())
+            assertThat(files.filter(file -> file.getFileName().toString().startsWith("refused")).toList())
                     .as("turns set aside as refused").isEmpty();
         }
     }
@@ -308,7 +326,10 @@ abstract class TranscriptsContract {
 
         assertThat(next.awaitStored(1, Duration.ofSeconds(10))).isTrue();
         assertThat(count()).isEqualTo(1);
-        assertThat(Files.readString(slot.resolve("refused.jsonl"))).contains("half a line from a crash");
+        try (var files = Files.list(slot)) {
+            Path refused = files.filter(file -> file.getFileName().toString().startsWith("refused-")).findFirst().orElseThrow();
+            assertThat(Files.readString(refused)).contains("half a line from a crash");
+        }
     }
 
     @Test
