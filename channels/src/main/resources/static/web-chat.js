@@ -315,7 +315,7 @@
     row.appendChild(el('div', 'label', '新消息' + timeOf(message.sentAt)));
     row.appendChild(el('div', 'bubble', message.text));
     // the lawyer closed the consultation and the closing message asks for a rating: one tap answers it
-    if (kind === 'handoff' && String(message.text || '').indexOf('回复“满意”或“不满意”') >= 0) {
+    if (kind === 'rating') {
       var box = el('div', 'choices rating');
       ['满意', '不满意'].forEach(function (word) {
         var button = el('button', 'choice', word);

@@ -70,6 +70,15 @@ public sealed interface Reply {
         @Override public ReplyKind kind() { return ReplyKind.HANDOFF; }
     }
 
+    /**
+     * The duty lawyer closed the consultation, and the citizen is asked to rate it: a kind of its
+     * own, so that a channel that can offer the two answers as buttons knows when to, by what the
+     * reply is rather than by its wording.
+     */
+    record RatingRequest(String text, DialogState state) implements Reply {
+        @Override public ReplyKind kind() { return ReplyKind.RATING; }
+    }
+
     /** The matter belongs to another hotline (12345, 12315, 12333, 12338). */
     record Referral(String text, DialogState state, String hotline) implements Reply {
         @Override public ReplyKind kind() { return ReplyKind.REFERRAL; }

@@ -16,7 +16,9 @@ public enum ReplyKind {
     /** Legal-service offices: of the district the citizen named or nearest their location; or the question which district. */
     OFFICES,
     /** Nothing from the bot: a duty lawyer holds the chat and gets the message. */
-    RELAYED;
+    RELAYED,
+    /** The duty lawyer closed the consultation: the citizen is asked to rate it (满意 / 不满意). */
+    RATING;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

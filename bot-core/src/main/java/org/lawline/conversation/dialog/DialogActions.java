@@ -288,7 +288,7 @@ final class DialogActions {
     }
 
     void closeConsultation(Exchange x, DialogState to) {
-        x.decide(new Reply.Handoff(ReplyTexts.CONSULTATION_CLOSED, to), x.next(to).snapshot());
+        x.decide(new Reply.RatingRequest(ReplyTexts.CONSULTATION_CLOSED, to), x.next(to).snapshot());
         x.announce(new ConversationClosed(EventId.next(), x.conversation(), x.citizen, x.before.lawyerId().orElse("?"), x.now));
     }
 

@@ -18,6 +18,7 @@ import static org.lawline.conversation.ReplyKind.GREETING;
 import static org.lawline.conversation.ReplyKind.HANDOFF;
 import static org.lawline.conversation.ReplyKind.NO_ANSWER;
 import static org.lawline.conversation.ReplyKind.PROMPT;
+import static org.lawline.conversation.ReplyKind.RATING;
 import static org.lawline.conversation.ReplyKind.REFERRAL;
 import static org.lawline.conversation.ReplyKind.RELAYED;
 import static org.lawline.conversation.dialog.Fixtures.CLEAR_QUESTION;
@@ -134,7 +135,7 @@ class DialogTransitionTableTest {
                 row(WITH_LAWYER_, DANGER, EMERGENCY, WITH_LAWYER, CitizenWroteToLawyer.class),
                 row(WITH_LAWYER_, SHOW_ARTICLES, RELAYED, WITH_LAWYER, CitizenWroteToLawyer.class),
                 row(WITH_LAWYER_, "!claim", HANDOFF, WITH_LAWYER),
-                row(WITH_LAWYER_, "!close", HANDOFF, CLOSED, ConversationClosed.class),
+                row(WITH_LAWYER_, "!close", RATING, CLOSED, ConversationClosed.class),
                 row(WITH_LAWYER_, "!timeout", null, WITH_LAWYER),
                 // COLLECTING_PHONE
                 row(COLLECTING_PHONE_, "13800138000", PROMPT, COLLECTING_PHONE),

@@ -97,6 +97,7 @@ class JournaledEventsTest {
                 new Reply.Assessment("您可能符合法律援助条件", DialogState.BOT, true),
                 new Reply.Articles("第三十条……", DialogState.BOT, Optional.of("ll-wage-001"), law),
                 new Reply.Relayed(DialogState.WITH_LAWYER),
+                new Reply.RatingRequest("本次律师咨询已结束，请评价", DialogState.CLOSED),
                 new Reply.Offices("西湖区的法律服务机构：", DialogState.BOT,
                         org.lawline.knowledge.BundledKnowledge.serviceOffices().subList(0, 2)));
         assertThat(replies.stream().<Class<?>>map(Reply::getClass).toList()).as("every kind of reply")
