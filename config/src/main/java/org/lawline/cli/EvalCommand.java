@@ -76,6 +76,8 @@ final class EvalCommand {
             err.printf("注意：%s 有 %d 行无法读取，已跳过%n", eval.documents().getFileName(), report.rejectedRows());
         }
         err.printf("%d 篇文档已建索引%n", report.documents());
+        // what each fold chose, beside the results: a setting every fold agrees on is one to trust
+        report.crossValidation().forEach(cv -> cv.perFold().forEach(fold -> err.println("交叉验证 " + fold.line())));
         report.lines().forEach(out::println);
         return 0;
     }

@@ -176,9 +176,28 @@ public interface SearchEvaluation {
         /**
          * LawLine's figures with its ranking learned on all folds but one and scored on that one.
          *
-         * @param n queries scored, each once, in its own fold
+         * @param n       queries scored, each once, in its own fold
+         * @param perFold what each fold's ranking was learned as, and how it scored its fold: how
+         *                stable the choice is says how far the shipped setting can be trusted
          */
-        public record CrossValidatedScore(String method, int folds, int n, double top1, double r3, double mrr10) {
+        public record CrossValidatedScore(String method, int folds, int n, double top1, double r3, double mrr10,
+                                          List<FoldChoice> perFold) {
+
+            public CrossValidatedScore {
+                perFold = List.copyOf(perFold);
+            }
+
+            /**
+             * One fold.
+             *
+             * @param chosen the setting learned on the other folds, as the ranking describes it
+             */
+            public record FoldChoice(int fold, int n, String chosen, double top1, double r3) {
+                public String line() {
+                    return String.format(Locale.ROOT, "fold=%d n=%d top1=%.3f r3=%.3f chosen=%s", fold, n, top1, r3, chosen);
+                }
+            }
+
             public String line() {
                 return String.format(Locale.ROOT, "cv method=%s folds=%d n=%d top1=%.3f r3=%.3f mrr10=%.3f",
                         method, folds, n, top1, r3, mrr10);

@@ -128,8 +128,12 @@ public final class Evaluation implements SearchEvaluation {
         }
         CrossValidation.Outcome outcome = CrossValidation.run(searched, folds, tunable.learner());
         RankScores pooled = outcome.pooled();
+        List<EvaluationReport.CrossValidatedScore.FoldChoice> perFold = outcome.perFold().stream()
+                .map(f -> new EvaluationReport.CrossValidatedScore.FoldChoice(f.fold(), f.scores().n(), f.fitted(),
+                        f.scores().top1(), f.scores().r3()))
+                .toList();
         return new EvaluationReport.CrossValidatedScore("lawline", folds, pooled.n(), pooled.top1(), pooled.r3(),
-                pooled.mrr10());
+                pooled.mrr10(), perFold);
     }
 
     /** Decisions are in the order of the queries: the harness searches each query once, in order. */

@@ -49,6 +49,10 @@ class EvaluationTest {
         assertThat(lines.get(lines.size() - 1)).startsWith("method=lawline n=4 ");
         // each question's own article is found first whatever the folds chose: words and meaning agree here
         assertThat(report.crossValidation().get(0).top1()).isEqualTo(1.0);
+        // each fold says what it chose and how it scored its own queries, which add up to all of them
+        var perFold = report.crossValidation().get(0).perFold();
+        assertThat(perFold.stream().mapToInt(f -> f.n()).sum()).isEqualTo(4);
+        assertThat(perFold).allSatisfy(f -> assertThat(f.chosen()).startsWith("LawRanking["));
     }
 
     @Test
