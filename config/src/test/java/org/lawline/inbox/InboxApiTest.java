@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lawline.handoff.escalation.PickupTimeouts;
@@ -48,11 +47,7 @@ class InboxApiTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private StaffBrowser signedIn(Role role, String displayName) throws Exception {
-        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.add(username, displayName, role, PASSWORD);
-        StaffBrowser browser = new StaffBrowser(port);
-        browser.logIn(username, PASSWORD);
-        return browser;
+        return StaffBrowser.signedIn(port, StaffBrowser.newAccount(accounts, role, displayName, PASSWORD), PASSWORD);
     }
 
     private JsonNode citizenSays(String citizen, String text) throws Exception {

@@ -1,7 +1,6 @@
 package org.lawline.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -12,9 +11,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lawline.HeadlessChromium;
 import org.lawline.handoff.escalation.PickupTimeouts;
 import org.lawline.security.Role;
 import org.lawline.security.StaffAccounts;
+import org.lawline.security.StaffBrowser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -22,9 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +42,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class InboxPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String PASSWORD = "browser test password";
 
@@ -63,27 +59,8 @@ class InboxPageBrowserTest {
 
     @BeforeAll
     static void startChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The inbox is tested in headless Chromium, but " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing: apt-get install -y chromium chromium-driver");
-        }
-        // a driver service each: quitting a driver stops its service
-        staff = new ChromeDriver(service(), options("1280,860"));
-        citizen = new ChromeDriver(service(), options("420,860"));
-    }
-
-    private static ChromeDriverService service() {
-        // the driver's path is given, so Selenium Manager never tries to download one
-        return new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    }
-
-    private static ChromeOptions options(String size) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=" + size, "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chrome"));
-        return options;
+        staff = HeadlessChromium.start("The inbox", "1280,860");
+        citizen = HeadlessChromium.start("The inbox", "420,860");
     }
 
     @AfterAll
@@ -96,9 +73,7 @@ class InboxPageBrowserTest {
     }
 
     private String account(Role role, String displayName) {
-        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.add(username, displayName, role, PASSWORD);
-        return username;
+        return StaffBrowser.newAccount(accounts, role, displayName, PASSWORD);
     }
 
     private void logIn(WebDriver driver, String username) {

@@ -59,15 +59,11 @@ class RosterApiTest {
     }
 
     private String account(Role role, String displayName) {
-        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.add(username, displayName, role, PASSWORD);
-        return username;
+        return StaffBrowser.newAccount(accounts, role, displayName, PASSWORD);
     }
 
     private StaffBrowser signedIn(String username) throws Exception {
-        StaffBrowser browser = new StaffBrowser(port);
-        browser.logIn(username, PASSWORD);
-        return browser;
+        return StaffBrowser.signedIn(port, username, PASSWORD);
     }
 
     private List<String> onDutyNow() {

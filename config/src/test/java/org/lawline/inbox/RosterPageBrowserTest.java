@@ -1,7 +1,6 @@
 package org.lawline.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -12,25 +11,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lawline.HeadlessChromium;
 import org.lawline.handoff.DutyLawyers;
 import org.lawline.handoff.duty.DutyRoster;
 import org.lawline.security.Role;
 import org.lawline.security.StaffAccounts;
+import org.lawline.security.StaffBrowser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,8 +47,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class RosterPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String PASSWORD = "roster browser password";
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
@@ -69,18 +64,7 @@ class RosterPageBrowserTest {
 
     @BeforeAll
     static void startChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The roster page is tested in headless Chromium, but " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing: apt-get install -y chromium chromium-driver");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chrome"));
-        // the driver's path is given, so Selenium Manager never tries to download one
-        admin = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(),
-                options);
+        admin = HeadlessChromium.start("The roster page", "1280,900");
     }
 
     @AfterAll
@@ -100,9 +84,7 @@ class RosterPageBrowserTest {
     }
 
     private String account(Role role, String displayName) {
-        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.add(username, displayName, role, PASSWORD);
-        return username;
+        return StaffBrowser.newAccount(accounts, role, displayName, PASSWORD);
     }
 
     private void logIn(String username) {

@@ -1,7 +1,6 @@
 package org.lawline.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.net.URI;
@@ -24,6 +23,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lawline.HeadlessChromium;
 import org.lawline.handoff.escalation.PickupTimeouts;
 import org.lawline.security.Role;
 import org.lawline.security.StaffAccounts;
@@ -32,9 +32,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,8 +52,6 @@ import org.springframework.test.context.ActiveProfiles;
 class VoicemailCallbackBrowserTest {
 
     static final String HOTLINE_SECRET = "browser-hotline-secret-0123";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String PASSWORD = "voicemail browser password";
 
@@ -73,18 +68,7 @@ class VoicemailCallbackBrowserTest {
 
     @BeforeAll
     static void startChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The inbox is tested in headless Chromium, but " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing: apt-get install -y chromium chromium-driver");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,860", "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chrome"));
-        // the driver's path is given, so Selenium Manager never tries to download one
-        operator = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build(), options);
+        operator = HeadlessChromium.start("The inbox", "1280,860");
     }
 
     @AfterAll

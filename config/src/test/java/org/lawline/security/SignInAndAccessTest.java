@@ -31,9 +31,7 @@ class SignInAndAccessTest {
     StaffAccounts accounts;
 
     private String account(Role role) {
-        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.add(username, "张律师", role, PASSWORD);
-        return username;
+        return StaffBrowser.newAccount(accounts, role, "张律师", PASSWORD);
     }
 
     private StaffBrowser signedIn(Role role) throws Exception {

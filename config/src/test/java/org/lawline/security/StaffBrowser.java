@@ -25,6 +25,20 @@ public final class StaffBrowser {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
+    /** Adds a person of this role under a fresh username, so that tests sharing a database never collide; returns the username. */
+    public static String newAccount(StaffAccounts accounts, Role role, String displayName, String password) {
+        String username = role.name().toLowerCase(java.util.Locale.ROOT) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        accounts.add(username, displayName, role, password);
+        return username;
+    }
+
+    /** A browser signed in as this person. */
+    public static StaffBrowser signedIn(int port, String username, String password) throws Exception {
+        StaffBrowser browser = new StaffBrowser(port);
+        browser.logIn(username, password);
+        return browser;
+    }
+
     public StaffBrowser(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
