@@ -70,7 +70,7 @@ final class Router {
     private static final String PERSON = "(?:人工|真人|律师|值班律师)(?:服务|客服)?";
     /**
      * A person asked for inside a short message, or the bot told it is useless: "能不能让律师给我打个电话",
-     * "有没有人工客服", "你是机器人吧 听不懂人话". Looked for anywhere in a short message, so only
+     * "有没有人工客服", "你是机器人吧 听不懂人话", "能打电话咨询吗". Looked for anywhere in a short message, so only
      * forms that cannot be a legal question about lawyers ("律师费谁出" has none of them).
      */
     private static final Pattern PERSON_IN_WORDS = Pattern.compile(
@@ -78,7 +78,10 @@ final class Router {
             + "|(?:有没有|有无|有)(?:人工|真人|活人)|(?:让|请|叫|找)(?:个|一个|一位)?(?:律师|值班律师|人|工作人员|客服)(?:给我|跟我)?(?:打|回)(?:个)?电话"
             + "|(?:人工|真人|律师|值班律师)(?:在吗|在不在|呢|出来)|叫律师出来|(?:不要|别)(?:再)?(?:自动回复|机器人)"
             + "|(?:你|机器人|自动回复)(?:是不是|真是|真|太|好|就是|根本|完全|一点)?(?:都|也)?(?:听不懂|没用|有什么用|有啥用|笨|不懂人话)"
-            + "|听不懂人话|答非所问|(?:跟|和)(?:机器人|你)说不(?:清|明白)|换(?:个|一个)(?:懂的|懂行的|明白的|会的|真)?人(?:来)?|换(?:个|一个)懂的");
+            + "|听不懂人话|答非所问|(?:跟|和)(?:机器人|你)说不(?:清|明白)|换(?:个|一个)(?:懂的|懂行的|明白的|会的|真)?人(?:来)?|换(?:个|一个)懂的"
+            // asking to talk by phone is asking for a person: "能打电话咨询吗", "你们的电话多少"
+            + "|(?:能|可以|能不能|可不可以|可否)(?:打|通)?电话(?:咨询|沟通|联系|问问?|讲)|有没有(?:咨询|人工|律师)电话"
+            + "|(?:你们|咨询|人工|律师|值班律师|客服)(?:的)?(?:电话|热线)(?:号码?)?(?:是)?(?:多少|几号)");
     /** "人工", "转人工", "找律师", "请帮我转人工" … and "我要律师", "我想跟真人说话" … as the whole message. */
     private static final Pattern ASK_FOR_PERSON = Pattern.compile(
             "(?:请|麻烦)?(?:帮我|给我)?(?:转|转接|接|找|要|联系|呼叫)?(?:个|一个|一下)?" + PERSON + "(?:吧|谢谢)?"
