@@ -286,12 +286,17 @@
 
   function listen() {
     var source = new EventSource('/api/inbox/events');
-    source.addEventListener('ready', function () { $('live').classList.add('on'); });
+    var lost = false;
+    source.addEventListener('ready', function () {
+      $('live').classList.add('on');
+      // changes made while the stream was down (a restart ends it) were never nudged: read the list again
+      if (lost) { lost = false; loadList(); }
+    });
     source.addEventListener('change', function () {
       loadList();
       if (selected !== null && tab !== 'callbacks') { open(selected); }
     });
-    source.onerror = function () { $('live').classList.remove('on'); };
+    source.onerror = function () { lost = true; $('live').classList.remove('on'); };
   }
 
   function switchTab(name) {

@@ -10,6 +10,7 @@ import org.lawline.handoff.callback.CallbackChanged;
 import org.lawline.handoff.escalation.EscalationChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -19,6 +20,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * then reads what its user may see through the JSON API, so the stream carries no personal data.
  * With Redis, changes go through a pub/sub channel, so a lawyer's browser hears of a citizen whose
  * webhook reached another instance.
+ *
+ * <p>Streams end as soon as the application begins to close, before the web server's graceful
+ * shutdown: that shutdown waits for every request still open, and a stream is one until its
+ * 30-minute timeout, so one lawyer's open inbox held every restart for the whole shutdown phase
+ * (30 s). The browser's EventSource reconnects by itself, to this instance once it is back or to
+ * another behind the same address.
  */
 class InboxEvents implements AutoCloseable {
 
@@ -30,6 +37,7 @@ class InboxEvents implements AutoCloseable {
     private final Optional<SharedRedis> publisher;
     private final Optional<StatefulRedisPubSubConnection<String, String>> subscriber;
     private final String channel;
+    private volatile boolean closing;
 
     InboxEvents(Optional<SharedRedis> redis, String channel) {
         this.channel = channel;
@@ -48,6 +56,11 @@ class InboxEvents implements AutoCloseable {
 
     SseEmitter open() {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        if (closing) {
+            // a stream opened now would hold the shutdown as the others did
+            emitter.complete();
+            return emitter;
+        }
         streams.add(emitter);
         emitter.onCompletion(() -> streams.remove(emitter));
         emitter.onTimeout(() -> streams.remove(emitter));
@@ -92,9 +105,17 @@ class InboxEvents implements AutoCloseable {
         }
     }
 
+    /** Ends the streams when closing begins: published before the web server's graceful shutdown waits. */
+    @EventListener(ContextClosedEvent.class)
+    public void endStreams() {
+        closing = true;
+        streams.forEach(SseEmitter::complete);
+        streams.clear();
+    }
+
     @Override
     public void close() {
-        streams.forEach(SseEmitter::complete);
+        endStreams();
         subscriber.ifPresent(StatefulRedisPubSubConnection::close);
     }
 }
