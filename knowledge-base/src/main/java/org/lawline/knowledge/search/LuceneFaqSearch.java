@@ -96,7 +96,11 @@ public final class LuceneFaqSearch implements FaqIndex, TunableRanking<FaqQuesti
      * The results of recent questions, each for the view of the index it was found in: citizens
      * ask the same things over and over, and a search (smartcn's analysis, BM25, the nearest
      * vectors, the coverage of every candidate) costs a couple of milliseconds a time. A change
-     * to the index makes a new view, and the results of the old one are never read again.
+     * to the index makes a new view, and the results of the old one are never read again. Kept
+     * are all the candidates a search weighed, ranked, by the size of that pool: every limit
+     * with the same pool weighs the same candidates, so its results are the head of that list.
+     * The dialog's search (4 results) and the law search's look at the closest entries citing an
+     * article (3) then share one search a turn.
      */
     private final Map<KeptKey, List<FaqMatch>> kept = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -104,10 +108,10 @@ public final class LuceneFaqSearch implements FaqIndex, TunableRanking<FaqQuesti
             return size() > KEPT_RESULTS;
         }
     };
-    /** 1,024 questions' few matches each: well under a megabyte. */
+    /** 1,024 questions' ranked candidates, 20 each for the limits a turn asks for: about a megabyte. */
     private static final int KEPT_RESULTS = 1_024;
 
-    private record KeptKey(long view, String text, int limit) {
+    private record KeptKey(long view, String text, int pool) {
     }
 
     @Override
@@ -115,27 +119,29 @@ public final class LuceneFaqSearch implements FaqIndex, TunableRanking<FaqQuesti
         if (text == null || limit <= 0) {
             return List.of();
         }
+        int wanted = Math.min(limit, HybridIndex.MAX_RESULTS);
         long view = index.version();
-        KeptKey key = new KeptKey(view, text, limit);
-        List<FaqMatch> known;
+        KeptKey key = new KeptKey(view, text, candidatePool(wanted));
+        List<FaqMatch> ranked;
         synchronized (kept) {
-            known = kept.get(key);
+            ranked = kept.get(key);
         }
-        if (known != null) {
-            return known;
-        }
-        List<FaqMatch> found = searched(text, limit);
-        // kept only if the index did not change meanwhile: the results are then certainly of that view
-        if (index.version() == view) {
-            synchronized (kept) {
-                kept.put(key, found);
+        if (ranked == null) {
+            List<FaqCandidate> weighed = candidates(text, wanted);
+            ranked = FaqRanking.SHIPPED.matches(weighed, weighed.size());
+            // kept only if the index did not change meanwhile: the results are then certainly of that view
+            if (index.version() == view) {
+                synchronized (kept) {
+                    kept.put(key, ranked);
+                }
             }
         }
-        return found;
+        return ranked.size() <= wanted ? ranked : List.copyOf(ranked.subList(0, wanted));
     }
 
-    private List<FaqMatch> searched(String text, int limit) {
-        return FaqRanking.SHIPPED.matches(candidates(text, limit), Math.min(limit, HybridIndex.MAX_RESULTS));
+    /** How many hits of each list a search for this many results weighs. */
+    private static int candidatePool(int wanted) {
+        return Math.max(wanted * 4, MIN_CANDIDATES);
     }
 
     /** The question searched as the evaluation searches it, for {@link RankScores#DEPTH} results. */
@@ -170,7 +176,7 @@ public final class LuceneFaqSearch implements FaqIndex, TunableRanking<FaqQuesti
         int wanted = Math.min(limit, HybridIndex.MAX_RESULTS);
         Optional<QuestionVectors.Asked> asked = index.meaningOf(text); // before acquiring: the model is the slow part
         return index.read(searcher -> {
-            int candidates = Math.max(wanted * 4, MIN_CANDIDATES);
+            int candidates = candidatePool(wanted);
             Map<Integer, Candidate> found = new LinkedHashMap<>();
             TopDocs lexical = searcher.search(FaqQueries.ranking(terms), candidates);
             float best = lexical.scoreDocs.length == 0 ? 1 : lexical.scoreDocs[0].score;

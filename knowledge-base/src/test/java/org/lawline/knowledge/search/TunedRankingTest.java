@@ -49,6 +49,19 @@ class TunedRankingTest {
         assertThat(live).containsExactlyElementsOf(FaqRanking.SHIPPED.matches(searched.candidates(), 10));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"公司拖欠工资三个月", "离婚后孩子抚养费怎么算", "被狗咬了找谁赔"})
+    void aSearchForFewerResultsGivesTheHeadOfTheSearchForMore(String question) {
+        // the law search asks for 3 of the question the dialog searched for 4: one search serves both
+        List<FaqMatch> three = hybrid.search(question, 3);
+        List<FaqMatch> four = hybrid.search(question, 4);
+        List<FaqMatch> one = hybrid.search(question, 1);
+
+        assertThat(four).hasSize(4);
+        assertThat(three).containsExactlyElementsOf(four.subList(0, 3));
+        assertThat(one).containsExactlyElementsOf(four.subList(0, 1));
+    }
+
     @Test
     void aCandidatesWholeVectorIsKnownWheneverItsAskedVectorIs() {
         List<FaqCandidate> candidates = hybrid.candidates("公司拖欠工资怎么办", Set.of()).candidates();
