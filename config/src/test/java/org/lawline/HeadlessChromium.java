@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -25,8 +24,9 @@ public final class HeadlessChromium {
      * test, saying how to install them, when Chromium or its driver is missing.
      *
      * @param tested what is tested, for that message: "The inbox"
+     * @return the driver, a {@link ChromeDriver} for tests that also send DevTools commands (a position, permissions)
      */
-    public static WebDriver start(String tested, String windowSize) throws IOException {
+    public static ChromeDriver start(String tested, String windowSize) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail(tested + " is tested in headless Chromium, but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: apt-get install -y chromium chromium-driver");
