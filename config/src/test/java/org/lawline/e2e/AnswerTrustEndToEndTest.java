@@ -82,6 +82,16 @@ class AnswerTrustEndToEndTest {
         assertThat(reply.get("text").asString()).contains(number);
     }
 
+    @ParameterizedTest(name = "\"{0}\" is answered, not referred to the police")
+    @CsvSource(delimiter = '|', value = {"我把钱转错账户了对方不还|ll-deal-013", "微信转账多转了一千块 对方不退|ll-deal-013"})
+    void moneySentToTheWrongAccountIsAnsweredHowToGetItBack(String text, String entry) throws Exception {
+        JsonNode reply = say(text);
+
+        assertThat(reply.get("kind").asString()).isEqualTo("answer");
+        assertThat(reply.get("entryId").asString()).isEqualTo(entry);
+        assertThat(reply.get("text").asString()).contains("不当得利");
+    }
+
     @ParameterizedTest(name = "\"{0}\" is asked to describe the problem")
     @CsvSource(delimiter = '|', value = {"我有点事情想咨询一下", "律师您好 想请教个问题"})
     void aCitizenWhoOnlyAnnouncesAQuestionIsAskedWhatHappened(String text) throws Exception {

@@ -133,6 +133,10 @@ final class MeaningRecogniser {
         if (DANGER_ONLY.contains(state) || keywords.intent() == Intent.REFERRAL) {
             return keywords;
         }
+        if (Router.paidByMistake(text)) {
+            // a wrong or double payment reads like fraud to the classifier; it is a question ("转错账" is not 被骗)
+            return keywords;
+        }
         String best = p.best();
         Utterance meant = INTENTS.get(best);
         if (meant == null || p.of(best) < thresholds.intent() || p.closest(best) < thresholds.support()) {

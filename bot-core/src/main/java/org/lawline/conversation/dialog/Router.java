@@ -132,6 +132,16 @@ final class Router {
     /** …and the wish to find one: near me, where, how to get there. */
     private static final Pattern WHERE = Pattern.compile("附近|最近|周边|周围|哪里|哪儿|哪有|在哪|地址|怎么走|怎么去|位置|离我|近的|有没有|找个|找一家|找家");
 
+    /**
+     * Money paid to the wrong person or twice: "转错账户了对方不还", "微信多转了一千". A question of unjust
+     * enrichment for the knowledge base, never a fraud to report: no one deceived the citizen. Its
+     * words are a fraud victim's words (转账, 对方不还), and the recogniser, trained on many fraud
+     * messages about transfers, is sure of fraud for them; so it is not asked ({@link MeaningRecogniser}).
+     * A message that also says it was a fraud ("被骗了") goes to the fraud referral first.
+     */
+    private static final Pattern PAID_BY_MISTAKE = Pattern.compile(
+            "(转|汇|付|充)错|打错(了)?(钱|账|款)|多(转|打|汇|付)了|误(转|汇|付)|转账错误|错转");
+
     /** What the message is. Never throws; any text is at worst a question. */
     Utterance classify(String text) {
         String compact = Texts.compact(text);
@@ -173,6 +183,11 @@ final class Router {
             return Utterance.of(Intent.WORDLESS);
         }
         return Utterance.of(Intent.QUESTION);
+    }
+
+    /** Whether the message says money went to the wrong person or twice, with nothing else recognised. */
+    static boolean paidByMistake(String text) {
+        return PAID_BY_MISTAKE.matcher(Texts.compact(text)).find();
     }
 
     private static Optional<Utterance> emergency(String compact) {

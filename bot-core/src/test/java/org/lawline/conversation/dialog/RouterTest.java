@@ -35,6 +35,19 @@ class RouterTest {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
 
+    @ParameterizedTest(name = "\"{0}\" is money paid by mistake")
+    @ValueSource(strings = {"我把钱转错账户了对方不还", "微信转账多转了一千块", "网银汇错账号了", "手机银行打错钱了", "误转给陌生人了怎么办"})
+    void moneyPaidByMistakeIsAQuestionTheRecogniserDoesNotReread(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
+        assertThat(Router.paidByMistake(text)).isTrue();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is not money paid by mistake")
+    @ValueSource(strings = {"被骗了转了两万", "有人冒充客服让我转账", "不好意思打错字了", "转账记录能当证据吗", "汇率算错了吗"})
+    void paymentsAndTyposThatAreNotMistakenPaymentsAreLeftToTheRecogniser(String text) {
+        assertThat(Router.paidByMistake(text)).isFalse();
+    }
+
     @ParameterizedTest(name = "\"{0}\" is an emergency: {1}")
     @CsvSource({
             "他正在打我, 110",
