@@ -133,8 +133,8 @@ final class MeaningRecogniser {
         if (DANGER_ONLY.contains(state) || keywords.intent() == Intent.REFERRAL) {
             return keywords;
         }
-        if (Router.paidByMistake(text)) {
-            // a wrong or double payment reads like fraud to the classifier; it is a question ("转错账" is not 被骗)
+        if (keywords.settled()) {
+            // the keyword rules know it for a question (a wrong or double payment, which reads like fraud)
             return keywords;
         }
         String best = p.best();

@@ -136,7 +136,8 @@ final class Router {
      * Money paid to the wrong person or twice: "转错账户了对方不还", "微信多转了一千". A question of unjust
      * enrichment for the knowledge base, never a fraud to report: no one deceived the citizen. Its
      * words are a fraud victim's words (转账, 对方不还), and the recogniser, trained on many fraud
-     * messages about transfers, is sure of fraud for them; so it is not asked ({@link MeaningRecogniser}).
+     * messages about transfers, is sure of fraud for them; so such a question is
+     * {@link Utterance#settled settled} and the recogniser looks only for danger in it.
      * A message that also says it was a fraud ("被骗了") goes to the fraud referral first.
      */
     private static final Pattern PAID_BY_MISTAKE = Pattern.compile(
@@ -150,7 +151,7 @@ final class Router {
             return emergency.get();
         }
         if (compact.length() > SHORT) {
-            return referral(compact).orElse(Utterance.of(Intent.QUESTION));
+            return referral(compact).orElseGet(() -> question(compact));
         }
         if (CANCEL.matcher(compact).matches()) {
             return Utterance.of(Intent.CANCEL);
@@ -182,7 +183,12 @@ final class Router {
         if (Texts.wordless(text)) {
             return Utterance.of(Intent.WORDLESS);
         }
-        return Utterance.of(Intent.QUESTION);
+        return question(compact);
+    }
+
+    /** A question; settled when it is one the recogniser is known to misread (money paid by mistake). */
+    private static Utterance question(String compact) {
+        return paidByMistake(compact) ? Utterance.settledQuestion() : Utterance.of(Intent.QUESTION);
     }
 
     /** Whether the message says money went to the wrong person or twice, with nothing else recognised. */

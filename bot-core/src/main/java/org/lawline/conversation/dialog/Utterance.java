@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param hotlines      for {@link Intent#EMERGENCY}, the numbers to call, most urgent first; for
  *                      {@link Intent#REFERRAL}, the one hotline; empty otherwise
  * @param greeting      for {@link Intent#GREETING}, which kind; {@link GreetingKind#HELLO} otherwise
+ * @param settled       for {@link Intent#QUESTION}, whether the keyword rules know it for a question better than
+ *                      the recogniser of meaning would: only danger is then looked for by meaning
+ *                      ({@link MeaningRecogniser#refine})
  */
-record Utterance(Intent intent, int pick, List<Hotline> hotlines, GreetingKind greeting) {
+record Utterance(Intent intent, int pick, List<Hotline> hotlines, GreetingKind greeting, boolean settled) {
 
     Utterance {
         Objects.requireNonNull(intent, "intent");
@@ -21,23 +24,28 @@ record Utterance(Intent intent, int pick, List<Hotline> hotlines, GreetingKind g
     }
 
     static Utterance of(Intent intent) {
-        return new Utterance(intent, 0, List.of(), GreetingKind.HELLO);
+        return new Utterance(intent, 0, List.of(), GreetingKind.HELLO, false);
+    }
+
+    /** A question the keyword rules are sure of, whatever its words look like to the recogniser. */
+    static Utterance settledQuestion() {
+        return new Utterance(Intent.QUESTION, 0, List.of(), GreetingKind.HELLO, true);
     }
 
     static Utterance pick(int number) {
-        return new Utterance(Intent.PICK, number, List.of(), GreetingKind.HELLO);
+        return new Utterance(Intent.PICK, number, List.of(), GreetingKind.HELLO, false);
     }
 
     static Utterance emergency(List<Hotline> numbers) {
-        return new Utterance(Intent.EMERGENCY, 0, numbers, GreetingKind.HELLO);
+        return new Utterance(Intent.EMERGENCY, 0, numbers, GreetingKind.HELLO, false);
     }
 
     static Utterance referral(Hotline hotline) {
-        return new Utterance(Intent.REFERRAL, 0, List.of(hotline), GreetingKind.HELLO);
+        return new Utterance(Intent.REFERRAL, 0, List.of(hotline), GreetingKind.HELLO, false);
     }
 
     static Utterance greeting(GreetingKind kind) {
-        return new Utterance(Intent.GREETING, 0, List.of(), kind);
+        return new Utterance(Intent.GREETING, 0, List.of(), kind, false);
     }
 
     /**

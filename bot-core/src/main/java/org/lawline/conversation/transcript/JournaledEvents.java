@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class JournaledEvents implements SmartLifecycle, AutoCloseable {
         this.longestPause = Objects.requireNonNull(longestPause, "longestPause");
         this.journal = TranscriptJournal.openFirstFree(journalDir, SEGMENT_BYTES);
         this.checkpoint = journal.directory().resolve("delivered.txt");
-        this.refused = new SetAsideLines(journal.directory(), java.time.Clock.systemUTC());
+        this.refused = new SetAsideLines(journal.directory(), Clock.systemUTC());
     }
 
     /**

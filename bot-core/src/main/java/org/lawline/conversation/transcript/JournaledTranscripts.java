@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class JournaledTranscripts implements Transcripts, AutoCloseable {
         this.database = new JdbcTurns(dataSource);
         this.batchSize = batchSize;
         this.longestPause = Objects.requireNonNull(longestPause, "longestPause");
-        this.refused = new SetAsideLines(journal.directory(), java.time.Clock.systemUTC());
+        this.refused = new SetAsideLines(journal.directory(), Clock.systemUTC());
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
         }
