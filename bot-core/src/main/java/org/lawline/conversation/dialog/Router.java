@@ -26,12 +26,16 @@ final class Router {
      */
     private static final List<Rule> EMERGENCIES = List.of(
             new Rule(Pattern.compile("正在被?(打|殴打|家暴)|[在正]打我|打死我|家暴正在|要杀|杀了我|杀人了|拿刀(砍|捅|威胁|追)"
-                    + "|被绑架|绑架了|被拐卖|被拐走|孩子被?拐|正在抢劫|抢劫我|被抢劫|有人抢劫|^救命|救命啊"),
+                    + "|被绑架|绑架了|被拐卖|被拐走|孩子被?拐|正在抢劫|抢劫我|被抢劫|有人抢劫|^救命|救命啊"
+                    // someone raging in the home: "他喝醉了在砸东西"
+                    + "|(在|正在)(砸|摔)(东西|家具|家里|门|窗户?|电视)"),
                     EnumSet.of(Hotline.POLICE)),
             // break-ins, people held against their will, and the missing: said as happening now
             new Rule(Pattern.compile("有人(在)?(撬|砸|踹)(我家?的?)?门|(撬|砸)我家?的?门|小偷(在|进|还在)|进了?小偷|家里进人了"
                     + "|(被|把我们?)(关|锁)(在|起来).{0,10}(出不去|不让(我们?)?(走|出))|不让我出门.{0,6}(收了|没收)"
-                    + "|(孩子|小孩|儿子|女儿|闺女|老人|爹|妈|爷爷|奶奶|外婆|姥姥|老爷子|老太太).{0,12}(不见了|找不到了|走丢了?|没回来|失联了)"),
+                    + "|(孩子|小孩|儿子|女儿|闺女|老人|爹|妈|爷爷|奶奶|外婆|姥姥|老爷子|老太太).{0,12}(不见了|找不到了|走丢了?|没回来|失联了"
+                    // "放学一直没回家": only with when they left, as "儿子过年没回家" is about support
+                    + "|(放学|下班|出门|出去|昨晚|昨天|今早|一晚上|一夜|一整天|半夜|天黑).{0,6}(没回家|没到家|没有回家))"),
                     EnumSet.of(Hotline.POLICE)),
             new Rule(Pattern.compile("自杀|不想活|轻生|寻死|跳楼|跳河|割腕|活不下去|想死|去死了?算了|一了百了|不如死了"
                     + "|(从|往)楼上跳|跳下去|活着(还)?有(啥|什么)意思|吃了(一瓶|一整瓶|好多|很多)(安眠)?药"),
@@ -41,6 +45,10 @@ final class Router {
                     EnumSet.of(Hotline.AMBULANCE)),
             new Rule(Pattern.compile("着火|起火了|失火了|失火啦|火灾现场|烧起来了|冒(黑)?烟了"),
                     EnumSet.of(Hotline.FIRE)),
+            // people buried, trapped or in the water need the fire brigade's rescue as well as an ambulance
+            new Rule(Pattern.compile("被埋(了|在|住)|埋在.{0,4}(下面|底下|里面)|被压在.{0,6}(下面|底下|里面)"
+                    + "|被?困在(电梯|井|废墟|水)里|(掉|跌|摔)(进|到|下)(河|水|井|湖|江|水库|冰窟窿|粪坑)里?了|有人落水"),
+                    EnumSet.of(Hotline.AMBULANCE, Hotline.RESCUE)),
             new Rule(Pattern.compile("(煤气|燃气|天然气)(泄漏|泄露|漏了|味)|闻到(煤气|燃气|天然气)|煤气中毒|一氧化碳中毒"),
                     EnumSet.of(Hotline.GAS)));
 

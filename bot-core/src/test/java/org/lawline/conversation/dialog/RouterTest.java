@@ -30,7 +30,7 @@ class RouterTest {
             "你好，我想问一下试用期的问题", "谢谢，那加班费怎么算", "12岁孩子打人父母要赔吗", "取消婚约彩礼要退吗",
             "你好我买的东西没用过能退吗", "律师函有用吗", "请律师打官司要多少钱", "诈骗罪判几年", "借钱不还算诈骗吗",
             "孩子满两岁后抚养权归谁", "燃气公司多收费怎么办", "12348打电话要收费吗", "骚扰电话天天打来怎么办",
-            "派出所电话多少", "打电话辱骂别人违法吗"})
+            "派出所电话多少", "打电话辱骂别人违法吗", "儿子过年没回家还要给他分房吗", "砸坏了别人的东西要赔吗"})
     void doesNotOverTrigger(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
@@ -70,7 +70,12 @@ class RouterTest {
             "活着还有啥意思, 110 120 12356",
             "我妈叫不醒了, 120",
             "厨房冒烟了, 119",
-            "家里煤气味好重, 119"})
+            "家里煤气味好重, 119",
+            "我女儿放学一直没回家 电话也打不通, 110",
+            "我老公喝醉了在砸东西 我好怕, 110",
+            "工地上有人被埋了, 120 119",
+            "孩子掉进河里了, 120 119",
+            "电梯坏了有人被困在电梯里, 120 119"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 

@@ -1,0 +1,89 @@
+package org.lawline.conversation.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lawline.conversation.DialogState;
+import org.lawline.knowledge.FaqMatch;
+import org.lawline.knowledge.LabelProbabilities;
+
+/**
+ * When the recogniser's danger stands against what else is known of a message — a clear answer,
+ * or a hotline the keyword rules found — and which numbers a danger it is unsure of the kind of
+ * gets. The classifier is stood in for, so each rule is seen alone.
+ */
+class DangerBesideAnAnswerTest {
+
+    private static final SearchVerdict CLEAR = new SearchVerdict.Clear(new FaqMatch(Fixtures.WAGES, 9, 0.95));
+
+    private final Router router = new Router();
+
+    @Test
+    void sureDangerMuchCloserToALegalQuestionThanToAnyEmergencyGivesWayToAClearAnswer() {
+        // "我爸八十了，我哥把他的存折拿走了": danger 0.83, a question at 0.87, an emergency at 0.62 at best
+        MeaningRecogniser recogniser = recogniser(
+                Map.of("emergency:self_harm", 0.68, "emergency:police", 0.15, "question", 0.17),
+                Map.of("emergency:self_harm", 0.61, "emergency:police", 0.62, "question", 0.87));
+
+        assertThat(refine(recogniser, "我爸八十了，我哥把他的存折拿走了", CLEAR).intent()).isEqualTo(Intent.QUESTION);
+    }
+
+    @Test
+    void sureDangerAsCloseToAnEmergencyAsToAQuestionOutranksAClearAnswer() {
+        MeaningRecogniser recogniser = recogniser(
+                Map.of("emergency:police", 0.83, "question", 0.17),
+                Map.of("emergency:police", 0.72, "question", 0.81));
+
+        assertThat(refine(recogniser, "我女儿一直联系不上", CLEAR).intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
+    @Test
+    void unsureDangerLeavesAHotlineTheKeywordRulesFound() {
+        MeaningRecogniser recogniser = recogniser(
+                Map.of("referral:12345", 0.43, "question", 0.29, "emergency:medical", 0.28),
+                Map.of("referral:12345", 0.75, "question", 0.75, "emergency:medical", 0.65));
+
+        Utterance said = refine(recogniser, "下水道井盖丢了很危险", new SearchVerdict.Miss());
+
+        assertThat(said.intent()).isEqualTo(Intent.REFERRAL);
+        assertThat(said.hotlines()).containsExactly(Hotline.CITY_SERVICES);
+    }
+
+    @Test
+    void sureDangerOutranksAHotlineTheKeywordRulesFound() {
+        MeaningRecogniser recogniser = recogniser(
+                Map.of("emergency:medical", 0.9, "question", 0.1),
+                Map.of("emergency:medical", 0.8, "question", 0.7));
+
+        assertThat(refine(recogniser, "井盖没了 有个老人掉下去了", new SearchVerdict.Miss()).intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
+    @Test
+    void dangerOfTwoLikelyKindsGivesBothKindsOfNumbers() {
+        MeaningRecogniser recogniser = recogniser(
+                Map.of("emergency:medical", 0.30, "emergency:self_harm", 0.28, "emergency:police", 0.19, "question", 0.23),
+                Map.of("emergency:medical", 0.64, "emergency:self_harm", 0.57, "emergency:police", 0.80, "question", 0.75));
+
+        Utterance said = refine(recogniser, "他喝多了 我好怕", new SearchVerdict.Miss());
+
+        assertThat(said.hotlines()).containsExactly(Hotline.POLICE, Hotline.AMBULANCE, Hotline.CRISIS);
+    }
+
+    @Test
+    void dangerOfOneLikelyKindGivesOnlyItsNumbers() {
+        MeaningRecogniser recogniser = recogniser(
+                Map.of("emergency:gas", 0.95, "emergency:fire", 0.03, "question", 0.02),
+                Map.of("emergency:gas", 0.81, "emergency:fire", 0.6, "question", 0.6));
+
+        assertThat(refine(recogniser, "屋里一股怪味 头很晕", new SearchVerdict.Miss()).hotlines()).containsExactly(Hotline.GAS);
+    }
+
+    private Utterance refine(MeaningRecogniser recogniser, String text, SearchVerdict verdict) {
+        return recogniser.refine(router.classify(text), text, DialogState.BOT, () -> verdict);
+    }
+
+    private static MeaningRecogniser recogniser(Map<String, Double> probabilities, Map<String, Double> closest) {
+        return new MeaningRecogniser(text -> new LabelProbabilities(probabilities, closest), MeaningRecogniser.Thresholds.DEFAULT);
+    }
+}
