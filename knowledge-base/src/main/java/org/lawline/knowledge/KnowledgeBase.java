@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,25 +63,28 @@ public final class KnowledgeBase {
     }
 
     /**
-     * Stores the bundled entries ({@link BundledKnowledge#faqEntries()}) whose ids are not
-     * stored yet. An entry already stored, edited or not, is left as it is.
+     * Brings in the bundled entries ({@link BundledKnowledge#faqEntries()}): those whose ids are
+     * not stored yet are stored, and those stored as an earlier release shipped them, never
+     * edited, are brought up to this release's text (see {@link FaqEntries#offerBundled}). An
+     * entry an administrator edited or an import wrote is left as it is.
      *
-     * @return how many entries were added
+     * @return how many entries were added or brought up to date
      */
     public int seedBundledEntries() {
         return seed(BundledKnowledge.faqEntries());
     }
 
-    /** Stores the entries whose ids are not stored yet, leaving stored ones as they are. */
+    /** Offers each entry as a bundled one ({@link FaqEntries#offerBundled}). */
     public int seed(Collection<FaqEntry> candidates) {
-        int added = 0;
+        Map<BundledOffer, Integer> outcomes = new EnumMap<>(BundledOffer.class);
         for (FaqEntry entry : candidates) {
-            if (entries.addIfAbsent(entry)) {
-                added++;
-            }
+            outcomes.merge(entries.offerBundled(entry), 1, Integer::sum);
         }
-        log.info("Knowledge base seeded: {} of {} entries were new", added, candidates.size());
-        return added;
+        int added = outcomes.getOrDefault(BundledOffer.ADDED, 0);
+        int updated = outcomes.getOrDefault(BundledOffer.UPDATED, 0);
+        log.info("Knowledge base seeded from {} bundled entries: {} new, {} brought up to this release, {} kept as edited here",
+                candidates.size(), added, updated, outcomes.getOrDefault(BundledOffer.KEPT_EDITED, 0));
+        return added + updated;
     }
 
     /** Rebuilds this instance's index from the stored entries; searches go on meanwhile. */

@@ -58,6 +58,25 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void seedingALaterReleaseBringsEntriesNobodyEditedUpToItAndTheIndexFindsThem() {
+        FaqEntry first = Fixtures.entry("pet", "宠物狗咬伤邻居谁负责？", "饲养人应当承担侵权责任。");
+        FaqEntry edited = Fixtures.entry("tenant", "房东不退押金怎么办？", "可以起诉。");
+        knowledgeBase.seed(List.of(first, edited));
+        knowledgeBase.save(Fixtures.entry("tenant", "房东不退押金怎么办？", "本市先找住建部门调解。"),
+                new EntryChange("王律师", java.util.Optional.empty()));
+        FaqEntry nextRelease = new FaqEntry("pet", "宠物狗咬伤邻居谁负责？", List.of("我家的猫把人抓伤了"),
+                "饲养人应当承担侵权责任，能证明被侵权人故意或重大过失的可以减责。", "", List.of());
+
+        assertThat(knowledgeBase.seed(List.of(nextRelease, Fixtures.entry("tenant", "房东不退押金怎么办？", "新版答案。"))))
+                .isEqualTo(1);
+        knowledgeBase.rebuildIndex();
+
+        assertThat(entries.find("pet")).contains(nextRelease);
+        assertThat(entries.find("tenant")).map(FaqEntry::answer).contains("本市先找住建部门调解。");
+        assertThat(knowledgeBase.search().search("猫抓伤了人谁负责", 1)).extracting(m -> m.entry().id()).containsExactly("pet");
+    }
+
+    @Test
     void aSavedEntryIsSearchableAtOnce() {
         knowledgeBase.save(Fixtures.entry("new", "宠物狗咬伤邻居谁负责？", "饲养人应当承担侵权责任。"));
 

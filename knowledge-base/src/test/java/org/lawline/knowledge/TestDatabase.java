@@ -22,7 +22,8 @@ public final class TestDatabase implements AutoCloseable {
             "db/migration/knowledge/V202611290900__faq_entries.sql",
             "db/migration/knowledge/V202611291130__law_articles.sql",
             "db/migration/knowledge/V202611291140__faq_entry_review.sql",
-            "db/migration/knowledge/V202612042252__knowledge_times_utc.sql");
+            "db/migration/knowledge/V202612042252__knowledge_times_utc.sql",
+            "db/migration/knowledge/V202612060900__faq_entry_bundled_version.sql");
     /** The PostgreSQL server this machine runs for tests (trust auth). */
     private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String POSTGRES_USER = "postgres";

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.lawline.knowledge.BundledOffer;
 import org.lawline.knowledge.EntryChange;
 import org.lawline.knowledge.EntryMetadata;
 import org.lawline.knowledge.EntryRecord;
@@ -34,6 +35,10 @@ public final class JdbcFaqEntries implements FaqEntries {
 
     private static final String COLUMNS = "id, question, phrasings, answer, category, law_refs";
     private static final String METADATA = "review_date, changed_by, disabled, updated_at";
+    /** {@code bundled_version} of a row someone other than the bundle wrote. */
+    private static final String EDITED = "";
+    /** Who an entry brought up to a new bundled version was last changed by. */
+    static final String BUNDLED = "bundled";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -147,6 +152,62 @@ public final class JdbcFaqEntries implements FaqEntries {
         }
     }
 
+    /**
+     * The row's {@code bundled_version} says which shipped version it holds: that version's hash
+     * when the bundle wrote it, '' once anyone else saved it, null when written before versions
+     * were kept. A null row is taken for an unedited seed when nobody is named as its last
+     * changer (seeding names nobody; an administrator's edit and an import always do). Each
+     * update re-checks the row's version in its where clause, so an edit saved meanwhile wins.
+     */
+    @Override
+    public BundledOffer offerBundled(FaqEntry entry) {
+        String version = BundledVersion.of(entry);
+        Optional<StoredVersion> stored = jdbc.sql("select " + COLUMNS + ", bundled_version, changed_by from faq_entry where id = :id")
+                .param("id", entry.id())
+                .query((rs, row) -> new StoredVersion(entry(rs), rs.getString("bundled_version"), rs.getString("changed_by")))
+                .optional();
+        if (stored.isEmpty()) {
+            try {
+                insert(entry, version);
+                return BundledOffer.ADDED;
+            } catch (DuplicateKeyException e) {
+                // another instance seeded it at the same moment, from the same bundle
+                return BundledOffer.CURRENT;
+            }
+        }
+        StoredVersion row = stored.get();
+        if (version.equals(row.version())) {
+            return BundledOffer.CURRENT;
+        }
+        if (!row.unedited()) {
+            return BundledOffer.KEPT_EDITED;
+        }
+        if (row.entry().equals(entry)) {
+            // a seed from before versions were kept, already this text: only note the version
+            jdbc.sql("update faq_entry set bundled_version = :version where id = :id and bundled_version is null")
+                    .param("version", version)
+                    .param("id", entry.id())
+                    .update();
+            return BundledOffer.CURRENT;
+        }
+        Map<String, Object> columns = columns(entry, version);
+        columns.put("changedBy", BUNDLED);
+        String stillUnedited = "bundled_version is null and (changed_by is null or changed_by = '')";
+        if (row.version() != null) {
+            stillUnedited = "bundled_version = :was";
+            columns.put("was", row.version());
+        }
+        int updated = jdbc.sql("""
+                        update faq_entry
+                           set question = :question, phrasings = :phrasings, answer = :answer,
+                               category = :category, law_refs = :lawRefs, updated_at = :updatedAt,
+                               bundled_version = :bundledVersion, changed_by = :changedBy
+                         where id = :id and\s""" + stillUnedited)
+                .params(columns)
+                .update();
+        return updated > 0 ? BundledOffer.UPDATED : BundledOffer.KEPT_EDITED;
+    }
+
     @Override
     public Optional<FaqEntry> find(String id) {
         return jdbc.sql("select " + COLUMNS + " from faq_entry where id = :id")
@@ -175,20 +236,25 @@ public final class JdbcFaqEntries implements FaqEntries {
         return jdbc.sql("""
                         update faq_entry
                            set question = :question, phrasings = :phrasings, answer = :answer,
-                               category = :category, law_refs = :lawRefs, updated_at = :updatedAt
+                               category = :category, law_refs = :lawRefs, updated_at = :updatedAt,
+                               bundled_version = :bundledVersion
                          where id = :id""")
-                .params(columns(entry))
+                .params(columns(entry, EDITED))
                 .update();
     }
 
     private void insert(FaqEntry entry) {
-        jdbc.sql("insert into faq_entry (" + COLUMNS + ", updated_at)"
-                        + " values (:id, :question, :phrasings, :answer, :category, :lawRefs, :updatedAt)")
-                .params(columns(entry))
+        insert(entry, EDITED);
+    }
+
+    private void insert(FaqEntry entry, String bundledVersion) {
+        jdbc.sql("insert into faq_entry (" + COLUMNS + ", updated_at, bundled_version)"
+                        + " values (:id, :question, :phrasings, :answer, :category, :lawRefs, :updatedAt, :bundledVersion)")
+                .params(columns(entry, bundledVersion))
                 .update();
     }
 
-    private Map<String, Object> columns(FaqEntry entry) {
+    private Map<String, Object> columns(FaqEntry entry, String bundledVersion) {
         Map<String, Object> columns = new HashMap<>();
         columns.put("id", entry.id());
         columns.put("question", entry.question());
@@ -198,6 +264,7 @@ public final class JdbcFaqEntries implements FaqEntries {
         columns.put("lawRefs", JsonLists.write(entry.lawRefs().stream().map(LawReference::toString).toList()));
         // timestamp without time zone holds UTC, whatever the server's zone
         columns.put("updatedAt", clock.instant().atOffset(ZoneOffset.UTC));
+        columns.put("bundledVersion", bundledVersion);
         return columns;
     }
 
@@ -231,6 +298,15 @@ public final class JdbcFaqEntries implements FaqEntries {
                 throw new IllegalStateException("A stored law reference has no article: " + written, e);
             }
             return new LawReference(written.substring(0, article), written.substring(article));
+        }
+    }
+
+    /** A stored entry, the bundled version it holds, and who changed it last. */
+    private record StoredVersion(FaqEntry entry, String version, String changedBy) {
+
+        /** Whether the bundle wrote it last, or it is a seed from before versions were kept that nobody named has changed. */
+        boolean unedited() {
+            return version == null ? changedBy == null || changedBy.isEmpty() : !version.isEmpty();
         }
     }
 }

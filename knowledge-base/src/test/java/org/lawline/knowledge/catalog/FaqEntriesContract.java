@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lawline.knowledge.BundledOffer;
 import org.lawline.knowledge.EntryChange;
 import org.lawline.knowledge.EntryRecord;
 import org.lawline.knowledge.FaqEntries;
@@ -93,6 +94,102 @@ abstract class FaqEntriesContract {
         assertThat(entries.find("wages")).contains(edited);
         assertThat(entries.addIfAbsent(Fixtures.entry("other", "问？", "答。"))).isTrue();
         assertThat(entries.count()).isEqualTo(2);
+    }
+
+    private static final FaqEntry WAGES_NEXT_RELEASE = new FaqEntry("wages", "老板拖欠工资怎么办？",
+            List.of("公司不发工资", "工钱要不回来", "老板跑路了工资找谁要"), "可以向劳动保障监察机构投诉，也可以申请劳动仲裁，仲裁不收费。",
+            "劳动争议", WAGES.lawRefs());
+
+    @Test
+    void aBundledEntryWithANewIdIsAdded() {
+        assertThat(entries.offerBundled(WAGES)).isEqualTo(BundledOffer.ADDED);
+
+        assertThat(entries.find("wages")).contains(WAGES);
+    }
+
+    @Test
+    void aLaterReleaseOfABundledEntryReplacesTheEarlierOneNobodyEdited() {
+        entries.offerBundled(WAGES);
+
+        assertThat(entries.offerBundled(WAGES_NEXT_RELEASE)).isEqualTo(BundledOffer.UPDATED);
+
+        EntryRecord record = entries.record("wages").orElseThrow();
+        assertThat(record.entry()).isEqualTo(WAGES_NEXT_RELEASE);
+        assertThat(record.metadata().changedBy()).isEqualTo(JdbcFaqEntries.BUNDLED);
+        assertThat(entries.offerBundled(WAGES_NEXT_RELEASE)).isEqualTo(BundledOffer.CURRENT);
+    }
+
+    @Test
+    void offeringTheReleaseAStoreAlreadyHoldsWritesNothing() {
+        entries.offerBundled(WAGES);
+        FaqEntries.Revision before = entries.revision();
+        FaqEntries later = new JdbcFaqEntries(database.dataSource(), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+
+        assertThat(later.offerBundled(WAGES)).isEqualTo(BundledOffer.CURRENT);
+
+        // an unchanged revision: a restart makes no instance rebuild its index
+        assertThat(entries.revision()).isEqualTo(before);
+    }
+
+    @Test
+    void anEntryAnAdministratorEditedIsKeptWhenALaterReleaseComes() {
+        entries.offerBundled(WAGES);
+        FaqEntry edited = new FaqEntry("wages", "工资被拖欠怎么办？", List.of(), "本市请先拨打12333。", "劳动争议", List.of());
+        entries.save(edited, new EntryChange("王律师", Optional.empty()));
+
+        assertThat(entries.offerBundled(WAGES_NEXT_RELEASE)).isEqualTo(BundledOffer.KEPT_EDITED);
+
+        assertThat(entries.find("wages")).contains(edited);
+    }
+
+    @Test
+    void anImportedEntryWithABundledIdIsKept() {
+        FaqEntry imported = Fixtures.entry("wages", "工资被拖欠怎么办？", "导入的答案。");
+        entries.save(imported);
+
+        assertThat(entries.offerBundled(WAGES_NEXT_RELEASE)).isEqualTo(BundledOffer.KEPT_EDITED);
+
+        assertThat(entries.find("wages")).contains(imported);
+    }
+
+    @Test
+    void aDisabledBundledEntryIsBroughtUpToDateAndStaysDisabled() {
+        entries.offerBundled(WAGES);
+        entries.setDisabled("wages", true, "王律师");
+
+        assertThat(entries.offerBundled(WAGES_NEXT_RELEASE)).isEqualTo(BundledOffer.UPDATED);
+
+        EntryRecord record = entries.record("wages").orElseThrow();
+        assertThat(record.entry()).isEqualTo(WAGES_NEXT_RELEASE);
+        assertThat(record.metadata().disabled()).isTrue();
+    }
+
+    @Test
+    void aSeedFromBeforeReleasesWereTrackedIsBroughtUpToDateUnlessSomeoneNamedChangedIt() {
+        entries.offerBundled(WAGES);
+        FaqEntry other = Fixtures.entry("other", "问？", "答。");
+        entries.offerBundled(other);
+        entries.save(Fixtures.entry("other", "问？", "王律师改过的答案。"), new EntryChange("王律师", Optional.empty()));
+        // as the rows of an installation seeded before bundled versions were kept
+        JdbcClient.create(database.dataSource()).sql("update faq_entry set bundled_version = null").update();
+
+        assertThat(entries.offerBundled(WAGES_NEXT_RELEASE)).isEqualTo(BundledOffer.UPDATED);
+        assertThat(entries.offerBundled(Fixtures.entry("other", "问？", "新版的答案。"))).isEqualTo(BundledOffer.KEPT_EDITED);
+
+        assertThat(entries.find("wages")).contains(WAGES_NEXT_RELEASE);
+        assertThat(entries.find("other")).map(FaqEntry::answer).contains("王律师改过的答案。");
+    }
+
+    @Test
+    void aSeedFromBeforeReleasesWereTrackedThatIsThisReleaseAlreadyIsOnlyMarked() {
+        entries.offerBundled(WAGES);
+        JdbcClient.create(database.dataSource()).sql("update faq_entry set bundled_version = null").update();
+        FaqEntries.Revision before = entries.revision();
+
+        assertThat(entries.offerBundled(WAGES)).isEqualTo(BundledOffer.CURRENT);
+
+        assertThat(entries.revision()).isEqualTo(before);
+        assertThat(entries.offerBundled(WAGES)).isEqualTo(BundledOffer.CURRENT);
     }
 
     @Test
