@@ -2,27 +2,37 @@ package org.lawline.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawline.conversation.state.InMemoryConversationStore;
 import org.lawline.conversation.state.RedisConversationStore;
 import org.lawline.conversation.transcript.JournaledTranscripts;
 import org.lawline.conversation.transcript.Transcripts;
+import org.lawline.knowledge.BundledKnowledge;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.FaqMatch;
 import org.lawline.knowledge.FaqSearch;
+import org.lawline.knowledge.LabelProbabilities;
+import org.lawline.knowledge.LabelledExample;
 import org.lawline.knowledge.LawArticle;
 import org.lawline.knowledge.LawArticleMatch;
 import org.lawline.knowledge.LawArticles;
 import org.lawline.knowledge.LawReference;
+import org.lawline.knowledge.SearchableEntriesChanged;
+import org.lawline.knowledge.TextClassifier;
+import org.lawline.knowledge.TextClassifiers;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -87,6 +97,47 @@ class ConversationConfigurationIT {
         context.withBean(DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:cfg-" + UUID.randomUUID(), "sa", ""))
                 .withPropertyValues("lawline.conversation.transcript.journal-dir=" + journal)
                 .run(app -> assertThat(app.getBean(Transcripts.class)).isInstanceOf(JournaledTranscripts.class));
+    }
+
+    @Test
+    void theRecogniserLearnsTheEntriesTheKnowledgeBaseAnnounces() {
+        TrainingLog trainings = new TrainingLog();
+        context.withBean(TextClassifiers.class, () -> trainings).run(app -> {
+            assertThat(app).hasNotFailed();
+            assertThat(trainings.await(1)).as("the first training, on the bundled entries").isTrue();
+            FaqEntry written = new FaqEntry("admin-1", "小区电动车充电起火了谁负责？", List.of(), "由过错方承担责任。", "", List.of());
+            List<FaqEntry> entries = new ArrayList<>(BundledKnowledge.faqEntries());
+            entries.add(written);
+
+            app.publishEvent(new SearchableEntriesChanged(entries));
+
+            assertThat(trainings.await(2)).as("a training on the announced entries").isTrue();
+            assertThat(trainings.last()).contains(new LabelledExample("question", written.question()));
+        });
+    }
+
+    /** Keeps what each training was given; trains a classifier that finds every text a question. */
+    static final class TrainingLog implements TextClassifiers {
+        private final List<List<LabelledExample>> trainings = new CopyOnWriteArrayList<>();
+        private final Semaphore trained = new Semaphore(0);
+
+        @Override
+        public TextClassifier train(List<LabelledExample> examples) {
+            trainings.add(List.copyOf(examples));
+            trained.release();
+            return text -> new LabelProbabilities(Map.of("question", 1.0), Map.of());
+        }
+
+        /** Waits for the n-th training to end; a wait, not a measure of speed. */
+        boolean await(int n) throws InterruptedException {
+            boolean done = trained.tryAcquire(n, 60, TimeUnit.SECONDS);
+            trained.release(n);
+            return done;
+        }
+
+        List<LabelledExample> last() {
+            return trainings.get(trainings.size() - 1);
+        }
     }
 
     @Test

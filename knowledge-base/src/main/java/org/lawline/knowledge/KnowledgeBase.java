@@ -8,7 +8,9 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +33,20 @@ public final class KnowledgeBase {
     private final FaqImport importer;
     private final StoredLawArticles lawArticles;
     private final LawArticleImport articleImporter;
+    private final Consumer<SearchableEntriesChanged> announce;
     /** The state of the stored entries the index was last built from. */
     private volatile FaqEntries.Revision indexed = new FaqEntries.Revision(-1, Instant.EPOCH);
 
     public KnowledgeBase(FaqEntries entries, FaqIndex index, FaqImport importer,
                          LawArticleStore articles, LawArticleIndex articleIndex, LawArticleImport articleImporter) {
+        this(entries, index, importer, articles, articleIndex, articleImporter, changed -> { });
+    }
+
+    /** @param announce told of every rebuild of the index, on the rebuilding thread: keep it short */
+    public KnowledgeBase(FaqEntries entries, FaqIndex index, FaqImport importer, LawArticleStore articles,
+                         LawArticleIndex articleIndex, LawArticleImport articleImporter,
+                         Consumer<SearchableEntriesChanged> announce) {
+        this.announce = Objects.requireNonNull(announce, "announce");
         this.entries = entries;
         this.index = index;
         this.importer = importer;
@@ -96,6 +107,7 @@ public final class KnowledgeBase {
         index.replaceAll(all);
         indexed = revision;
         log.info("Knowledge index rebuilt: {} entries in {} ms", all.size(), (System.nanoTime() - started) / 1_000_000);
+        announce.accept(new SearchableEntriesChanged(all));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -102,9 +103,9 @@ public class KnowledgeBaseConfiguration {
 
     @Bean
     KnowledgeBase knowledgeBase(FaqEntries faqEntries, FaqIndex faqIndex, FaqImport faqImport,
-                                LawArticleStore lawArticleStore, LawArticleIndex lawArticleIndex) {
+                                LawArticleStore lawArticleStore, LawArticleIndex lawArticleIndex, ApplicationEventPublisher events) {
         return new KnowledgeBase(faqEntries, faqIndex, faqImport, lawArticleStore, lawArticleIndex,
-                new LawArticleFileReader(faqImport.limits()));
+                new LawArticleFileReader(faqImport.limits()), events::publishEvent);
     }
 
     /** The law articles, for showing a cited article in full (查看法条) and for finding articles. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,22 @@ class KnowledgeBaseTest {
         assertThat(entries.find("pet")).contains(nextRelease);
         assertThat(entries.find("tenant")).map(FaqEntry::answer).contains("本市先找住建部门调解。");
         assertThat(knowledgeBase.search().search("猫抓伤了人谁负责", 1)).extracting(m -> m.entry().id()).containsExactly("pet");
+    }
+
+    @Test
+    void everyRebuildAnnouncesTheEntriesQuestionsAreNowAnsweredFrom() {
+        List<SearchableEntriesChanged> announced = new ArrayList<>();
+        KnowledgeBase announcing = new KnowledgeBase(entries, index, KnowledgeWiring.faqImport(ImportLimits.DEFAULTS),
+                new InMemoryLawArticles(Clock.systemUTC()), KnowledgeWiring.keywordLawArticleIndex(),
+                KnowledgeWiring.lawArticleImport(ImportLimits.DEFAULTS), announced::add);
+        announcing.save(Fixtures.entry("pet", "宠物狗咬伤邻居谁负责？", "饲养人应当承担侵权责任。"));
+        announcing.save(Fixtures.entry("tenant", "房东不退押金怎么办？", "可以起诉。"));
+        announcing.disable("tenant", "王律师");
+
+        announcing.rebuildIndex();
+
+        assertThat(announced).singleElement().satisfies(changed ->
+                assertThat(changed.entries()).extracting(FaqEntry::id).containsExactly("pet"));
     }
 
     @Test

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Lock;
 import org.lawline.conversation.ChannelIdentity;
 import org.lawline.conversation.ConversationEvent;
@@ -30,9 +32,12 @@ import org.lawline.knowledge.BundledKnowledge;
 import org.lawline.knowledge.FaqSearch;
 import org.lawline.knowledge.TextClassifiers;
 import org.lawline.knowledge.LawArticles;
+import org.lawline.knowledge.SearchableEntriesChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 
 /**
  * The conversation engine: for each message, takes the conversation's turn (its saved state, and
@@ -59,7 +64,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * the reply. Commands, which handoff can retry, fail with
  * {@link ConversationStoreUnavailable} instead.
  */
-public final class ConversationEngine implements Conversations {
+public final class ConversationEngine implements Conversations, ApplicationListener<PayloadApplicationEvent<SearchableEntriesChanged>> {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
 
@@ -70,8 +75,7 @@ public final class ConversationEngine implements Conversations {
     private final Clock clock;
     private final Transcripts transcripts;
     private final StripedLocks locks = new StripedLocks(256);
-    private final AtomicReference<MeaningRecogniser> meaning = new AtomicReference<>();
-    private final CompletableFuture<Void> understandingReady;
+    private final Understanding understanding;
 
     /** An engine over a store only this process uses (the in-process default), with the default pre-check. */
     public ConversationEngine(FaqSearch faqs, ConversationStore store, ApplicationEventPublisher events,
@@ -101,14 +105,29 @@ public final class ConversationEngine implements Conversations {
 
     /**
      * @param classifiers trains the recogniser of what a message means (danger, a request for a
-     *                    person, a referral …) beyond the keyword rules, once, here; empty, the
-     *                    keyword rules alone decide
+     *                    person, a referral …) beyond the keyword rules, here on the bundled entries
+     *                    and again when the searchable entries change; empty, the keyword rules
+     *                    alone decide
      */
     public ConversationEngine(FaqSearch faqs, Optional<LawArticles> articles, Optional<TextClassifiers> classifiers,
                               ConversationStore store, ConversationTurns turns, ApplicationEventPublisher events,
                               DialogSettings settings, LegalAidSettings legalAid, Clock clock, Transcripts transcripts) {
-        this.understandingReady = classifiers.map(this::trainInTheBackground).orElseGet(() -> CompletableFuture.completedFuture(null));
-        this.policy = new DialogPolicy(new Router(), () -> Optional.ofNullable(meaning.get()), faqs, articles, settings, legalAid);
+        this(faqs, articles, new Understanding(classifiers, trainingThread(), BundledKnowledge.faqEntries()),
+                store, turns, events, settings, legalAid, clock, transcripts);
+    }
+
+    /** An engine whose recogniser is trained already, so that a test sees whole turns by meaning at once. */
+    ConversationEngine(FaqSearch faqs, Optional<LawArticles> articles, MeaningRecogniser recogniser, ConversationStore store,
+                       ConversationTurns turns, ApplicationEventPublisher events, DialogSettings settings,
+                       LegalAidSettings legalAid, Clock clock, Transcripts transcripts) {
+        this(faqs, articles, Understanding.trained(recogniser), store, turns, events, settings, legalAid, clock, transcripts);
+    }
+
+    private ConversationEngine(FaqSearch faqs, Optional<LawArticles> articles, Understanding understanding,
+                               ConversationStore store, ConversationTurns turns, ApplicationEventPublisher events,
+                               DialogSettings settings, LegalAidSettings legalAid, Clock clock, Transcripts transcripts) {
+        this.understanding = understanding;
+        this.policy = new DialogPolicy(new Router(), understanding::recogniser, faqs, articles, settings, legalAid);
         this.store = Objects.requireNonNull(store, "store");
         this.turns = Objects.requireNonNull(turns, "turns");
         this.events = Objects.requireNonNull(events, "events");
@@ -116,40 +135,33 @@ public final class ConversationEngine implements Conversations {
         this.transcripts = Objects.requireNonNull(transcripts, "transcripts");
     }
 
-    /** An engine whose recogniser is trained already, so that a test sees whole turns by meaning at once. */
-    ConversationEngine(FaqSearch faqs, Optional<LawArticles> articles, MeaningRecogniser recogniser, ConversationStore store,
-                       ConversationTurns turns, ApplicationEventPublisher events, DialogSettings settings,
-                       LegalAidSettings legalAid, Clock clock, Transcripts transcripts) {
-        this(faqs, articles, Optional.empty(), store, turns, events, settings, legalAid, clock, transcripts);
-        meaning.set(Objects.requireNonNull(recogniser, "recogniser"));
+    /**
+     * Training happens on a thread of its own, one training at a time: a start, or a command that
+     * never converses (import, eval), does not wait seconds for it; until it is ready the keyword
+     * rules decide. The thread ends when idle, and never holds the JVM open.
+     */
+    private static Executor trainingThread() {
+        return new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "intent-recogniser");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
-     * Trains the recogniser on a thread of its own: a start, or a command that never converses
-     * (import, eval), does not wait seconds for it; until it is ready the keyword rules decide.
-     * A recogniser that fails to train leaves them deciding for good, which is logged.
+     * The index was rebuilt: the recogniser learns the entries' questions as legal questions, in
+     * the background, when they differ from those it knows (an import, an administrator's edit).
+     * A listener by interface, not by annotation: the knowledge base announces its first index
+     * while singletons are completed, before annotated listeners are registered.
      */
-    private CompletableFuture<Void> trainInTheBackground(TextClassifiers classifiers) {
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread training = new Thread(() -> {
-            long started = System.nanoTime();
-            try {
-                meaning.set(MeaningRecogniser.train(classifiers, BundledKnowledge.faqEntries()));
-                log.info("Intent recogniser trained in {} ms", (System.nanoTime() - started) / 1_000_000);
-                ready.complete(null);
-            } catch (RuntimeException | Error e) {
-                log.error("The intent recogniser could not be trained; keyword rules alone recognise emergencies and requests", e);
-                ready.completeExceptionally(e);
-            }
-        }, "intent-recogniser");
-        training.setDaemon(true);
-        training.start();
-        return ready;
+    @Override
+    public void onApplicationEvent(PayloadApplicationEvent<SearchableEntriesChanged> event) {
+        understanding.learn(event.getPayload().entries());
     }
 
     @Override
     public CompletionStage<Void> understandingReady() {
-        return understandingReady;
+        return understanding.ready();
     }
 
     @Override

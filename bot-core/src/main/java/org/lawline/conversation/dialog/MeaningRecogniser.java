@@ -105,11 +105,18 @@ final class MeaningRecogniser {
     static MeaningRecogniser train(TextClassifiers classifiers, List<LabelledExample> utterances, List<FaqEntry> entries,
                                    Thresholds thresholds) {
         List<LabelledExample> examples = new ArrayList<>(utterances);
-        for (FaqEntry entry : entries) {
-            examples.add(new LabelledExample(QUESTION, entry.question()));
-            entry.phrasings().stream().filter(p -> !p.isBlank()).forEach(p -> examples.add(new LabelledExample(QUESTION, p)));
-        }
+        questionsOf(entries).forEach(question -> examples.add(new LabelledExample(QUESTION, question)));
         return new MeaningRecogniser(classifiers.train(examples), thresholds);
+    }
+
+    /** The entries' questions and phrasings, in order: what the recogniser learns a legal question from. */
+    static List<String> questionsOf(List<FaqEntry> entries) {
+        List<String> questions = new ArrayList<>();
+        for (FaqEntry entry : entries) {
+            questions.add(entry.question());
+            entry.phrasings().stream().filter(p -> !p.isBlank()).forEach(questions::add);
+        }
+        return questions;
     }
 
     /**
