@@ -25,8 +25,9 @@ import org.lawline.knowledge.TextClassifiers;
  * <p>Two rules keep it from taking away an answer the knowledge base has. A legal question
  * about violence or injury in the past ("上个月被人打了轻伤 对方要赔多少") reads much like
  * danger now, so an emergency the classifier is not sure of gives way when the search is
- * confident or the keyword rules found a hotline; and every other intent gives way to a
- * confident answer unless the classifier is sure. Emergencies still err on the side of the emergency reply: a probability of 0.2 for all
+ * confident, the keyword rules found a hotline, or the message is much nearer a legal question
+ * than any emergency example; and every other intent gives way to a confident answer unless the
+ * classifier is sure. Emergencies still err on the side of the emergency reply: a probability of 0.2 for all
  * the emergency labels together is enough where the search has no clear answer; see {@link Thresholds}.
  */
 final class MeaningRecogniser {
@@ -61,8 +62,9 @@ final class MeaningRecogniser {
      *                  is given: a question about recipes is like no example at all, yet its
      *                  probabilities still favour some label
      * @param questionLead how much closer (cosine) the text may come to a legal question than to any
-     *                  emergency example and still be sure danger: "我爸八十了，我哥把他的存折拿走了"
-     *                  has danger 0.83, yet is 0.87 from a question and 0.62 from any emergency
+     *                  emergency example and still be danger (see {@code dangerStands}):
+     *                  "我爸八十了，我哥把他的存折拿走了" has danger 0.83, yet is 0.87 from a question
+     *                  and 0.62 from any emergency
      */
     record Thresholds(double emergency, double intent, double sure, double support, double questionLead) {
 
@@ -76,7 +78,8 @@ final class MeaningRecogniser {
          * weather, sport) among the examples, 9 of those 60 still passed as emergencies without it,
          * 5 at 0.5 and none at 0.55, for a loss of 1.8 points of emergency recall (0.6 lost 13).
          * Question lead 0.2: cross-validated the same way, any lead from 0.15 up kept every
-         * emergency the recognition found without it (recall 0.952), 0.1 lost one, 0 lost two.
+         * emergency the recognition found without it (recall 0.952), 0.1 lost one, 0 lost two;
+         * applied to unsure danger too, leads from 0.15 to 0.3 changed no figure at all.
          */
         static final Thresholds DEFAULT = new Thresholds(0.2, 0.4, 0.8, 0.55, 0.2);
     }
@@ -120,20 +123,20 @@ final class MeaningRecogniser {
     }
 
     /**
-     * Sure enough to answer danger even where the search has a clear answer: probable, and not
-     * much further from every emergency example than from the nearest legal question.
+     * Whether danger the classifier gives stands against what else is known of the message. A
+     * message more than {@link Thresholds#questionLead} nearer a legal question than any emergency
+     * example is a question when the classifier is unsure ("我妈七十五了…病了也没人管，能告他们吗"),
+     * and even when it is sure, if the search has a clear answer ("我爸八十了，我哥把他的存折拿走了").
+     * Otherwise unsure danger gives way only to a hotline the keyword rules found ("下水道井盖丢了很危险"
+     * is for 12345) or a clear answer, and sure danger to nothing.
      */
-    private boolean sureOfDanger(LabelProbabilities p, double danger, double closestEmergency) {
-        return danger >= thresholds.sure() && closestEmergency >= p.closest(QUESTION) - thresholds.questionLead();
-    }
-
-    /**
-     * Whether the message already has a place to go: a hotline the keyword rules found for it
-     * ("下水道井盖丢了很危险" is for 12345), or a clear answer. Only danger the classifier is
-     * sure of takes that place.
-     */
-    private static boolean otherwiseKnown(Utterance keywords, Supplier<SearchVerdict> verdict) {
-        return keywords.intent() == Intent.REFERRAL || verdict.get() instanceof SearchVerdict.Clear;
+    private boolean dangerStands(LabelProbabilities p, double danger, double closestEmergency, Utterance keywords,
+                                 Supplier<SearchVerdict> verdict) {
+        boolean nearerAQuestion = p.closest(QUESTION) - closestEmergency > thresholds.questionLead();
+        if (danger >= thresholds.sure()) {
+            return !(nearerAQuestion && verdict.get() instanceof SearchVerdict.Clear);
+        }
+        return !nearerAQuestion && keywords.intent() != Intent.REFERRAL && !(verdict.get() instanceof SearchVerdict.Clear);
     }
 
     /**
@@ -172,7 +175,7 @@ final class MeaningRecogniser {
         double danger = p.ofAll(EMERGENCIES::containsKey);
         double closestEmergency = EMERGENCIES.keySet().stream().mapToDouble(p::closest).max().orElseThrow();
         if (danger >= thresholds.emergency() && closestEmergency >= thresholds.support()
-                && (sureOfDanger(p, danger, closestEmergency) || !otherwiseKnown(keywords, verdict))) {
+                && dangerStands(p, danger, closestEmergency, keywords, verdict)) {
             return Utterance.emergency(numbers(p));
         }
         if (DANGER_ONLY.contains(state) || keywords.intent() == Intent.REFERRAL) {

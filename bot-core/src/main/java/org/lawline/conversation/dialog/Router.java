@@ -83,7 +83,9 @@ final class Router {
      * forms that cannot be a legal question about lawyers ("律师费谁出" has none of them).
      */
     private static final Pattern PERSON_IN_WORDS = Pattern.compile(
-            "(?:转|转接|接|找|要|换|叫|联系|来)(?:个|一个|一位)?(?:人工|真人|活人|客服|值班律师|工作人员)"
+            "(?:转|转接|接|找|要|换|叫|来)(?:一下|个|一个|一位)?(?:人工|真人|活人|客服|值班律师|工作人员)"
+            // "联系客服" is more often a shop's than ours: "联系人工客服一直不回复"
+            + "|联系(?:一下|个|一位)?(?:真人|值班律师|工作人员)"
             + "|(?:有没有|有无|有)(?:人工|真人|活人)|(?:让|请|叫|找)(?:个|一个|一位)?(?:律师|值班律师|人|工作人员|客服)(?:给我|跟我)?(?:打|回)(?:个)?电话"
             + "|(?:人工|真人|律师|值班律师)(?:在吗|在不在|呢|出来)|叫律师出来|(?:不要|别)(?:再)?(?:自动回复|机器人)"
             + "|(?:你|机器人|自动回复)(?:是不是|真是|真|太|好|就是|根本|完全|一点)?(?:都|也)?(?:听不懂|没用|有什么用|有啥用|笨|不懂人话)"
@@ -92,6 +94,13 @@ final class Router {
             // asking to talk by phone is asking for a person: "能打电话咨询吗", "你们的电话多少"
             + "|(?:能|可以|能不能|可不可以|可否)(?:打|通)?电话(?:咨询|沟通|联系|问问?|讲)|有没有(?:咨询|人工|律师)电话"
             + "|(?:你们|咨询|人工|律师|值班律师|客服)(?:的)?(?:电话|热线)(?:号码?)?(?:是)?(?:多少|几号)");
+    /**
+     * A person asked for in a message of any length ("麻烦帮我转一下人工服务，我想问问离婚财产分割的事情，比较复杂"):
+     * only forms no account of a dispute holds — not 客服 or 找律师, which a consumer's or a
+     * litigant's story often does ("联系人工客服一直不回复", "我想找律师打官司").
+     */
+    private static final Pattern PERSON_IN_A_LONG_MESSAGE = Pattern.compile(
+            "(?:转|转接)(?:一下|个|一个|给)?(?:人工|值班律师|真人)|人工服务|(?:找|要|请|换)(?:个|一个|一位)?(?:值班律师|真人)");
     /** "人工", "转人工", "找律师", "请帮我转人工" … and "我要律师", "我想跟真人说话" … as the whole message. */
     private static final Pattern ASK_FOR_PERSON = Pattern.compile(
             "(?:请|麻烦)?(?:帮我|给我)?(?:转|转接|接|找|要|联系|呼叫)?(?:个|一个|一下)?" + PERSON + "(?:吧|谢谢)?"
@@ -164,6 +173,9 @@ final class Router {
             return emergency.get();
         }
         if (compact.length() > SHORT) {
+            if (PERSON_IN_A_LONG_MESSAGE.matcher(compact).find()) {
+                return Utterance.of(Intent.ASK_FOR_PERSON);
+            }
             return referral(compact).orElseGet(() -> question(compact));
         }
         if (CANCEL.matcher(compact).matches()) {
@@ -177,7 +189,8 @@ final class Router {
         if (OFFICE.matcher(compact).find() && WHERE.matcher(compact).find()) {
             return Utterance.of(Intent.FIND_OFFICE);
         }
-        if (ASK_FOR_PERSON.matcher(compact).matches() || PERSON_IN_WORDS.matcher(compact).find()) {
+        if (ASK_FOR_PERSON.matcher(compact).matches() || PERSON_IN_WORDS.matcher(compact).find()
+                || PERSON_IN_A_LONG_MESSAGE.matcher(compact).find()) {
             return Utterance.of(Intent.ASK_FOR_PERSON);
         }
         if (SHOW_ARTICLES.matcher(compact).matches()) {

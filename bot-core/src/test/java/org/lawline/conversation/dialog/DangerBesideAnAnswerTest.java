@@ -39,6 +39,26 @@ class DangerBesideAnAnswerTest {
     }
 
     @Test
+    void unsureDangerMuchNearerALegalQuestionThanAnyEmergencyIsAQuestionEvenWithoutAnAnswer() {
+        // a long account of sons who neglect their mother: danger 0.24, a question at 0.88, an emergency at 0.61
+        MeaningRecogniser recogniser = recogniser(
+                Map.of("question", 0.53, "emergency:self_harm", 0.20, "emergency:police", 0.04, "referral:12315", 0.12),
+                Map.of("question", 0.88, "emergency:self_harm", 0.61, "emergency:police", 0.55, "referral:12315", 0.63));
+
+        assertThat(refine(recogniser, "我妈七十五了，三个儿子都不管，病了也没人管，能告他们吗", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.QUESTION);
+    }
+
+    @Test
+    void unsureDangerAboutAsNearAnEmergencyAsAQuestionIsStillAnEmergencyWithoutAnAnswer() {
+        MeaningRecogniser recogniser = recogniser(
+                Map.of("question", 0.6, "emergency:police", 0.4),
+                Map.of("question", 0.75, "emergency:police", 0.68));
+
+        assertThat(refine(recogniser, "有个人天天在我家楼下转", new SearchVerdict.Miss()).intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
+    @Test
     void unsureDangerLeavesAHotlineTheKeywordRulesFound() {
         MeaningRecogniser recogniser = recogniser(
                 Map.of("referral:12345", 0.43, "question", 0.29, "emergency:medical", 0.28),
