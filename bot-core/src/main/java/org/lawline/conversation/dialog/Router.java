@@ -27,8 +27,8 @@ final class Router {
     private static final List<Rule> EMERGENCIES = List.of(
             new Rule(Pattern.compile("正在被?(打|殴打|家暴)|[在正]打我|打死我|家暴正在|要杀|杀了我|杀人了|拿刀(砍|捅|威胁|追)"
                     + "|被绑架|绑架了|被拐卖|被拐走|孩子被?拐|正在抢劫|抢劫我|被抢劫|有人抢劫|^救命|救命啊"
-                    // someone raging in the home: "他喝醉了在砸东西"
-                    + "|(在|正在)(砸|摔)(东西|家具|家里|门|窗户?|电视)"),
+                    // someone raging in the home: "他喝醉了在砸东西"; violence of minutes ago: "刚才又动手打我了"
+                    + "|(在|正在)(砸|摔)(东西|家具|家里|门|窗户?|电视)|刚(才|刚)(他|她|又|还|动手)*打(了)?我"),
                     EnumSet.of(Hotline.POLICE)),
             // break-ins, people held against their will, and the missing: said as happening now
             new Rule(Pattern.compile("有人(在)?(撬|砸|踹)(我家?的?)?门|(撬|砸)我家?的?门|小偷(在|进|还在)|进了?小偷|家里进人了"
@@ -144,6 +144,17 @@ final class Router {
     private static final Pattern HAS_THANKS = Pattern.compile(THANKS);
     private static final Pattern HAS_HELLO = Pattern.compile(HELLO);
 
+    /**
+     * Asking what LawLine is, as the whole message: "是真人吗", "你是机器人吗" are told it is a
+     * program and how to reach a lawyer (small talk), "12348吗" what it does (hello); "真人" alone
+     * still asks for a person.
+     */
+    private static final Pattern ARE_YOU_A_PERSON = Pattern.compile(
+            "(?:你|你们|这|这里|这边|对面)?(?:是不是|是)(?:真人|真的人|活人|机器人|人工智能|ai|自动回复|程序)(?:吗|嘛|么|啊|呀)?"
+            + "|(?:你|你们)是(?:谁|什么|啥)(?:呀|啊|人)?");
+    private static final Pattern IS_THIS_12348 = Pattern.compile(
+            "(?:你好)?(?:这|这里|这边|你们)?(?:是不是|是)?12348(?:热线|法律服务热线)?(?:吗|嘛|么|吧)?");
+
     /** Whole-message rules look at short messages only: a request for a person is a few words. */
     private static final int SHORT = 30;
 
@@ -188,6 +199,12 @@ final class Router {
         // before a person: "附近有没有律师事务所" asks for a place, not for a lawyer in the chat
         if (OFFICE.matcher(compact).find() && WHERE.matcher(compact).find()) {
             return Utterance.of(Intent.FIND_OFFICE);
+        }
+        if (ARE_YOU_A_PERSON.matcher(compact).matches()) {
+            return Utterance.greeting(Utterance.GreetingKind.SMALL_TALK);
+        }
+        if (IS_THIS_12348.matcher(compact).matches()) {
+            return Utterance.greeting(Utterance.GreetingKind.HELLO);
         }
         if (ASK_FOR_PERSON.matcher(compact).matches() || PERSON_IN_WORDS.matcher(compact).find()
                 || PERSON_IN_A_LONG_MESSAGE.matcher(compact).find()) {

@@ -35,7 +35,7 @@ class RouterTest {
             "你好我买的东西没用过能退吗", "律师函有用吗", "请律师打官司要多少钱", "诈骗罪判几年", "借钱不还算诈骗吗",
             "孩子满两岁后抚养权归谁", "燃气公司多收费怎么办", "12348打电话要收费吗", "骚扰电话天天打来怎么办",
             "派出所电话多少", "打电话辱骂别人违法吗", "儿子过年没回家还要给他分房吗", "砸坏了别人的东西要赔吗",
-            "小区停车乱收费有没有人管", "车钥匙锁在车里了开锁要多少钱", "宅基地上盖房子被说违建要拆",
+            "小区停车乱收费有没有人管", "车钥匙锁在车里了开锁要多少钱", "宅基地上盖房子被说违建要拆", "12348打电话要钱吗",
             "我在网上买的东西坏了，联系人工客服一直不回复，我该怎么维权呢",
             "在网上买的电饭煲用了两天就坏了，联系人工客服一直不回复，我该怎么维权呢", "对方已经起诉我了，我想找律师打官司，请律师大概要多少钱"})
     void doesNotOverTrigger(String text) {
@@ -84,7 +84,8 @@ class RouterTest {
             "孩子掉进河里了, 120 119",
             "电梯坏了有人被困在电梯里, 120 119",
             "小区电梯关人了 里面有老人, 120 119",
-            "我被锁在车里了 孩子也在里面 好热, 120 119"})
+            "我被锁在车里了 孩子也在里面 好热, 120 119",
+            "我老公刚才又动手打我了，现在他出去了，我带着孩子躲在邻居家, 110"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -138,7 +139,12 @@ class RouterTest {
             "好的谢谢, THANKS",
             "好的, ACK",
             "再见, GOODBYE",
-            "谢谢，再见, GOODBYE"})
+            "谢谢，再见, GOODBYE",
+            "是真人吗, SMALL_TALK",
+            "你是机器人吗？, SMALL_TALK",
+            "你们是谁啊, SMALL_TALK",
+            "12348吗, HELLO",
+            "这是12348热线吗, HELLO"})
     void recognisesGreetingsAsTheWholeMessage(String text, Utterance.GreetingKind kind) {
         Utterance utterance = router.classify(text);
 
