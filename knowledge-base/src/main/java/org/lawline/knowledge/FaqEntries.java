@@ -37,11 +37,9 @@ public interface FaqEntries {
      * Brings in an entry as LawLine ships it: stores it when its id is new, and replaces a stored
      * entry that still holds an earlier shipped version exactly as shipped, so that an upgrade's
      * corrections reach an installation. An entry an administrator or an import has written is
-     * never overwritten. A store that does not know versions only adds new ids.
+     * never overwritten.
      */
-    default BundledOffer offerBundled(FaqEntry entry) {
-        return addIfAbsent(entry) ? BundledOffer.ADDED : BundledOffer.KEPT_EDITED;
-    }
+    BundledOffer offerBundled(FaqEntry entry);
 
     /** The entry with this id, if there is one. */
     Optional<FaqEntry> find(String id);

@@ -27,8 +27,9 @@ import org.lawline.knowledge.TextClassifiers;
  * danger now, so an emergency the classifier is not sure of gives way when the search is
  * confident, the keyword rules found a hotline, or the message is much nearer a legal question
  * than any emergency example; and every other intent gives way to a confident answer unless the
- * classifier is sure. Emergencies still err on the side of the emergency reply: a probability of 0.2 for all
- * the emergency labels together is enough where the search has no clear answer; see {@link Thresholds}.
+ * classifier is sure. Emergencies still err on the side of the emergency reply: a probability
+ * of 0.2 for all the emergency labels together is enough where the search has no clear answer;
+ * see {@link Thresholds}.
  */
 final class MeaningRecogniser {
 
@@ -178,11 +179,8 @@ final class MeaningRecogniser {
                 && dangerStands(p, danger, closestEmergency, keywords, verdict)) {
             return Utterance.emergency(numbers(p));
         }
-        if (DANGER_ONLY.contains(state) || keywords.intent() == Intent.REFERRAL) {
-            return keywords;
-        }
-        if (keywords.settled()) {
-            // the keyword rules know it for a question (a wrong or double payment, which reads like fraud)
+        // a settled question is one the keyword rules know better (a wrong or double payment, which reads like fraud)
+        if (DANGER_ONLY.contains(state) || keywords.intent() == Intent.REFERRAL || keywords.settled()) {
             return keywords;
         }
         String best = p.best();

@@ -99,7 +99,7 @@ final class Router {
      * only forms no account of a dispute holds — not 客服 or 找律师, which a consumer's or a
      * litigant's story often does ("联系人工客服一直不回复", "我想找律师打官司").
      */
-    private static final Pattern PERSON_IN_A_LONG_MESSAGE = Pattern.compile(
+    private static final Pattern PERSON_AT_ANY_LENGTH = Pattern.compile(
             "(?:转|转接)(?:一下|个|一个|给)?(?:人工|值班律师|真人)|人工服务|(?:找|要|请|换)(?:个|一个|一位)?(?:值班律师|真人)");
     /** "人工", "转人工", "找律师", "请帮我转人工" … and "我要律师", "我想跟真人说话" … as the whole message. */
     private static final Pattern ASK_FOR_PERSON = Pattern.compile(
@@ -184,7 +184,7 @@ final class Router {
             return emergency.get();
         }
         if (compact.length() > SHORT) {
-            if (PERSON_IN_A_LONG_MESSAGE.matcher(compact).find()) {
+            if (PERSON_AT_ANY_LENGTH.matcher(compact).find()) {
                 return Utterance.of(Intent.ASK_FOR_PERSON);
             }
             return referral(compact).orElseGet(() -> question(compact));
@@ -207,7 +207,7 @@ final class Router {
             return Utterance.greeting(Utterance.GreetingKind.HELLO);
         }
         if (ASK_FOR_PERSON.matcher(compact).matches() || PERSON_IN_WORDS.matcher(compact).find()
-                || PERSON_IN_A_LONG_MESSAGE.matcher(compact).find()) {
+                || PERSON_AT_ANY_LENGTH.matcher(compact).find()) {
             return Utterance.of(Intent.ASK_FOR_PERSON);
         }
         if (SHOW_ARTICLES.matcher(compact).matches()) {
