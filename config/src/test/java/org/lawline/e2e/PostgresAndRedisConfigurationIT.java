@@ -20,6 +20,8 @@ import org.lawline.conversation.ReplyKind;
 import org.lawline.storage.PostgresTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * LAWLINE_DATABASE_URL's property and Redis through LAWLINE_REDIS_URL's — against the real
  * servers on this machine.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class PostgresAndRedisConfigurationIT {
 
@@ -47,8 +50,13 @@ class PostgresAndRedisConfigurationIT {
         registry.add("lawline.conversation.transcript.journal-dir", () -> "target/transcript-journal-it");
     }
 
+    /**
+     * Closes this class's context before its schema goes: left in Spring's context cache, its
+     * pollers would go on reading the dropped schema while later test classes run.
+     */
     @AfterAll
-    static void dropSchema() throws Exception {
+    static void dropSchema(@Autowired ConfigurableApplicationContext context) throws Exception {
+        context.close();
         try (Connection c = DriverManager.getConnection(PostgresTestDatabase.URL, PostgresTestDatabase.USER, "")) {
             c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
         }

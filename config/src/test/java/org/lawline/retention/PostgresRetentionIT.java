@@ -5,12 +5,16 @@ import java.sql.DriverManager;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.lawline.storage.PostgresTestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Retention on the real PostgreSQL on this machine, in a schema of its own that is dropped afterwards. */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("test")
 class PostgresRetentionIT extends RetentionContract {
@@ -28,8 +32,13 @@ class PostgresRetentionIT extends RetentionContract {
         registry.add("lawline.conversation.transcript.journal-dir", () -> "target/transcript-journal-" + SCHEMA);
     }
 
+    /**
+     * Closes this class's context before its schema goes: left in Spring's context cache, its
+     * pollers would go on reading the dropped schema while later test classes run.
+     */
     @AfterAll
-    static void dropSchema() throws Exception {
+    static void dropSchema(@Autowired ConfigurableApplicationContext context) throws Exception {
+        context.close();
         try (Connection c = DriverManager.getConnection(PostgresTestDatabase.URL, PostgresTestDatabase.USER, "")) {
             c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
         }

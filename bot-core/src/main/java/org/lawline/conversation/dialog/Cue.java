@@ -1,5 +1,6 @@
 package org.lawline.conversation.dialog;
 
+import java.util.List;
 import java.util.Objects;
 import org.lawline.conversation.MobileNumber;
 
@@ -12,13 +13,22 @@ sealed interface Cue {
 
     DialogEvent event();
 
-    /** A question, searched: {@link DialogEvent#QUESTION} or {@link DialogEvent#TWO_MISSES}. */
-    record Question(DialogEvent event, SearchVerdict verdict) implements Cue {
+    /**
+     * A question, searched: {@link DialogEvent#QUESTION} or {@link DialogEvent#TWO_MISSES}.
+     *
+     * @param care hotlines the reply closes with, whatever it is ({@link Utterance#hotlines} of a question)
+     */
+    record Question(DialogEvent event, SearchVerdict verdict, List<Hotline> care) implements Cue {
         public Question {
             if (event != DialogEvent.QUESTION && event != DialogEvent.TWO_MISSES) {
                 throw new IllegalArgumentException("A question is QUESTION or TWO_MISSES, not " + event);
             }
             Objects.requireNonNull(verdict, "verdict");
+            care = List.copyOf(care);
+        }
+
+        Question(DialogEvent event, SearchVerdict verdict) {
+            this(event, verdict, List.of());
         }
     }
 

@@ -77,7 +77,7 @@ final class DialogActions {
 
     void answer(Exchange x, DialogState to) {
         FaqMatch match = ((SearchVerdict.Clear) question(x).verdict()).match();
-        x.decide(whileWaiting(x, to, answerOf(match.entry(), match.score(), to)),
+        x.decide(closed(x, whileWaiting(x, to, answerOf(match.entry(), match.score(), to))),
                 x.next(to).slot(LAST_ANSWER, match.entry().id()).snapshot());
     }
 
@@ -86,25 +86,25 @@ final class DialogActions {
         for (FaqMatch match : ((SearchVerdict.Close) question(x).verdict()).matches()) {
             choices.add(new Reply.Choice(choices.size() + 1, match.entry().id(), match.entry().question(), match.score()));
         }
-        x.decide(new Reply.Choices(ReplyTexts.choices(choices), to, choices), x.next(to).offered(choices).snapshot());
+        x.decide(closed(x, new Reply.Choices(ReplyTexts.choices(choices), to, choices)), x.next(to).offered(choices).snapshot());
     }
 
-    /** No answer. A failed search is not the citizen's miss: it does not count toward offering a person. */
     /**
      * No entry is confident: the closest law articles if the law search is, else "no answer".
-     * Either way it is a miss: no entry answered, so two in a row still offer a person.
+     * Either way it is a miss: no entry answered, so two in a row still offer a person. A failed
+     * search is not the citizen's miss: it does not count toward offering a person.
      */
     void admitMiss(Exchange x, DialogState to) {
         boolean failed = question(x).verdict() instanceof SearchVerdict.Failed;
         int misses = failed ? x.before.consecutiveMisses() : x.before.consecutiveMisses() + 1;
         Reply reply = failed ? new Reply.NoAnswer(ReplyTexts.SEARCH_FAILED, to)
                 : groundedInLaw(x, to).orElseGet(() -> new Reply.NoAnswer(ReplyTexts.NO_ANSWER, to));
-        x.decide(reply, x.next(to).misses(misses).snapshot());
+        x.decide(closed(x, reply), x.next(to).misses(misses).snapshot());
     }
 
     void offerPerson(Exchange x, DialogState to) {
         Reply reply = groundedInLaw(x, to).orElseGet(() -> new Reply.NoAnswer(ReplyTexts.NO_ANSWER_AGAIN, to));
-        x.decide(reply, x.next(to).misses(x.before.consecutiveMisses() + 1).snapshot());
+        x.decide(closed(x, reply), x.next(to).misses(x.before.consecutiveMisses() + 1).snapshot());
     }
 
     /** The one or two articles at least {@link DialogSettings#lawCloseness()} close to the question, if any. */
@@ -138,7 +138,7 @@ final class DialogActions {
         boolean failed = question(x).verdict() instanceof SearchVerdict.Failed;
         int misses = failed ? x.before.consecutiveMisses() : x.before.consecutiveMisses() + 1;
         String text = failed ? ReplyTexts.SEARCH_FAILED : ReplyTexts.NO_ANSWER_WHILE_QUEUED;
-        x.decide(new Reply.NoAnswer(text, to), x.next(to).misses(misses).snapshot());
+        x.decide(closed(x, new Reply.NoAnswer(text, to)), x.next(to).misses(misses).snapshot());
     }
 
     void answerPick(Exchange x, DialogState to) {
@@ -393,9 +393,25 @@ final class DialogActions {
         if (to != DialogState.QUEUED) {
             return reply;
         }
-        String text = ReplyTexts.stillWaiting(reply.text(), remainingWait(x));
+        return withText(reply, ReplyTexts.stillWaiting(reply.text(), remainingWait(x)));
+    }
+
+    /** The reply to a question, closed with the hotlines the question's cue asks for (none, mostly). */
+    private static Reply closed(Exchange x, Reply reply) {
+        List<Hotline> care = question(x).care();
+        return care.isEmpty() ? reply : withText(reply, ReplyTexts.closedWith(reply.text(), care));
+    }
+
+    /** The same reply with another text; a reply whose text is not the bot's own (relayed, handed off) stays. */
+    private static Reply withText(Reply reply, String text) {
         if (reply instanceof Reply.Answer answer) {
             return new Reply.Answer(text, answer.state(), answer.entry(), answer.matchScore(), answer.lawRefs());
+        }
+        if (reply instanceof Reply.Choices offered) {
+            return new Reply.Choices(text, offered.state(), offered.choices());
+        }
+        if (reply instanceof Reply.Law law) {
+            return new Reply.Law(text, law.state(), law.lawRefs());
         }
         if (reply instanceof Reply.Articles shown) {
             return new Reply.Articles(text, shown.state(), shown.entry(), shown.lawRefs());
@@ -404,16 +420,16 @@ final class DialogActions {
             return new Reply.Referral(text, referral.state(), referral.hotline());
         }
         if (reply instanceof Reply.Greeting) {
-            return new Reply.Greeting(text, to);
+            return new Reply.Greeting(text, reply.state());
         }
         if (reply instanceof Reply.NoAnswer) {
-            return new Reply.NoAnswer(text, to);
+            return new Reply.NoAnswer(text, reply.state());
         }
         if (reply instanceof Reply.Prompt) {
-            return new Reply.Prompt(text, to);
+            return new Reply.Prompt(text, reply.state());
         }
         if (reply instanceof Reply.Offices listed) {
-            return new Reply.Offices(text, to, listed.offices());
+            return new Reply.Offices(text, listed.state(), listed.offices());
         }
         return reply;
     }

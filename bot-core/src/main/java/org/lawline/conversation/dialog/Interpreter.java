@@ -89,7 +89,7 @@ final class Interpreter {
             case LEGAL_AID -> new Cue.Said(DialogEvent.CHECK_ELIGIBILITY, said);
             case SHOW_ARTICLES -> new Cue.Said(DialogEvent.SHOW_ARTICLES, said);
             case FIND_OFFICE -> new Cue.Said(DialogEvent.FIND_OFFICE, said);
-            case QUESTION -> question(current, verdict.get());
+            case QUESTION -> question(current, verdict.get(), said.hotlines());
         };
     }
 
@@ -161,9 +161,9 @@ final class Interpreter {
         return digits == 11 ? Cue.PhoneAnswer.Why.NOT_MOBILE : Cue.PhoneAnswer.Why.WRONG_LENGTH;
     }
 
-    private static Cue question(ConversationSnapshot current, SearchVerdict verdict) {
+    private static Cue question(ConversationSnapshot current, SearchVerdict verdict, List<Hotline> care) {
         boolean secondMiss = verdict instanceof SearchVerdict.Miss && current.consecutiveMisses() + 1 >= 2;
-        return new Cue.Question(secondMiss ? DialogEvent.TWO_MISSES : DialogEvent.QUESTION, verdict);
+        return new Cue.Question(secondMiss ? DialogEvent.TWO_MISSES : DialogEvent.QUESTION, verdict, care);
     }
 
     private SearchVerdict search(String text) {

@@ -27,7 +27,8 @@ import org.lawline.knowledge.TextClassifiers;
  * danger now, so an emergency the classifier is not sure of gives way when the search is
  * confident, the keyword rules found a hotline, or the message is much nearer a legal question
  * than any emergency example; and every other intent gives way to a confident answer unless the
- * classifier is sure. Emergencies still err on the side of the emergency reply: a probability
+ * classifier is sure. Danger told in {@link Hindsight} ("小时候被拐过…能找他要赔偿不") is never danger now.
+ * Emergencies still err on the side of the emergency reply: a probability
  * of 0.2 for all the emergency labels together is enough where the search has no clear answer;
  * see {@link Thresholds}.
  */
@@ -175,8 +176,9 @@ final class MeaningRecogniser {
         LabelProbabilities p = classifier.classify(text);
         double danger = p.ofAll(EMERGENCIES::containsKey);
         double closestEmergency = EMERGENCIES.keySet().stream().mapToDouble(p::closest).max().orElseThrow();
+        // danger that is over is no danger now; a fraud victim told in hindsight still goes to 110 below
         if (danger >= thresholds.emergency() && closestEmergency >= thresholds.support()
-                && dangerStands(p, danger, closestEmergency, keywords, verdict)) {
+                && !Hindsight.tells(Texts.compact(text)) && dangerStands(p, danger, closestEmergency, keywords, verdict)) {
             return Utterance.emergency(numbers(p));
         }
         // a settled question is one the keyword rules know better (a wrong or double payment, which reads like fraud)

@@ -320,6 +320,16 @@ final class ReplyTexts {
         return hotline.line() + "\n如果还涉及法律问题，可以继续问我。";
     }
 
+    /**
+     * A reply to a question closed with hotlines the citizen may still need: the crisis line
+     * after a question that tells of self-harm in the past.
+     */
+    static String closedWith(String reply, List<Hotline> care) {
+        StringBuilder text = new StringBuilder(reply);
+        care.forEach(hotline -> text.append("\n如果您或身边的人有轻生的念头，可以拨打").append(hotline.line()));
+        return text.toString();
+    }
+
     /** One line per number, most urgent first, and nothing to read before them. */
     static String emergency(List<Hotline> numbers) {
         StringBuilder text = new StringBuilder("情况紧急，请立即拨打：");

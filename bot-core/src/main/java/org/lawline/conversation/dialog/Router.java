@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Decides what a message is before anything is searched, by keyword rules checked in a fixed
- * order: danger now, then cancel and number picks, then asking for a person, 查看法条, legal aid, other
+ * order: danger now (unless told in {@link Hindsight}), then cancel and number picks, then asking for a person, 查看法条, legal aid, other
  * hotlines, greetings, and finally "a question". Thread safe and stateless.
  *
  * <p>The rules run on {@link Texts#compact compacted} text, so spacing, punctuation and full-width
@@ -28,7 +28,12 @@ final class Router {
             new Rule(Pattern.compile("正在被?(打|殴打|家暴)|[在正]打我|打死我|家暴正在|要杀|杀了我|杀人了|拿刀(砍|捅|威胁|追)"
                     + "|被绑架|绑架了|被拐卖|被拐走|孩子被?拐|正在抢劫|抢劫我|被抢劫|有人抢劫|^救命|救命啊"
                     // someone raging in the home: "他喝醉了在砸东西"; violence of minutes ago: "刚才又动手打我了"
-                    + "|(在|正在)(砸|摔)(东西|家具|家里|门|窗户?|电视)|刚(才|刚)(他|她|又|还|动手)*打(了)?我"),
+                    + "|(在|正在)(砸|摔)(东西|家具|家里|门|窗户?|电视)|刚(才|刚)(他|她|又|还|动手)*打(了)?我"
+                    // a weapon at the door: "今天又拿刀堵在门口"
+                    + "|拿(着)?(刀|棍子?|斧头|菜刀|枪|砖头).{0,8}(堵|守|站|在|冲|进|追|找|砸)"
+                    // petrol brought to a quarrel; a child beaten next door, now
+                    + "|(带|拿|提|拎|买)(了|着)?.{0,4}汽油|(泼|浇)(了)?汽油|烧死(我|你|她|他|全家)"
+                    + "|(一直|正|还)在打(小孩|孩子|人|老婆|媳妇|她|他)|别打了"),
                     EnumSet.of(Hotline.POLICE)),
             // break-ins, people held against their will, and the missing: said as happening now
             new Rule(Pattern.compile("有人(在)?(撬|砸|踹)(我家?的?)?门|(撬|砸)我家?的?门|小偷(在|进|还在)|进了?小偷|家里进人了"
@@ -41,14 +46,21 @@ final class Router {
                     + "|(从|往)楼上跳|跳下去|活着(还)?有(啥|什么)意思|吃了(一瓶|一整瓶|好多|很多)(安眠)?药"),
                     EnumSet.of(Hotline.POLICE, Hotline.AMBULANCE, Hotline.CRISIS)),
             new Rule(Pattern.compile("流了很多血|流很多血|流血不止|大出血|昏迷|晕倒了|没有?呼吸|喝了?农药|吞了?安眠药"
-                    + "|叫不醒|不省人事|喘不上气|心脏病(犯了|发作)|抽搐|口吐白沫|(摔|撞)得?(动不了|起不来)"),
+                    + "|叫不醒|不省人事|喘不上气|心脏病(犯了|发作)|抽搐|口吐白沫|(摔|撞)得?(动不了|起不来)"
+                    + "|(吃|误食|喝)了?.{0,4}(毒蘑菇|菌子|野蘑菇|老鼠药|敌敌畏|百草枯)|中毒了|又吐又"),
                     EnumSet.of(Hotline.AMBULANCE)),
             new Rule(Pattern.compile("着火|起火了|失火了|失火啦|火灾现场|烧起来了|冒(黑)?烟了"),
                     EnumSet.of(Hotline.FIRE)),
             // people buried, trapped or in the water need the fire brigade's rescue as well as an ambulance
             new Rule(Pattern.compile("被埋(了|在|住)|埋在.{0,4}(下面|底下|里面)|被压在.{0,6}(下面|底下|里面)"
                     + "|被?困在(电梯|井|废墟|水)里|(掉|跌|摔)(进|到|下)(河|水|井|湖|江|水库|冰窟窿|粪坑)里?了|有人落水"
-                    + "|电梯(里)?(关|困)(住|了)?人|(孩子|小孩|宝宝|娃|老人|我|人)被?(锁|关|困)在车里"),
+                    + "|电梯(里)?(关|困)(住|了)?人|(孩子|小孩|宝宝|娃|老人|我|人)被?(锁|关|困)在车里"
+                    // "电梯卡在十二楼中间了 我们四个人在里面", "河里有人掉下去了", "水已经到腰了", "房子塌了 压在底下"
+                    + "|电梯.{0,20}(在里面|里面有人|出不去|出不来)|(河|江|湖|井|水库|池塘|水塘|海)里有人(掉|落|淹|溺)|有人(掉|落)(水|河|江|湖)|溺水"
+                    + "|(车|屋|房)里.{0,6}(还有人|人没出来).{0,12}水|水(已经)?(到|淹到|没过|漫到)(腰|胸|脖子|车顶|窗户)|被水(困|冲走)"
+                    + "|(房子?|楼|墙|屋|棚|顶)(塌|倒)了.{0,12}(压|埋|人)|压在.{0,6}(底下|下面)"
+                    + "|(头|脑袋|手|脚|腿|胳膊).{0,10}卡(住|在).{0,10}(拔|拿|弄|抽)?不出来"
+                    + "|被?困在.{0,6}(房顶|屋顶|楼顶|树上|山上|车里|河中间|水中间)|(发大水|洪水|大水).{0,10}(困|冲|淹|涨)|水还在(往上)?涨|水(一直)?往上涨"),
                     EnumSet.of(Hotline.AMBULANCE, Hotline.RESCUE)),
             new Rule(Pattern.compile("(煤气|燃气|天然气)(泄漏|泄露|漏了|味)|闻到(煤气|燃气|天然气)|煤气中毒|一氧化碳中毒"),
                     EnumSet.of(Hotline.GAS)));
@@ -100,7 +112,10 @@ final class Router {
      * litigant's story often does ("联系人工客服一直不回复", "我想找律师打官司").
      */
     private static final Pattern PERSON_AT_ANY_LENGTH = Pattern.compile(
-            "(?:转|转接)(?:一下|个|一个|给)?(?:人工|值班律师|真人)|人工服务|(?:找|要|请|换)(?:个|一个|一位)?(?:值班律师|真人)");
+            "(?:转|转接)(?:一下|个|一个|给)?(?:人工|值班律师|真人)|人工服务|(?:找|要|请|换)(?:个|一个|一位)?(?:值班律师|真人)"
+            // to meet someone: "可以预约律师面谈吗", "能不能派个懂法律的人到我们村来"
+            + "|(?:能|可以|能不能|可不可以|怎么|我想|我要|想)(?:预约|约)(?:个|一个|一位|一下)?(?:律师|值班律师|工作人员)"
+            + "|派(?:个|一个|一位|位)?(?:懂法律的人?|律师|工作人员)(?:来|过来|到)");
     /** "人工", "转人工", "找律师", "请帮我转人工" … and "我要律师", "我想跟真人说话" … as the whole message. */
     private static final Pattern ASK_FOR_PERSON = Pattern.compile(
             "(?:请|麻烦)?(?:帮我|给我)?(?:转|转接|接|找|要|联系|呼叫)?(?:个|一个|一下)?" + PERSON + "(?:吧|谢谢)?"
@@ -124,7 +139,10 @@ final class Router {
                     + "|养老金(怎么|如何|在哪|去哪)?查|劳动保障政策|12333"), Hotline.SOCIAL_SECURITY),
             new Referral(Pattern.compile("(投诉|举报)(一下)?(这个|这家)?(商家|店家|网店|商场|超市|卖家|商店|店铺|厂家|淘宝店|饭店|餐馆)"
                     + "|(商家|卖家|店家|网店|商场|超市|店铺|厂家).{0,10}(怎么|如何|去哪|在哪|想|要)(投诉|举报)"
-                    + "|商品质量投诉|质量问题.{0,4}(投诉|举报)|消费投诉|消费者投诉|(投诉|举报).{0,6}(假货|假冒伪劣|过期食品|三无产品)|12315"),
+                    + "|商品质量投诉|质量问题.{0,4}(投诉|举报)|消费投诉|消费者投诉|(投诉|举报).{0,6}(假货|假冒伪劣|过期食品|三无产品)|12315"
+                    // a prepaid card's shop gone: "健身房突然关门了 卡里还有三千" (its owner unreachable reads like a missing person)
+                    + "|(健身房|美容院|美发店|理发店|培训机构|培训班|游泳馆|洗车店|干洗店|早教|商家|店家|门店|店铺).{0,8}(关门|跑路|倒闭|人去楼空)"
+                    + "|(预付卡|储值卡|会员卡|充值卡).{0,10}(跑路|关门|倒闭|退不了|不给退)"),
                     Hotline.CONSUMER_COMPLAINTS),
             // someone else's illegal building is reported to 12345; "我家房子被说是违建要拆" is a question for us
             new Referral(Pattern.compile("路灯|井盖|占道|市政设施|(投诉|举报).{0,4}物业|物业.{0,8}(投诉|举报)"
@@ -180,7 +198,7 @@ final class Router {
     Utterance classify(String text) {
         String compact = Texts.compact(text);
         Optional<Utterance> emergency = emergency(compact);
-        if (emergency.isPresent()) {
+        if (emergency.isPresent() && !Hindsight.tells(compact)) {
             return emergency.get();
         }
         if (compact.length() > SHORT) {
@@ -229,9 +247,16 @@ final class Router {
         return question(compact);
     }
 
-    /** A question; settled when it is one the recogniser is known to misread (money paid by mistake). */
+    /**
+     * A question; settled when it is one the recogniser is known to misread (money paid by mistake);
+     * closing with the crisis line when it tells in hindsight of harm to oneself ("以前抑郁割过腕…要辞退我").
+     */
     private static Utterance question(String compact) {
-        return paidByMistake(compact) ? Utterance.settledQuestion() : Utterance.of(Intent.QUESTION);
+        if (paidByMistake(compact)) {
+            return Utterance.settledQuestion();
+        }
+        return Hindsight.tells(compact) && Hindsight.speaksOfSelfHarm(compact)
+                ? Utterance.questionWithCare(Hotline.CRISIS) : Utterance.of(Intent.QUESTION);
     }
 
     /** Whether the message says money went to the wrong person or twice, with nothing else recognised. */

@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param intent        what the message is
  * @param pick          the picked number, for {@link Intent#PICK}; 0 otherwise
  * @param hotlines      for {@link Intent#EMERGENCY}, the numbers to call, most urgent first; for
- *                      {@link Intent#REFERRAL}, the one hotline; empty otherwise
+ *                      {@link Intent#REFERRAL}, the one hotline; for {@link Intent#QUESTION}, a line the
+ *                      reply closes with (12356 for one that tells of self-harm in {@link Hindsight});
+ *                      empty otherwise
  * @param greeting      for {@link Intent#GREETING}, which kind; {@link GreetingKind#HELLO} otherwise
  * @param settled       for {@link Intent#QUESTION}, whether the keyword rules know it for a question better than
  *                      the recogniser of meaning would: only danger is then looked for by meaning
@@ -30,6 +32,11 @@ record Utterance(Intent intent, int pick, List<Hotline> hotlines, GreetingKind g
     /** A question the keyword rules are sure of, whatever its words look like to the recogniser. */
     static Utterance settledQuestion() {
         return new Utterance(Intent.QUESTION, 0, List.of(), GreetingKind.HELLO, true);
+    }
+
+    /** A question whose reply, whatever it is, closes with this hotline. */
+    static Utterance questionWithCare(Hotline care) {
+        return new Utterance(Intent.QUESTION, 0, List.of(care), GreetingKind.HELLO, false);
     }
 
     static Utterance pick(int number) {

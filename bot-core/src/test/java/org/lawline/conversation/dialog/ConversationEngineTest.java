@@ -15,7 +15,10 @@ import static org.lawline.conversation.ReplyKind.REFERRAL;
 import static org.lawline.conversation.dialog.Fixtures.CLEAR_QUESTION;
 import static org.lawline.conversation.dialog.Fixtures.CLOSE_QUESTION;
 import static org.lawline.conversation.dialog.Fixtures.CUSTODY_QUESTION;
+import static org.lawline.conversation.dialog.Fixtures.PROBATION;
+import static org.lawline.conversation.dialog.Fixtures.SEVERANCE;
 import static org.lawline.conversation.dialog.Fixtures.UNKNOWN_QUESTION;
+import static org.lawline.conversation.dialog.Fixtures.WAGES;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -279,6 +282,47 @@ class ConversationEngineTest {
 
         assertThat(reply.text()).contains("劳动、婚姻家庭、交通事故、借贷、消费、租房、法律援助").contains("回复“人工”");
         assertThat(faqs.searched()).isEmpty();
+    }
+
+    // ---- danger told in hindsight ----
+
+    @Test
+    void aQuestionAboutAFireThatIsOverIsAnsweredNotSentTo119() {
+        String question = "上个月仓库着过一次火 货全烧了 房东该不该赔";
+        faqs.when(question, WAGES.id(), 10.0, 0.85);
+
+        Reply reply = say(question);
+
+        assertThat(reply.kind()).isEqualTo(ANSWER);
+        assertThat(reply.text()).doesNotContain("119").doesNotContain("12356");
+    }
+
+    @Test
+    void aQuestionThatTellsOfSelfHarmInHindsightIsAnsweredAndClosesWithTheCrisisLine() {
+        String question = "公司说我之前自杀未遂 要开除我 这合法吗";
+        faqs.when(question, PROBATION.id(), 10.0, 0.85);
+
+        Reply answered = say(question);
+
+        assertThat(answered.kind()).isEqualTo(ANSWER);
+        assertThat(answered.entryId()).contains(PROBATION.id());
+        assertThat(answered.text()).startsWith(PROBATION.answer().substring(0, 10)).endsWith("有专业的人听您说")
+                .contains("如果您或身边的人有轻生的念头，可以拨打12356");
+    }
+
+    @Test
+    void theCrisisLineClosesChoicesAndNoAnswerToo() {
+        String vague = "以前割过腕 单位知道了要辞退我 能这样吗";
+        faqs.when(vague, WAGES.id(), 8.0, 0.8, SEVERANCE.id(), 7.9, 0.79);
+
+        assertThat(say(vague)).satisfies(reply -> {
+            assertThat(reply.kind()).isEqualTo(CHOICES);
+            assertThat(reply.text()).contains("12356");
+        });
+        assertThat(say("去年我媳妇喝农药走了 娘家人要我赔钱 我要赔吗")).satisfies(reply -> {
+            assertThat(reply.kind()).isEqualTo(NO_ANSWER);
+            assertThat(reply.text()).contains("12356");
+        });
     }
 
     // ---- handoff and events ----

@@ -99,6 +99,19 @@ class DangerBesideAnAnswerTest {
         assertThat(refine(recogniser, "屋里一股怪味 头很晕", new SearchVerdict.Miss()).hotlines()).containsExactly(Hotline.GAS);
     }
 
+    @Test
+    void sureDangerToldInHindsightIsAQuestionEvenWithoutAnAnswer() {
+        // "俺儿子小时候被拐过…": the classifier reads an abduction; it was years ago
+        MeaningRecogniser recogniser = recogniser(
+                Map.of("emergency:police", 0.95, "question", 0.05),
+                Map.of("emergency:police", 0.8, "question", 0.7));
+
+        assertThat(refine(recogniser, "俺儿子小时候被拐过 后来找回来了 还能找人贩子要赔偿不", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.QUESTION);
+        assertThat(refine(recogniser, "俺儿子小时候被拐过 今天又不见了 能找学校要赔偿不", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.EMERGENCY);
+    }
+
     private Utterance refine(MeaningRecogniser recogniser, String text, SearchVerdict verdict) {
         return recogniser.refine(router.classify(text), text, DialogState.BOT, () -> verdict);
     }

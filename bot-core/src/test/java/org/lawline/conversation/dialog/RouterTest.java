@@ -22,7 +22,8 @@ class RouterTest {
             "你们这个到底有没有人管啊 问了半天没用", "问了半天也没结果",
             "麻烦帮我转一下人工服务，我想问问离婚财产分割的事情，比较复杂，谢谢",
             "麻烦帮我转一下人工服务，我想问问离婚时房子和存款怎么分割，情况比较复杂，谢谢您",
-            "我的情况比较特殊，说了好几遍你都没明白，请帮我转接值班律师吧，谢谢"})
+            "我的情况比较特殊，说了好几遍你都没明白，请帮我转接值班律师吧，谢谢",
+            "可以预约律师面谈吗？我想带着材料当面咨询", "能不能派个懂法律的人到我们村来 我们好几户都是一样的事 当面说清楚"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -37,7 +38,8 @@ class RouterTest {
             "派出所电话多少", "打电话辱骂别人违法吗", "儿子过年没回家还要给他分房吗", "砸坏了别人的东西要赔吗",
             "小区停车乱收费有没有人管", "车钥匙锁在车里了开锁要多少钱", "宅基地上盖房子被说违建要拆", "12348打电话要钱吗",
             "我在网上买的东西坏了，联系人工客服一直不回复，我该怎么维权呢",
-            "在网上买的电饭煲用了两天就坏了，联系人工客服一直不回复，我该怎么维权呢", "对方已经起诉我了，我想找律师打官司，请律师大概要多少钱"})
+            "在网上买的电饭煲用了两天就坏了，联系人工客服一直不回复，我该怎么维权呢", "对方已经起诉我了，我想找律师打官司，请律师大概要多少钱",
+            "派出所派人来了 调解不成能起诉吗", "我约了律师下周见面 要带什么材料", "房租水涨船高 房东能随便涨价吗"})
     void doesNotOverTrigger(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
@@ -85,7 +87,17 @@ class RouterTest {
             "电梯坏了有人被困在电梯里, 120 119",
             "小区电梯关人了 里面有老人, 120 119",
             "我被锁在车里了 孩子也在里面 好热, 120 119",
-            "我老公刚才又动手打我了，现在他出去了，我带着孩子躲在邻居家, 110"})
+            "我老公刚才又动手打我了，现在他出去了，我带着孩子躲在邻居家, 110",
+            "电梯卡在十二楼和十三楼中间了 我们四个人在里面 按铃没人理, 120 119",
+            "河里有人掉下去了在扑腾 就在桥底下, 120 119",
+            "下暴雨地下车库进水了，车里还有人没出来，水已经到腰了, 120 119",
+            "老房子塌了半边 俺婶子压在底下 还能听见她在喊, 120 119",
+            "小孩把脑袋钻到阳台栏杆里卡住了 拔不出来, 120 119",
+            "去年他就打过我 今天又拿刀堵在门口 能告他吗, 110",
+            "前夫之前威胁过我好多次 刚才他发微信说已经进我们小区了 还带了一桶汽油, 110",
+            "隔壁一直在打小孩 打了快半个钟头了 孩子一直喊别打了, 110",
+            "宿舍一个人中午吃了菌子 现在又吐又说看见满屋子小人, 120",
+            "村里发大水 我公公婆婆被困在房顶上 水还在往上涨, 120 119"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -97,6 +109,32 @@ class RouterTest {
     void anEmergencyWinsOverEverythingElse() {
         assertThat(router.classify("人工！他正在打我").intent()).isEqualTo(Intent.EMERGENCY);
         assertThat(router.classify("你好，着火了").intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" tells of danger that is over: a question")
+    @ValueSource(strings = {
+            "上个月我们租的仓库着过一次火 存在里面的货全烧了 房东该不该赔",
+            "出租屋煤气泄漏 我和室友都中毒住了一个礼拜院 现在出院了 房东要不要负责",
+            "家里老人走丢过一次 后来找回来了 现在想给他办个监护 咋弄 要去法院吗",
+            "俺儿子小时候被拐过 后来找回来了 那个人贩子现在刑满放出来了 俺们还能找他要赔偿不",
+            "前几天我在小区电梯里被困了两个多钟头 后来消防来才弄出来 物业要不要赔偿",
+            "在KTV被人拿酒瓶砸了头 缝了八针 打人的跑了 警察立案了 我能告KTV吗",
+            "啥叫正当防卫？要是有人拿刀砍我我把他打伤了算不算"})
+    void dangerToldInHindsightIsAQuestion(String text) {
+        Utterance said = router.classify(text);
+
+        assertThat(said.intent()).isEqualTo(Intent.QUESTION);
+        assertThat(said.hotlines()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" tells of self-harm in hindsight: a question closed with 12356")
+    @ValueSource(strings = {"公司说我之前自杀未遂 精神有问题 要开除我 这合法吗",
+            "朋友借了我五万 当时说不还就去跳楼 现在真不还了 电话也不接 我咋要回来"})
+    void selfHarmToldInHindsightIsAQuestionThatClosesWithTheCrisisLine(String text) {
+        Utterance said = router.classify(text);
+
+        assertThat(said.intent()).isEqualTo(Intent.QUESTION);
+        assertThat(said.hotlines()).containsExactly(Hotline.CRISIS);
     }
 
     @ParameterizedTest(name = "\"{0}\" goes to {1}")
@@ -118,7 +156,9 @@ class RouterTest {
             "我被骗了三万块钱, 110",
             "对方冒充公检法让我转账, 110",
             "刚转了钱对方就把我拉黑了, 110",
-            "刷单平台提不了现, 110"})
+            "刷单平台提不了现, 110",
+            "健身房突然关门了 我卡里还有三千多没用 老板电话也关机了, 12315",
+            "办的美容院储值卡 店跑路了, 12315"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 

@@ -1,0 +1,80 @@
+package org.lawline.conversation.dialog;
+
+import java.util.regex.Pattern;
+
+/**
+ * Danger that is over, told to ask what the law says about it: "上个月仓库着过一次火，房东该不该赔",
+ * "俺儿子小时候被拐过…还能找他要赔偿不", "出租屋煤气泄漏…现在出院了 房东要不要负责". Such a message holds
+ * the words of an emergency, and both the keyword rules and the recogniser took it for one; the
+ * citizen then got "请立即拨打110", and the same again on asking once more, never the answer.
+ *
+ * <p>Three things must all hold, so that a citizen in danger is never taken for one asking in
+ * hindsight: the message places what happened in the past (去年, 之前, 小时候, 着过火, 后来找回来了,
+ * 已经出院); it asks a legal question (赔, 告, 合法吗, 判几年, 有没有份); and nothing in it says
+ * danger is still there (正在, 刚才, 还在, 还没找到, 今天, 又来了, 不想活). A case only supposed
+ * ("要是有人拿刀砍我…算不算") counts too, unless it says now outright. "前天孩子走丢了 到现在还没找到
+ * 学校要负责吗" is therefore still an emergency. Works on {@link Texts#compact compacted} text.
+ */
+final class Hindsight {
+
+    /** When it happened: a time gone by, or a verb in the experiential 过 ("着过火", "被拐过"). */
+    private static final Pattern PAST = Pattern.compile(
+            "去年|前年|前些年|那年|那时候?|上个?月|上周|上礼拜|上星期|上半年|前几天|前两天|前些天|前段时间|前阵子|前些日子"
+            + "|[0-9一二两三四五六七八九十几多半]+(年|个月|天|周|个星期|礼拜)(前|以前|之前)|几年前|当时|之前|以前|曾经|小时候|年轻时"
+            + "|这都过去|过去(了)?(半年|一年|好几年|好久|很久|几个月|多年)|后来|早就|早好了|事后|事发后"
+            + "|已经(出院|好了|找回来|找到了|被抓|抓了|判了|结案|过去|去世|火化|下葬|搬出来)|出院了?|找回来了|被抓了|抓起来了|刑满|放出来|判了|去世|过世"
+            + "|那次|那回|有一次|有回|那会儿|最后|最终|没(救|抢救|抢)(过来|回来)|人没了"
+            // the police or a hospital already came: "警察立案了", "缝了八针"
+            + "|(警察|派出所|公安)(已经)?(立案|来过|处理过|出过警)|报(过)?(警|案)了|报过(警|案)|立案了|缝了.{0,3}针|住了.{0,4}院"
+            + "|(着|失|起)过(一次|一回|两次)?火|(割|划)过(腕|手)|走丢过|(自杀|跳楼|喝药|轻生)过"
+            // not "砍过来", "打过去": those are coming at the writer
+            + "|(拐|打|砍|捅|抢|偷|伤|烧|埋|困|关|烫)过(?!来|去)");
+
+    /**
+     * Danger asked about as a case rather than lived: "啥叫正当防卫？要是有人拿刀砍我我把他打伤了算不算". Its
+     * weapon is the case's, so only a plain word of now ({@link #SAID_NOW}) makes it danger.
+     */
+    private static final Pattern SUPPOSED = Pattern.compile("要是|如果|假如|万一|假设|啥叫|什么叫|什么是|是什么意思");
+
+    /** Now, said outright, whatever case is supposed. */
+    private static final Pattern SAID_NOW = Pattern.compile(
+            "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|刚(才|刚)|马上|此刻|这会儿|现在|今天|今晚|还在|救命|救救|快救|来救|求救");
+
+    /** What the citizen asks: compensation, liability, whether something is lawful, a sentence, a share. */
+    private static final Pattern LEGAL_ASK = Pattern.compile(
+            "赔|损失|告(?!诉)|起诉|诉讼|打官司|法院|合法|违法|犯法|算不算|判(几|多|了?多久)|会判|怎么判|坐牢|刑事责任|追究|负责|责任"
+            + "|有没有份|有份|能分|分多少|遗产|继承|监护|离婚|辞退|开除|解除(劳动)?合同|工伤|保险|理赔|补偿|维权|索赔|报销|律师|要回|讨回|追回|要账|算谁|谁(来)?(出|担|承担|赔)|该谁|有没有关系|不关.{0,4}事"
+            + "|(单位|公司|老板|学校|医院|物业|房东|保险公司|商家|游泳馆|对方)(能|可以|有没有|要不要|该不该|会不会|应不应该)"
+            + "|(能|可以)(找|向|跟).{0,6}要");
+
+    /** Anything that says the danger is still there, or the writer is at risk now. */
+    private static final Pattern NOW = Pattern.compile(
+            // a lawsuit under way is not danger: "正在打官司", "在起诉"
+            "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|在(打(?!官司)|砍|砸|追|烧|冒|流|抢|闹|堵|撬|踹)|刚(才|刚)|马上|立刻|赶紧|快(点|来|不行|要|死)|还在|还没(找到|回来|回家|醒|联系上|出来)"
+            + "|至今(没|未|不)|到现在(还|都)?(没|不)|此刻|这会儿|今天|今晚|今早|今儿|昨晚|昨天晚上|半夜|又(来|在|要|打|想|动手|冒|着|烧|拿|堵|不见|找不到|走丢|跑)"
+            + "|冒烟|烧起来|着火了|起火了|(煤气|燃气|天然气)味|不见了|找不到了|(砍|打|冲|追|扑)过来|拿(着)?(刀|棍|斧头|枪)|门口"
+            + "|想死|去死|不想活|活不下去|(现在|又|还是|总是|老是|一直)想不开|(想|要)(自杀|跳|割腕|喝药|吃药|轻生|寻死|了结|结束生命)|活着(还)?有?(啥|什么)?意思|要跳|要杀|要砍|拿着刀|叫不醒|没(有)?呼吸|喘不上|流血|救命|救救|快救|来救|求救");
+
+    /** Harm to oneself, told of the writer or of someone near: the answer closes with the crisis line. */
+    private static final Pattern SELF_HARM = Pattern.compile("自杀|轻生|寻死|割(过)?腕|跳楼|跳河|喝(过|了)?(农)?药|吃(过|了)?安眠药|服毒|抑郁");
+
+    private Hindsight() {
+    }
+
+    /** Whether the message tells of danger that is over, to ask a legal question about it. */
+    static boolean tells(String compact) {
+        if (!LEGAL_ASK.matcher(compact).find()) {
+            return false;
+        }
+        return PAST.matcher(compact).find() && !NOW.matcher(compact).find()
+                || SUPPOSED.matcher(compact).find() && !SAID_NOW.matcher(compact).find();
+    }
+
+    /**
+     * Whether a message told in hindsight speaks of harm to oneself: the writer, or someone they
+     * write about, may still need the crisis line beside the answer.
+     */
+    static boolean speaksOfSelfHarm(String compact) {
+        return SELF_HARM.matcher(compact).find();
+    }
+}

@@ -1,0 +1,61 @@
+package org.lawline.conversation.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Danger that is over, told to ask the law, against danger still there: the second must never
+ * pass for the first, whatever legal question it also asks.
+ */
+class HindsightTest {
+
+    @ParameterizedTest(name = "\"{0}\" is told in hindsight")
+    @ValueSource(strings = {
+            "邻居家失火把我家也烧了 这都过去半年了 他们说没钱 我能告他们吗",
+            "我媳妇去年喝农药走了 她娘家人现在天天上门要我赔钱 我要赔吗",
+            "我表弟持刀抢劫被抓了 他才十七岁 大概会判几年",
+            "三年前出车祸腿断了 现在还能要赔偿吗",
+            "以前被家暴过 离婚时能多分财产吗",
+            "孩子在学校被打过 学校有没有责任",
+            "去年被人打伤了 现在正在打官司 对方要赔多少",
+            "去年厂里仓库起火烧了 我寄存在那的货损失算谁的",
+            "我婆婆去年在医院抢救没抢回来 总觉得医生有问题 咋告医院",
+            "同事上班时候心梗倒在工位上没救过来 算不算工伤",
+            "我儿子溺水那事 游泳馆救生员当时在玩手机 这个要怎么告他们",
+            "那回电梯困人我被关了俩小时 吓出心脏病来了 能找物业要精神损失费不"})
+    void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
+        assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is danger still there")
+    @ValueSource(strings = {
+            "去年他就打过我 今天又拿刀堵在门口 能告他吗",
+            "之前割过腕 现在又想自杀了 公司还要辞退我",
+            "前天孩子走丢了 到现在还没找到 学校要负责吗",
+            "以前他就家暴 刚才又打我了 能离婚吗",
+            "上个月着过一次火 现在厨房又冒烟了 房东要负责吗",
+            "之前被他砍过 他拿刀砍过来了 能告他吗",
+            "他以前说过要杀我 我能起诉吗 他现在还在门口",
+            "之前自杀过 现在又想不开了 单位还要辞退我",
+            "以前被打过 他又来了 快来救救我 能告他吗",
+            "要是他现在拿刀砍我 我能还手吗"})
+    void dangerStillThereIsNeverHindsight(String text) {
+        assertThat(Hindsight.tells(Texts.compact(text))).isFalse();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" tells of danger but asks nothing of the law")
+    @ValueSource(strings = {"我爸上个月走丢过一次 这次又不见了", "老房子之前就塌过 俺婶子压在底下", "以前被拐过的孩子又找不到了"})
+    void dangerWithoutALegalQuestionIsNeverHindsight(String text) {
+        assertThat(Hindsight.tells(Texts.compact(text))).isFalse();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" speaks of self-harm")
+    @ValueSource(strings = {"公司说我之前自杀未遂 要开除我 合法吗", "我以前抑郁症割过腕 早好了 要辞退我 能这样吗"})
+    void selfHarmInHindsightIsRecognisedForTheCrisisLine(String text) {
+        String compact = Texts.compact(text);
+        assertThat(Hindsight.tells(compact)).isTrue();
+        assertThat(Hindsight.speaksOfSelfHarm(compact)).isTrue();
+    }
+}
