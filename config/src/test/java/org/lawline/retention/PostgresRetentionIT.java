@@ -5,9 +5,7 @@ import java.sql.DriverManager;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.lawline.storage.PostgresTestDatabase;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,12 +31,11 @@ class PostgresRetentionIT extends RetentionContract {
     }
 
     /**
-     * Closes this class's context before its schema goes: left in Spring's context cache, its
+     * The context goes right after this (it is dirtied): left in Spring's context cache, its
      * pollers would go on reading the dropped schema while later test classes run.
      */
     @AfterAll
-    static void dropSchema(@Autowired ConfigurableApplicationContext context) throws Exception {
-        context.close();
+    static void dropSchema() throws Exception {
         try (Connection c = DriverManager.getConnection(PostgresTestDatabase.URL, PostgresTestDatabase.USER, "")) {
             c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
         }
