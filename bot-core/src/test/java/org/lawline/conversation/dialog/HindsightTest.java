@@ -40,7 +40,9 @@ class HindsightTest {
             "他以前说过要杀我 我能起诉吗 他现在还在门口",
             "之前自杀过 现在又想不开了 单位还要辞退我",
             "以前被打过 他又来了 快来救救我 能告他吗",
-            "要是他现在拿刀砍我 我能还手吗"})
+            "要是他现在拿刀砍我 我能还手吗",
+            "他之前被带走了 今天放出来又拿刀堵在门口 能告他吗",
+            "我妈之前住过院 现在又叫不醒了 医院要负责吗"})
     void dangerStillThereIsNeverHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isFalse();
     }

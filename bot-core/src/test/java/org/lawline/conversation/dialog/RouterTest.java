@@ -23,7 +23,8 @@ class RouterTest {
             "麻烦帮我转一下人工服务，我想问问离婚财产分割的事情，比较复杂，谢谢",
             "麻烦帮我转一下人工服务，我想问问离婚时房子和存款怎么分割，情况比较复杂，谢谢您",
             "我的情况比较特殊，说了好几遍你都没明白，请帮我转接值班律师吧，谢谢",
-            "可以预约律师面谈吗？我想带着材料当面咨询", "能不能派个懂法律的人到我们村来 我们好几户都是一样的事 当面说清楚"})
+            "可以预约律师面谈吗？我想带着材料当面咨询", "能不能派个懂法律的人到我们村来 我们好几户都是一样的事 当面说清楚",
+            "说了半天全是套话 太没用了", "别再给我发链接了，我就想找个懂行的人当面问问，明天上午能过去吗，要带啥材料"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -97,7 +98,8 @@ class RouterTest {
             "前夫之前威胁过我好多次 刚才他发微信说已经进我们小区了 还带了一桶汽油, 110",
             "隔壁一直在打小孩 打了快半个钟头了 孩子一直喊别打了, 110",
             "宿舍一个人中午吃了菌子 现在又吐又说看见满屋子小人, 120",
-            "村里发大水 我公公婆婆被困在房顶上 水还在往上涨, 120 119"})
+            "村里发大水 我公公婆婆被困在房顶上 水还在往上涨, 120 119",
+            "我朋友开车冲到河沟里了 水已经淹到车窗了 他门打不开, 120 119"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -119,7 +121,12 @@ class RouterTest {
             "俺儿子小时候被拐过 后来找回来了 那个人贩子现在刑满放出来了 俺们还能找他要赔偿不",
             "前几天我在小区电梯里被困了两个多钟头 后来消防来才弄出来 物业要不要赔偿",
             "在KTV被人拿酒瓶砸了头 缝了八针 打人的跑了 警察立案了 我能告KTV吗",
-            "啥叫正当防卫？要是有人拿刀砍我我把他打伤了算不算"})
+            "啥叫正当防卫？要是有人拿刀砍我我把他打伤了算不算",
+            "在菜市场手机被偷了 人当场抓到了 他说把手机还我就算了 偷东西不用负责任吗",
+            "孩子课间在操场被同学推倒 门牙磕掉了 流了好多血 学校说是孩子之间的事不管 学校到底有没有责任啊",
+            "我妈做完胆囊手术第二天大出血又抢救了一回 现在人没事了 医院说是并发症 去哪做鉴定",
+            "我侄子十六 跟人打架拿刀把人胳膊划伤了 已经被带走了 这个年纪会坐牢吗",
+            "邻居说我家小孩玩火把他家柴火垛烧了 要我们赔八千 他凭啥说是我家孩子"})
     void dangerToldInHindsightIsAQuestion(String text) {
         Utterance said = router.classify(text);
 
@@ -129,7 +136,8 @@ class RouterTest {
 
     @ParameterizedTest(name = "\"{0}\" tells of self-harm in hindsight: a question closed with 12356")
     @ValueSource(strings = {"公司说我之前自杀未遂 精神有问题 要开除我 这合法吗",
-            "朋友借了我五万 当时说不还就去跳楼 现在真不还了 电话也不接 我咋要回来"})
+            "朋友借了我五万 当时说不还就去跳楼 现在真不还了 电话也不接 我咋要回来",
+            "我哥在工地跳楼没了 公司说他自己想不开跟他们没关系 我们家属能要到赔偿吗"})
     void selfHarmToldInHindsightIsAQuestionThatClosesWithTheCrisisLine(String text) {
         Utterance said = router.classify(text);
 
@@ -158,7 +166,8 @@ class RouterTest {
             "刚转了钱对方就把我拉黑了, 110",
             "刷单平台提不了现, 110",
             "健身房突然关门了 我卡里还有三千多没用 老板电话也关机了, 12315",
-            "办的美容院储值卡 店跑路了, 12315"})
+            "办的美容院储值卡 店跑路了, 12315",
+            "网上刷单 前几单都返了 后来投了两万多就提不出来 客服把我拉黑了, 110"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
