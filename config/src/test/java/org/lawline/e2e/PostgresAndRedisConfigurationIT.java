@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.lawline.conversation.Channel;
 import org.lawline.conversation.ChannelIdentity;
@@ -17,13 +16,16 @@ import org.lawline.conversation.DialogState;
 import org.lawline.conversation.InboundMessage;
 import org.lawline.conversation.Reply;
 import org.lawline.conversation.ReplyKind;
+import org.lawline.storage.DropsPostgresSchemaAfterContext;
 import org.lawline.storage.PostgresTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * The application configured the way a multi-instance deployment runs it — PostgreSQL through
@@ -31,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * servers on this machine.
  */
 @DirtiesContext
+@TestExecutionListeners(listeners = DropsPostgresSchemaAfterContext.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class PostgresAndRedisConfigurationIT {
 
@@ -47,17 +50,6 @@ class PostgresAndRedisConfigurationIT {
         registry.add("spring.datasource.password", () -> "");
         registry.add("lawline.redis.url", () -> REDIS);
         registry.add("lawline.conversation.transcript.journal-dir", () -> "target/transcript-journal-it");
-    }
-
-    /**
-     * The context goes right after this (it is dirtied): left in Spring's context cache, its
-     * pollers would go on reading the dropped schema while later test classes run.
-     */
-    @AfterAll
-    static void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(PostgresTestDatabase.URL, PostgresTestDatabase.USER, "")) {
-            c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
-        }
     }
 
     @Autowired
