@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * 已经出院); it asks a legal question (赔, 告, 合法吗, 判几年, 有没有份); and nothing in it says
  * danger is still there (正在, 刚才, 还在, 还没找到, 今天, 又来了, 不想活). A case only supposed
  * ("要是有人拿刀砍我…算不算") counts too, unless it says now outright. "前天孩子走丢了 到现在还没找到
- * 学校要负责吗" is therefore still an emergency. Works on {@link Texts#compact compacted} text.
+ * 学校要负责吗" is therefore still an emergency. And the rest of the message, its clauses that
+ * neither tell of the past nor suppose a case ({@link #present}), must hold no danger of its own:
+ * the {@link Router} and the {@link MeaningRecogniser} look for it there before they let it go.
  */
 final class Hindsight {
 
@@ -23,11 +25,12 @@ final class Hindsight {
             + "|[0-9一二两三四五六七八九十几多半]+(年|个月|天|周|个星期|礼拜)(前|以前|之前)|几年前|当时|之前|以前|曾经|小时候|年轻时"
             + "|这都过去|过去(了)?(半年|一年|好几年|好久|很久|几个月|多年)|后来|早就|早好了|事后|事发后"
             + "|已经(出院|好了|找回来|找到了|被抓|抓了|判了|结案|过去|去世|火化|下葬|搬出来)|出院了?|找回来了|被抓了|抓起来了|刑满|放出来|判了|去世|过世"
-            + "|那次|那回|有一次|有回|那会儿|最后|最终|没(救|抢救|抢)(过来|回来)|人没了|(跳楼|跳河|喝药|上吊|溺水|摔|撞)(死了|没了|身亡|去世)"
+            + "|那次|那回|那天|那晚|上次|上回|有一次|有回|那会儿|最后|最终|抢救过来了|救过来了|抢救回来了|脱离(了)?危险"
+            + "|植(了)?皮|做了手术|手术(后|以后|之后)|治好了|落下(了)?(毛病|残疾|后遗症)|留了疤|伤残(鉴定|等级)|没(救|抢救|抢)(过来|回来)|人没了|(跳楼|跳河|喝药|上吊|自杀|溺水|摔|撞)(死的|死了|没了|没的|走的|走了|身亡|去世)|那事|那件事|那个事"
             + "|(当场|已经)?(抓到|抓住)了|(被)?带走了|(被)?拘留了|关进去了|(现在|已经)(人)?(没事|脱险|好了|稳定)了?"
             // what others did about it since: "学校说是孩子之间的事不管", "要我们赔八千"
             + "|(学校|医院|公司|单位|老板|物业|保险公司|商家|饭店|交警|派出所)(说|不管|不认|不给|拒绝|推|只肯|只给|只赔)"
-            + "|(要|让|找)(我|我们|俺|俺们)赔"
+            + "|(要|让|找)(我|我们|俺|俺们)赔|(邻居|人家|对方|他家|别人)说"
             // the police or a hospital already came: "警察立案了", "缝了八针"
             + "|(警察|派出所|公安)(已经)?(立案|来过|处理过|出过警)|报(过)?(警|案)了|报过(警|案)|立案了|缝了.{0,3}针|住了.{0,4}院"
             + "|(着|失|起)过(一次|一回|两次)?火|(割|划)过(腕|手)|走丢过|(自杀|跳楼|喝药|轻生)过"
@@ -42,12 +45,12 @@ final class Hindsight {
 
     /** Now, said outright, whatever case is supposed. */
     private static final Pattern SAID_NOW = Pattern.compile(
-            "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|刚(才|刚)|马上|此刻|这会儿|现在|今天|今晚|还在|救命|救救|快救|来救|求救");
+            "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|刚(才|刚)|马上|此刻|这会儿|现在|今天|今晚|还在|救命|救救|快救|来救(我|我们|人|命)|求救");
 
     /** What the citizen asks: compensation, liability, whether something is lawful, a sentence, a share. */
     private static final Pattern LEGAL_ASK = Pattern.compile(
             "赔|损失|告(?!诉)|起诉|诉讼|打官司|法院|合法|违法|犯法|算不算|判(几|多|了?多久)|会判|怎么判|坐牢|刑事责任|追究|负责|责任"
-            + "|有没有份|有份|能分|分多少|遗产|继承|监护|离婚|辞退|开除|解除(劳动)?合同|工伤|保险|理赔|补偿|维权|索赔|报销|律师|要回|讨回|追回|要账|鉴定|医疗事故|户口|算谁|谁(来)?(出|担|承担|赔)|该谁|有没有关系|不关.{0,4}事"
+            + "|有没有份|有份|能分|分多少|遗产|继承|监护|离婚|辞退|开除|解除(劳动)?合同|工伤|保险|理赔|补偿|维权|索赔|报销|律师|要回|讨回|追回|要账|鉴定|医疗事故|户口|算谁|谁(来)?(出|担|承担|赔)|该谁|有没有关系|不关.{0,4}事|还吗|还不还|要还|得还|替.{0,3}还|要给吗|给不给|该不该给|要不要给"
             + "|(单位|公司|老板|学校|医院|物业|房东|保险公司|商家|游泳馆|对方)(能|可以|有没有|要不要|该不该|会不会|应不应该)"
             + "|(能|可以)(找|向|跟).{0,6}要");
 
@@ -57,7 +60,14 @@ final class Hindsight {
             "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|在(打(?!官司)|砍|砸|追|烧|冒|流|抢|闹|堵|撬|踹)|刚(才|刚)|马上|立刻|赶紧|快(点|来|不行|要|死)|还在|还没(找到|回来|回家|醒|联系上|出来)"
             + "|至今(没|未|不)|到现在(还|都)?(没|不)|此刻|这会儿|今天|今晚|今早|今儿|昨晚|昨天晚上|半夜|又(来|在|要|打|想|动手|冒|着|烧|拿|堵|不见|找不到|走丢|跑)"
             + "|冒烟|烧起来|着火了|起火了|(煤气|燃气|天然气)味|不见了|找不到了|(砍|打|冲|追|扑)过来|拿着(刀|棍|斧头|枪)|拿(刀|棍|斧头|枪)(堵|守|站|在|冲|追|找|对着)|门口"
-            + "|想死|去死|不想活|活不下去|(现在|又|还是|总是|老是|一直)想不开|(想|要)(自杀|跳|割腕|喝药|吃药|轻生|寻死|了结|结束生命)|活着(还)?有?(啥|什么)?意思|要跳|要杀|要砍|拿着刀|叫不醒|没(有)?呼吸|喘不上|流血|救命|救救|快救|来救|求救");
+            + "|想死|去死|不想活|活不下去|(现在|又|还是|总是|老是|一直)想不开|(想|要)(自杀|跳|割腕|喝药|吃药|轻生|寻死|了结|结束生命)|活着(还)?有?(啥|什么)?意思|要跳|要杀|要砍|拿着刀|叫不醒|没(有)?呼吸|喘不上|流血|救命|救救|快救|来救(我|我们|人|命)|求救"
+            // what the writer sees and hears as it happens: "喊他没反应", "在抽搐", "烟从门缝进来了", "往高速方向去了"
+            + "|抽搐|口吐白沫|没(有)?反应|喊不醒|不省人事|冒(黑)?烟|烟从|一滩血|血(一直|止不住|还)|出血了|喘不(动|上|过)|发黑|冷汗"
+            + "|又开始|刚(有|把|被|从|在)|在(拍|敲|踹|砸|喊|哭|吐|抽)|(说|要|想)要?(从|往).{0,6}跳|炭.{0,3}点(上|着)|刀片|划了|反锁"
+            + "|被困|困在|出不去|往.{0,8}(去|跑|开)了|(已经|都)[0-9一二两三四五六七八九十几半多]+个?多?(小时|钟头|分钟)了");
+
+    /** Where a message's clauses part: punctuation and the spaces citizens type for it. */
+    private static final Pattern CLAUSES = Pattern.compile("[\\s\\p{Punct}，。！？、；：…～“”‘’（）《》]+");
 
     /** Harm to oneself, told of the writer or of someone near: the answer closes with the crisis line. */
     private static final Pattern SELF_HARM = Pattern.compile("自杀|轻生|寻死|割(过)?腕|跳楼|跳河|喝(过|了)?(农)?药|吃(过|了)?安眠药|服毒|抑郁");
@@ -72,6 +82,24 @@ final class Hindsight {
         }
         return PAST.matcher(compact).find() && !NOW.matcher(compact).find()
                 || SUPPOSED.matcher(compact).find() && !SAID_NOW.matcher(compact).find();
+    }
+
+    /**
+     * The message without its clauses that tell of the past or suppose a case: where danger must
+     * still be looked for before the message is taken for hindsight. "工地上刚有人从脚手架摔下来 后脑勺一滩血
+     * 喊他没反应 去年也摔过一个老板赔了钱 这次老板是不是也得赔" keeps its first three clauses, which are
+     * danger now; "我媳妇去年喝农药走了 她娘家人要我赔钱" keeps only the second. A message written without
+     * a break is one clause: {@link #tells} alone decides for it.
+     */
+    static String present(String text) {
+        StringBuilder present = new StringBuilder();
+        for (String clause : CLAUSES.split(text)) {
+            String compact = Texts.compact(clause);
+            if (!compact.isEmpty() && !PAST.matcher(compact).find() && !SUPPOSED.matcher(compact).find()) {
+                present.append(clause).append(' ');
+            }
+        }
+        return present.toString().strip();
     }
 
     /**

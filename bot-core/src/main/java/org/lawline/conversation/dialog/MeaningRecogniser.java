@@ -158,6 +158,25 @@ final class MeaningRecogniser {
         return List.copyOf(numbers);
     }
 
+    /** Whether the labels' probabilities say danger now, and the text is like some emergency example at all. */
+    private boolean isDanger(LabelProbabilities p) {
+        double closestEmergency = EMERGENCIES.keySet().stream().mapToDouble(p::closest).max().orElseThrow();
+        return p.ofAll(EMERGENCIES::containsKey) >= thresholds.emergency() && closestEmergency >= thresholds.support();
+    }
+
+    /**
+     * Whether the danger read in the message is over: told in {@link Hindsight}, and the rest of the
+     * message, read alone, is no danger (one more reading, for such messages only). A fraud
+     * victim told in hindsight still goes to 110 and 96110 below, as a referral.
+     */
+    private boolean overBeforeNow(String text) {
+        if (!Hindsight.tells(Texts.compact(text))) {
+            return false;
+        }
+        String present = Hindsight.present(text);
+        return present.isEmpty() || !isDanger(classifier.classify(present));
+    }
+
     static boolean knows(String label) {
         return QUESTION.equals(label) || EMERGENCIES.containsKey(label) || INTENTS.containsKey(label);
     }
@@ -176,9 +195,7 @@ final class MeaningRecogniser {
         LabelProbabilities p = classifier.classify(text);
         double danger = p.ofAll(EMERGENCIES::containsKey);
         double closestEmergency = EMERGENCIES.keySet().stream().mapToDouble(p::closest).max().orElseThrow();
-        // danger that is over is no danger now; a fraud victim told in hindsight still goes to 110 below
-        if (danger >= thresholds.emergency() && closestEmergency >= thresholds.support()
-                && !Hindsight.tells(Texts.compact(text)) && dangerStands(p, danger, closestEmergency, keywords, verdict)) {
+        if (isDanger(p) && dangerStands(p, danger, closestEmergency, keywords, verdict) && !overBeforeNow(text)) {
             return Utterance.emergency(numbers(p));
         }
         // a settled question is one the keyword rules know better (a wrong or double payment, which reads like fraud)

@@ -28,12 +28,17 @@ final class Router {
             new Rule(Pattern.compile("正在被?(打|殴打|家暴)|[在正]打我|打死我|家暴正在|要杀|杀了我|杀人了|拿刀(砍|捅|威胁|追)"
                     + "|被绑架|绑架了|被拐卖|被拐走|孩子被?拐|正在抢劫|抢劫我|被抢劫|有人抢劫|^救命|救命啊"
                     // someone raging in the home: "他喝醉了在砸东西"; violence of minutes ago: "刚才又动手打我了"
-                    + "|(在|正在)(砸|摔)(东西|家具|家里|门|窗户?|电视)|刚(才|刚)(他|她|又|还|动手)*打(了)?我"
+                    + "|(在|正在)(外面|门外|屋里|家里|客厅)?(砸|摔)(东西|家具|家里|门|窗户?|电视)|刚(才|刚)(他|她|又|还|动手)*打(了)?我"
+                    // held or besieged: "门口有人守着", "债主带人堵在俺家 不让俺们出门"; threats at the door: "说要弄死我"
+                    + "|有人守着|门口有人看着|不让(我|我们|俺|俺们)出门|堵在(我|俺|我们|俺们)家|把我(反)?锁在|弄死(我|你|我们)|砍死(我|你)"
+                    + "|(围|堵)(在|着).{0,12}打|被(几个|一群|好几个|一帮).{0,6}(围|堵).{0,8}打"
                     // a weapon at the door: "今天又拿刀堵在门口"
                     + "|拿(着)?(刀|棍子?|斧头|菜刀|枪|砖头).{0,8}(堵|守|站|在|冲|进|追|找|砸)"
                     // petrol brought to a quarrel; a child beaten next door, now
                     + "|(带|拿|提|拎|买)(了|着)?.{0,4}汽油|(泼|浇)(了)?汽油|烧死(我|你|她|他|全家)"
-                    + "|(一直|正|还)在打(小孩|孩子|人|老婆|媳妇|她|他)|别打了"),
+                    + "|(一直|正|还)在打(小孩|孩子|人|老婆|媳妇|她|他)|别打了"
+                    // a child taken by a stranger: "放学被一个陌生男的抱走了"
+                    + "|(陌生|不认识)的?(男|女)?(人|的)?.{0,4}(抱走|带走|拉走|拽走|拖走|抢走)"),
                     EnumSet.of(Hotline.POLICE)),
             // break-ins, people held against their will, and the missing: said as happening now
             new Rule(Pattern.compile("有人(在)?(撬|砸|踹)(我家?的?)?门|(撬|砸)我家?的?门|小偷(在|进|还在)|进了?小偷|家里进人了"
@@ -43,21 +48,25 @@ final class Router {
                     + "|(放学|下班|出门|出去|昨晚|昨天|今早|一晚上|一夜|一整天|半夜|天黑).{0,6}(没回家|没到家|没有回家))"),
                     EnumSet.of(Hotline.POLICE)),
             new Rule(Pattern.compile("自杀|不想活|轻生|寻死|跳楼|跳河|割腕|活不下去|想死|去死了?算了|一了百了|不如死了"
-                    + "|(从|往)楼上跳|跳下去|活着(还)?有(啥|什么)意思|吃了(一瓶|一整瓶|好多|很多)(安眠)?药"),
+                    + "|(从|往)楼上跳|跳下去|活着(还)?有(啥|什么)意思|吃了(一瓶|一整瓶|好多|很多)(安眠)?药"
+                    + "|刀片|划了(一|两|几|好几)?(道|下)|绳子(已经|都)?(挂|系|拴)好|(要|想|准备|去)上吊|炭(都|已经)?(点|烧)(上|着)"),
                     EnumSet.of(Hotline.POLICE, Hotline.AMBULANCE, Hotline.CRISIS)),
             new Rule(Pattern.compile("流了很多血|流很多血|流血不止|大出血|昏迷|晕倒了|没有?呼吸|喝了?农药|吞了?安眠药"
                     + "|叫不醒|不省人事|喘不上气|心脏病(犯了|发作)|抽搐|口吐白沫|(摔|撞)得?(动不了|起不来)"
-                    + "|(吃|误食|喝)了?.{0,4}(毒蘑菇|菌子|野蘑菇|老鼠药|敌敌畏|百草枯)|中毒了|又吐又"),
+                    + "|(吃|误食|喝)了?.{0,4}(毒蘑菇|菌子|野蘑菇|老鼠药|敌敌畏|百草枯)|中毒了|又吐又"
+                    + "|(喊|叫)(他|她|人)?(也|都)?没(有)?反应|一滩血|血(流)?(止不住|一直流)|喊不醒"
+                    + "|(误喝|误食|喝了|吃了).{0,8}(农药|老鼠药|百草枯|敌敌畏|消毒水|消毒液)|被(毒)?蛇咬"
+                    + "|喘不(动|过|上)气|喘不过来|上不来气|呼吸困难|(怀孕|孕妇|怀着).{0,20}(出血|流血|见红)|下面(出血|流血)"),
                     EnumSet.of(Hotline.AMBULANCE)),
-            new Rule(Pattern.compile("着火|起火了|失火了|失火啦|火灾现场|烧起来了|冒(黑)?烟了"),
+            new Rule(Pattern.compile("着火|起火了|失火了|失火啦|火灾现场|烧起来了|冒(黑)?烟了|(全是|都是|满屋子?|满楼道)烟|烟从.{0,4}(门缝|窗户?)|门把手.{0,3}烫"),
                     EnumSet.of(Hotline.FIRE)),
             // people buried, trapped or in the water need the fire brigade's rescue as well as an ambulance
             new Rule(Pattern.compile("被埋(了|在|住)|埋在.{0,4}(下面|底下|里面)|被压在.{0,6}(下面|底下|里面)"
                     + "|被?困在(电梯|井|废墟|水)里|(掉|跌|摔)(进|到|下)(河|水|井|湖|江|水库|冰窟窿|粪坑)里?了|有人落水"
                     + "|电梯(里)?(关|困)(住|了)?人|(孩子|小孩|宝宝|娃|老人|我|人)被?(锁|关|困)在车里"
                     // "电梯卡在十二楼中间了 我们四个人在里面", "河里有人掉下去了", "水已经到腰了", "房子塌了 压在底下"
-                    + "|电梯.{0,20}(在里面|里面有人|出不去|出不来)|(河|江|湖|井|水库|池塘|水塘|海)里有人(掉|落|淹|溺)|有人(掉|落)(水|河|江|湖)|溺水"
-                    + "|(车|屋|房)里.{0,6}(还有人|人没出来).{0,12}水|水(已经)?(到|淹到|没过|漫到)(腰|胸|脖子|头|车顶|车窗|窗户|窗)|被水(困|冲走)"
+                    + "|电梯.{0,20}(在里面|里面有人|出不去|出不来|(里面|里头)有?[0-9一二两三四五六七八九十几]+个人)|被困.{0,8}(楼|办公室|房间|屋里|宿舍|车间)|(河|江|湖|井|水库|池塘|水塘|海)里有人(掉|落|淹|溺)|有人(掉|落)(水|河|江|湖)|溺水"
+                    + "|(车|屋|房)里.{0,6}(还有人|人没出来).{0,12}水|水(已经|以经)?(到|淹到|没过|漫到)(腰|胸|胸口|脖子|头|车顶|车窗|窗户|窗)|没过头|淹过头|被水(困|冲走)"
                     + "|(车|人|孩子|老人)?(冲|掉|翻|开|栽)(进|到|下)(了)?(河|河沟|水沟|水塘|江|湖|水库)(里)?了"
                     + "|(房子?|楼|墙|屋|棚|顶)(塌|倒)了.{0,12}(压|埋|人)|压在.{0,6}(底下|下面)"
                     + "|(头|脑袋|手|脚|腿|胳膊).{0,10}卡(住|在).{0,10}(拔|拿|弄|抽)?不出来"
@@ -204,7 +213,7 @@ final class Router {
     Utterance classify(String text) {
         String compact = Texts.compact(text);
         Optional<Utterance> emergency = emergency(compact);
-        if (emergency.isPresent() && !Hindsight.tells(compact)) {
+        if (emergency.isPresent() && !inHindsight(text, compact)) {
             return emergency.get();
         }
         if (compact.length() > SHORT) {
@@ -263,6 +272,11 @@ final class Router {
         }
         return Hindsight.tells(compact) && Hindsight.speaksOfSelfHarm(compact)
                 ? Utterance.questionWithCare(Hotline.CRISIS) : Utterance.of(Intent.QUESTION);
+    }
+
+    /** Danger told in hindsight, with none in the rest of the message ({@link Hindsight#present}). */
+    private static boolean inHindsight(String text, String compact) {
+        return Hindsight.tells(compact) && emergency(Texts.compact(Hindsight.present(text))).isEmpty();
     }
 
     /** Whether the message says money went to the wrong person or twice, with nothing else recognised. */

@@ -101,10 +101,8 @@ class DangerBesideAnAnswerTest {
 
     @Test
     void sureDangerToldInHindsightIsAQuestionEvenWithoutAnAnswer() {
-        // "俺儿子小时候被拐过…": the classifier reads an abduction; it was years ago
-        MeaningRecogniser recogniser = recogniser(
-                Map.of("emergency:police", 0.95, "question", 0.05),
-                Map.of("emergency:police", 0.8, "question", 0.7));
+        // "俺儿子小时候被拐过…": the classifier reads an abduction in the clause that tells of it, years ago
+        MeaningRecogniser recogniser = dangerWhereItSays("拐");
 
         assertThat(refine(recogniser, "俺儿子小时候被拐过 后来找回来了 还能找人贩子要赔偿不", new SearchVerdict.Miss()).intent())
                 .isEqualTo(Intent.QUESTION);
@@ -112,8 +110,26 @@ class DangerBesideAnAnswerTest {
                 .isEqualTo(Intent.EMERGENCY);
     }
 
+    @Test
+    void dangerInTheRestOfAMessageThatAlsoTellsOfThePastIsStillAnEmergency() {
+        // the past clause is set aside; the clauses left still read as danger now
+        MeaningRecogniser recogniser = dangerWhereItSays("摔下来");
+
+        assertThat(refine(recogniser, "工地上有人从脚手架摔下来 后脑勺一滩血 去年也摔过一个老板赔了钱 这次老板是不是也得赔",
+                new SearchVerdict.Miss()).intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
     private Utterance refine(MeaningRecogniser recogniser, String text, SearchVerdict verdict) {
         return recogniser.refine(router.classify(text), text, DialogState.BOT, () -> verdict);
+    }
+
+    /** A classifier sure of danger for a text holding these words, sure of a question otherwise. */
+    private static MeaningRecogniser dangerWhereItSays(String words) {
+        LabelProbabilities danger = new LabelProbabilities(Map.of("emergency:police", 0.95, "question", 0.05),
+                Map.of("emergency:police", 0.8, "question", 0.7));
+        LabelProbabilities question = new LabelProbabilities(Map.of("emergency:police", 0.05, "question", 0.95),
+                Map.of("emergency:police", 0.5, "question", 0.8));
+        return new MeaningRecogniser(text -> text.contains(words) ? danger : question, MeaningRecogniser.Thresholds.DEFAULT);
     }
 
     private static MeaningRecogniser recogniser(Map<String, Double> probabilities, Map<String, Double> closest) {

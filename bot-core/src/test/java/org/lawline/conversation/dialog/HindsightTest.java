@@ -2,6 +2,7 @@ package org.lawline.conversation.dialog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,6 +52,14 @@ class HindsightTest {
     @ValueSource(strings = {"我爸上个月走丢过一次 这次又不见了", "老房子之前就塌过 俺婶子压在底下", "以前被拐过的孩子又找不到了"})
     void dangerWithoutALegalQuestionIsNeverHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isFalse();
+    }
+
+    @Test
+    void thePresentIsTheMessageWithoutItsClausesOfThePast() {
+        assertThat(Hindsight.present("工地上刚有人从脚手架摔下来 后脑勺一滩血，去年也摔过一个老板赔了钱。这次老板是不是也得赔"))
+                .isEqualTo("工地上刚有人从脚手架摔下来 后脑勺一滩血 这次老板是不是也得赔");
+        assertThat(Hindsight.present("我媳妇去年喝农药走了 她娘家人天天上门")).isEqualTo("她娘家人天天上门");
+        assertThat(Hindsight.present("以前割过腕缝了六针好多年没这样了")).isEmpty();
     }
 
     @ParameterizedTest(name = "\"{0}\" speaks of self-harm")

@@ -99,7 +99,19 @@ class RouterTest {
             "隔壁一直在打小孩 打了快半个钟头了 孩子一直喊别打了, 110",
             "宿舍一个人中午吃了菌子 现在又吐又说看见满屋子小人, 120",
             "村里发大水 我公公婆婆被困在房顶上 水还在往上涨, 120 119",
-            "我朋友开车冲到河沟里了 水已经淹到车窗了 他门打不开, 120 119"})
+            "我朋友开车冲到河沟里了 水已经淹到车窗了 他门打不开, 120 119",
+            "老公今晚又喝多了 把我反锁在卧室 在外面砸东西, 110",
+            "债主带人堵在俺家 不让俺们出门 已经三个多小时了, 110",
+            "外卖小哥找到我家来了 在门口踹门骂 说要弄死我, 110",
+            "我儿子刚给我发语音说被几个高年级的围在学校后面小树林打, 110",
+            "孩子刚才误喝了一口桌上的农药 吐了, 120",
+            "老婆怀孕八个月 刚刚滑了一跤 下面出血了, 120",
+            "在山里被蛇咬了 腿肿得好快, 120",
+            "喉咙发紧 喘不动气, 120",
+            "楼道里全是烟 看不见路 门把手都烫手, 119",
+            "电梯卡在两层中间 里面五个人 闷得很, 120 119",
+            "今晚刀片又拿出来了 已经划了两道, 110 120 12356",
+            "绳子已经挂好了 反正也没啥意义了, 110 120 12356"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -116,7 +128,6 @@ class RouterTest {
     @ParameterizedTest(name = "\"{0}\" tells of danger that is over: a question")
     @ValueSource(strings = {
             "上个月我们租的仓库着过一次火 存在里面的货全烧了 房东该不该赔",
-            "出租屋煤气泄漏 我和室友都中毒住了一个礼拜院 现在出院了 房东要不要负责",
             "家里老人走丢过一次 后来找回来了 现在想给他办个监护 咋弄 要去法院吗",
             "俺儿子小时候被拐过 后来找回来了 那个人贩子现在刑满放出来了 俺们还能找他要赔偿不",
             "前几天我在小区电梯里被困了两个多钟头 后来消防来才弄出来 物业要不要赔偿",
@@ -124,9 +135,9 @@ class RouterTest {
             "啥叫正当防卫？要是有人拿刀砍我我把他打伤了算不算",
             "在菜市场手机被偷了 人当场抓到了 他说把手机还我就算了 偷东西不用负责任吗",
             "孩子课间在操场被同学推倒 门牙磕掉了 流了好多血 学校说是孩子之间的事不管 学校到底有没有责任啊",
-            "我妈做完胆囊手术第二天大出血又抢救了一回 现在人没事了 医院说是并发症 去哪做鉴定",
             "我侄子十六 跟人打架拿刀把人胳膊划伤了 已经被带走了 这个年纪会坐牢吗",
-            "邻居说我家小孩玩火把他家柴火垛烧了 要我们赔八千 他凭啥说是我家孩子"})
+            "邻居说我家小孩玩火把他家柴火垛烧了 要我们赔八千 他凭啥说是我家孩子",
+            "老婆生孩子那次大出血 医院抢救过来了 但是子宫切了 这算医疗事故吗"})
     void dangerToldInHindsightIsAQuestion(String text) {
         Utterance said = router.classify(text);
 
@@ -134,10 +145,27 @@ class RouterTest {
         assertThat(said.hotlines()).isEmpty();
     }
 
+    /**
+     * The past is looked for clause by clause: a clause that states the danger with no word of its
+     * time is read as now, even when a later one says it is over. A needless emergency reply is
+     * the price of never setting aside "工地上刚有人从脚手架摔下来 后脑勺一滩血…去年也摔过一个".
+     */
+    @ParameterizedTest(name = "\"{0}\" states danger in a clause of its own: an emergency")
+    @ValueSource(strings = {
+            "出租屋煤气泄漏 我和室友都中毒住了一个礼拜院 现在出院了 房东要不要负责",
+            "我妈做完胆囊手术第二天大出血又抢救了一回 现在人没事了 医院说是并发症 去哪做鉴定",
+            "工地上刚有人从脚手架摔下来 后脑勺一滩血 喊他没反应 去年也摔过一个老板赔了钱 这次老板是不是也得赔",
+            "我家孩子以前也丢过 这次放学被一个陌生男的抱走了 学校要负责吗"})
+    void dangerStatedInAClauseWithoutItsTimeIsAnEmergencyWhateverElseIsPast(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
     @ParameterizedTest(name = "\"{0}\" tells of self-harm in hindsight: a question closed with 12356")
     @ValueSource(strings = {"公司说我之前自杀未遂 精神有问题 要开除我 这合法吗",
             "朋友借了我五万 当时说不还就去跳楼 现在真不还了 电话也不接 我咋要回来",
-            "我哥在工地跳楼没了 公司说他自己想不开跟他们没关系 我们家属能要到赔偿吗"})
+            "我哥在工地跳楼没了 公司说他自己想不开跟他们没关系 我们家属能要到赔偿吗",
+            "上次割腕住院的钱医保不给报 说是自残不报 这合法吗",
+            "我哥之前跳楼 没救回来 他生前有网贷 这个要家里人还吗"})
     void selfHarmToldInHindsightIsAQuestionThatClosesWithTheCrisisLine(String text) {
         Utterance said = router.classify(text);
 
