@@ -67,7 +67,7 @@ final class Hindsight {
             + "|被困|困在|出不去|往.{0,8}(去|跑|开)了|(已经|都)[0-9一二两三四五六七八九十几半多]+个?多?(小时|钟头|分钟)了");
 
     /** Where a message's clauses part: punctuation and the spaces citizens type for it. */
-    private static final Pattern CLAUSES = Pattern.compile("[\\s\\p{Punct}，。！？、；：…～“”‘’（）《》]+");
+    private static final Pattern CLAUSES = Pattern.compile("[\\s\\p{Punct}\u3000，。！？、；：…～“”‘’（）《》]+");
 
     /** Harm to oneself, told of the writer or of someone near: the answer closes with the crisis line. */
     private static final Pattern SELF_HARM = Pattern.compile("自杀|轻生|寻死|割(过)?腕|跳楼|跳河|喝(过|了)?(农)?药|吃(过|了)?安眠药|服毒|抑郁");

@@ -60,6 +60,7 @@ class HindsightTest {
                 .isEqualTo("工地上刚有人从脚手架摔下来 后脑勺一滩血 这次老板是不是也得赔");
         assertThat(Hindsight.present("我媳妇去年喝农药走了 她娘家人天天上门")).isEqualTo("她娘家人天天上门");
         assertThat(Hindsight.present("以前割过腕缝了六针好多年没这样了")).isEmpty();
+        assertThat(Hindsight.present("我媳妇去年喝农药走了\u3000她娘家人天天上门")).isEqualTo("她娘家人天天上门");
     }
 
     @ParameterizedTest(name = "\"{0}\" speaks of self-harm")
