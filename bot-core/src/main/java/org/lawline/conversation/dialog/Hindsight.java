@@ -1,5 +1,6 @@
 package org.lawline.conversation.dialog;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -66,6 +67,14 @@ final class Hindsight {
             + "|又开始|刚(有|把|被|从|在)|在(拍|敲|踹|砸|喊|哭|吐|抽)|(说|要|想)要?(从|往).{0,6}跳|炭.{0,3}点(上|着)|刀片|划了|反锁"
             + "|被困|困在|出不去|往.{0,8}(去|跑|开)了|(已经|都)[0-9一二两三四五六七八九十几半多]+个?多?(小时|钟头|分钟)了");
 
+    /**
+     * The whole matter said to be over, however its clauses tell it: "这是上个月的事了", "是前年冬天的事".
+     * Then no clause is read again for danger (the message's words of now still count).
+     */
+    private static final Pattern ALL_OVER = Pattern.compile("是(.{0,8})的事|事情(都|已经)?过去了");
+    /** A time gone by, as "是…的事" names it: not "不是他的事". */
+    private static final Pattern GONE_BY = Pattern.compile("去年|前年|月|年前|天前|周|礼拜|冬天|夏天|春天|秋天|过年|那会|那时|以前|之前");
+
     /** Where a message's clauses part: punctuation and the spaces citizens type for it. */
     private static final Pattern CLAUSES = Pattern.compile("[\\s\\p{Punct}\u3000，。！？、；：…～“”‘’（）《》]+");
 
@@ -89,9 +98,13 @@ final class Hindsight {
      * still be looked for before the message is taken for hindsight. "工地上刚有人从脚手架摔下来 后脑勺一滩血
      * 喊他没反应 去年也摔过一个老板赔了钱 这次老板是不是也得赔" keeps its first three clauses, which are
      * danger now; "我媳妇去年喝农药走了 她娘家人要我赔钱" keeps only the second. A message written without
-     * a break is one clause: {@link #tells} alone decides for it.
+     * a break is one clause: {@link #tells} alone decides for it; so does one that says the whole
+     * matter is over ("这是上个月的事了").
      */
     static String present(String text) {
+        if (allOver(Texts.compact(text))) {
+            return "";
+        }
         StringBuilder present = new StringBuilder();
         for (String clause : CLAUSES.split(text)) {
             String compact = Texts.compact(clause);
@@ -100,6 +113,16 @@ final class Hindsight {
             }
         }
         return present.toString().strip();
+    }
+
+    private static boolean allOver(String compact) {
+        Matcher over = ALL_OVER.matcher(compact);
+        while (over.find()) {
+            if (over.group(1) == null || GONE_BY.matcher(over.group(1)).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.lawline.conversation.DialogState;
 import org.lawline.knowledge.FaqEntry;
 import org.lawline.knowledge.LabelProbabilities;
@@ -53,6 +54,10 @@ final class MeaningRecogniser {
             "small_talk", Utterance.greeting(Utterance.GreetingKind.SMALL_TALK),
             "want_to_ask", Utterance.greeting(Utterance.GreetingKind.WANTS_TO_ASK));
     static final String QUESTION = "question";
+
+    /** Asking what the law says, in so many words: "法律上真是这样吗", "他们真能告赢吗", "我得全还吗". */
+    private static final Pattern ASKS_THE_LAW = Pattern.compile(
+            "法律(上|规定)|合法吗|违法吗|犯法吗|告(得)?赢|能告|能起诉|我得.{0,4}(吗|不)|有没有责任|要不要负责|该谁(出|赔|负责)|谁(来)?赔|能让他.{0,4}(不|吗)");
 
     /**
      * How sure the classifier must be.
@@ -205,6 +210,11 @@ final class MeaningRecogniser {
         String best = p.best();
         Utterance meant = INTENTS.get(best);
         if (meant == null || p.of(best) < thresholds.intent() || p.closest(best) < thresholds.support()) {
+            return keywords;
+        }
+        // a hotline does not say what the law is: an unsure referral gives way to choices when the law is asked outright
+        if (meant.intent() == Intent.REFERRAL && p.of(best) < thresholds.sure() && ASKS_THE_LAW.matcher(Texts.compact(text)).find()
+                && verdict.get() instanceof SearchVerdict.Close) {
             return keywords;
         }
         return p.of(best) >= thresholds.sure() || !(verdict.get() instanceof SearchVerdict.Clear) ? meant : keywords;

@@ -61,6 +61,9 @@ class HindsightTest {
         assertThat(Hindsight.present("我媳妇去年喝农药走了 她娘家人天天上门")).isEqualTo("她娘家人天天上门");
         assertThat(Hindsight.present("以前割过腕缝了六针好多年没这样了")).isEmpty();
         assertThat(Hindsight.present("我媳妇去年喝农药走了\u3000她娘家人天天上门")).isEqualTo("她娘家人天天上门");
+        // the whole matter said to be over, late in the message
+        assertThat(Hindsight.present("我爸在工地从二楼摔下来 腿骨折流了好多血 老板说不算工伤 这是上个月的事了")).isEmpty();
+        assertThat(Hindsight.present("工地上刚有人摔下来 一滩血 老板说不是他的事")).isEqualTo("工地上刚有人摔下来 一滩血");
     }
 
     @ParameterizedTest(name = "\"{0}\" speaks of self-harm")

@@ -1,0 +1,59 @@
+package org.lawline.conversation.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lawline.conversation.DialogState;
+import org.lawline.knowledge.FaqMatch;
+import org.lawline.knowledge.LabelProbabilities;
+
+/**
+ * A referral the recogniser is unsure of gives way to the knowledge base's choices when the
+ * citizen asks the law in so many words ("法律上真是这样吗", "他们真能告赢吗"): the hotline does not
+ * say what the law is. The classifier is stood in for.
+ */
+class ReferralBesideALegalQuestionTest {
+
+    private static final SearchVerdict CLOSE = new SearchVerdict.Close(List.of(
+            new FaqMatch(Fixtures.WAGES, 8, 0.6), new FaqMatch(Fixtures.SEVERANCE, 7.9, 0.59)));
+
+    private final Router router = new Router();
+    private final MeaningRecogniser unsureOfAComplaint = new MeaningRecogniser(text -> new LabelProbabilities(
+            Map.of("referral:12315", 0.7, "question", 0.3), Map.of("referral:12315", 0.8, "question", 0.75)),
+            MeaningRecogniser.Thresholds.DEFAULT);
+    private final MeaningRecogniser sureOfAComplaint = new MeaningRecogniser(text -> new LabelProbabilities(
+            Map.of("referral:12315", 0.9, "question", 0.1), Map.of("referral:12315", 0.85, "question", 0.7)),
+            MeaningRecogniser.Thresholds.DEFAULT);
+
+    @Test
+    void anUnsureReferralGivesWayToChoicesWhenTheLawIsAskedOutright() {
+        assertThat(refine(unsureOfAComplaint, "七天无理由退货 商家说拆了包装就不能退 法律上真是这样吗", CLOSE).intent())
+                .isEqualTo(Intent.QUESTION);
+    }
+
+    @Test
+    void anUnsureReferralStandsWhenTheLawIsNotAsked() {
+        Utterance said = refine(unsureOfAComplaint, "七天无理由退货 商家说拆了包装就不能退 去哪投诉", CLOSE);
+
+        assertThat(said.intent()).isEqualTo(Intent.REFERRAL);
+        assertThat(said.hotlines()).containsExactly(Hotline.CONSUMER_COMPLAINTS);
+    }
+
+    @Test
+    void anUnsureReferralStandsWhenTheSearchHasNothingToOffer() {
+        assertThat(refine(unsureOfAComplaint, "商家说拆了包装就不能退 法律上真是这样吗", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.REFERRAL);
+    }
+
+    @Test
+    void aSureReferralStandsWhateverIsAsked() {
+        assertThat(refine(sureOfAComplaint, "七天无理由退货 商家说拆了包装就不能退 法律上真是这样吗", CLOSE).intent())
+                .isEqualTo(Intent.REFERRAL);
+    }
+
+    private Utterance refine(MeaningRecogniser recogniser, String text, SearchVerdict verdict) {
+        return recogniser.refine(router.classify(text), text, DialogState.BOT, () -> verdict);
+    }
+}
