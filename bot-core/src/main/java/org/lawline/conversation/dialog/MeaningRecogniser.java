@@ -197,7 +197,8 @@ final class MeaningRecogniser {
         if (keywords.intent() != Intent.QUESTION && keywords.intent() != Intent.REFERRAL) {
             return keywords;
         }
-        LabelProbabilities p = classifier.classify(text);
+        // one more reading only when a figure of speech was put plainly; the search keeps the text as typed
+        LabelProbabilities p = classifier.classify(Texts.plain(text));
         double danger = p.ofAll(EMERGENCIES::containsKey);
         double closestEmergency = EMERGENCIES.keySet().stream().mapToDouble(p::closest).max().orElseThrow();
         if (isDanger(p) && dangerStands(p, danger, closestEmergency, keywords, verdict) && !overBeforeNow(text)) {

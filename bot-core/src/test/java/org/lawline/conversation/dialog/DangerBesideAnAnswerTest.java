@@ -119,6 +119,16 @@ class DangerBesideAnAnswerTest {
                 new SearchVerdict.Miss()).intent()).isEqualTo(Intent.EMERGENCY);
     }
 
+    @Test
+    void deathAsAFigureOfSpeechIsReadPlainlyButPainIsNot() {
+        // the classifier, shown frightened messages, reads any 死 as danger
+        MeaningRecogniser recogniser = dangerWhereItSays("死");
+
+        assertThat(refine(recogniser, "你们下班了没 今天热死了", new SearchVerdict.Miss()).intent()).isNotEqualTo(Intent.EMERGENCY);
+        assertThat(refine(recogniser, "借钱的现在装死不还 咋办", new SearchVerdict.Miss()).intent()).isNotEqualTo(Intent.EMERGENCY);
+        assertThat(refine(recogniser, "肚子疼死了 在地上打滚", new SearchVerdict.Miss()).intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
     private Utterance refine(MeaningRecogniser recogniser, String text, SearchVerdict verdict) {
         return recogniser.refine(router.classify(text), text, DialogState.BOT, () -> verdict);
     }
