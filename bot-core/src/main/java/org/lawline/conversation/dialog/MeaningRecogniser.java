@@ -137,10 +137,9 @@ final class MeaningRecogniser {
      * Otherwise unsure danger gives way only to a hotline the keyword rules found ("下水道井盖丢了很危险"
      * is for 12345) or a clear answer, and sure danger to nothing.
      */
-    private boolean dangerStands(LabelProbabilities p, double danger, double closestEmergency, Utterance keywords,
-                                 Supplier<SearchVerdict> verdict) {
-        boolean nearerAQuestion = p.closest(QUESTION) - closestEmergency > thresholds.questionLead();
-        if (danger >= thresholds.sure()) {
+    private boolean dangerStands(LabelProbabilities p, Utterance keywords, Supplier<SearchVerdict> verdict) {
+        boolean nearerAQuestion = p.closest(QUESTION) - closestEmergency(p) > thresholds.questionLead();
+        if (danger(p) >= thresholds.sure()) {
             return !(nearerAQuestion && verdict.get() instanceof SearchVerdict.Clear);
         }
         return !nearerAQuestion && keywords.intent() != Intent.REFERRAL && !(verdict.get() instanceof SearchVerdict.Clear);
@@ -165,8 +164,17 @@ final class MeaningRecogniser {
 
     /** Whether the labels' probabilities say danger now, and the text is like some emergency example at all. */
     private boolean isDanger(LabelProbabilities p) {
-        double closestEmergency = EMERGENCIES.keySet().stream().mapToDouble(p::closest).max().orElseThrow();
-        return p.ofAll(EMERGENCIES::containsKey) >= thresholds.emergency() && closestEmergency >= thresholds.support();
+        return danger(p) >= thresholds.emergency() && closestEmergency(p) >= thresholds.support();
+    }
+
+    /** The emergency labels' probability together. */
+    private static double danger(LabelProbabilities p) {
+        return p.ofAll(EMERGENCIES::containsKey);
+    }
+
+    /** How close (cosine) the text comes to the nearest example of any emergency. */
+    private static double closestEmergency(LabelProbabilities p) {
+        return EMERGENCIES.keySet().stream().mapToDouble(p::closest).max().orElseThrow();
     }
 
     /**
@@ -199,9 +207,7 @@ final class MeaningRecogniser {
         }
         // one more reading only when a figure of speech was put plainly; the search keeps the text as typed
         LabelProbabilities p = classifier.classify(Texts.plain(text));
-        double danger = p.ofAll(EMERGENCIES::containsKey);
-        double closestEmergency = EMERGENCIES.keySet().stream().mapToDouble(p::closest).max().orElseThrow();
-        if (isDanger(p) && dangerStands(p, danger, closestEmergency, keywords, verdict) && !overBeforeNow(text)) {
+        if (isDanger(p) && dangerStands(p, keywords, verdict) && !overBeforeNow(text)) {
             return Utterance.emergency(numbers(p));
         }
         // a settled question is one the keyword rules know better (a wrong or double payment, which reads like fraud)
