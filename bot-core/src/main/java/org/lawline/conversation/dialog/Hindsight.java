@@ -29,6 +29,8 @@ final class Hindsight {
             + "|那次|那回|那天|那晚|上次|上回|有一次|有回|那会儿|最后|最终|抢救过来了|救过来了|抢救回来了|脱离(了)?危险"
             + "|植(了)?皮|做了手术|手术(后|以后|之后)|治好了|落下(了)?(毛病|残疾|后遗症)|留了疤|伤残(鉴定|等级)|没(救|抢救|抢)(过来|回来)|人没了|(跳楼|跳河|喝药|上吊|自杀|溺水|摔|撞)(死的|死了|没了|没的|走的|走了|身亡|去世)|那事|那件事|那个事"
             + "|(当场|已经)?(抓到|抓住)了|(被)?带走了|(被)?拘留了|关进去了|(现在|已经)(人)?(没事|脱险|好了|稳定)了?"
+            // "人没事 火也灭了", "火早灭了"
+            + "|人(都|也)?没事|火(也|都|已经|早就?|早都)?(被)?(灭|扑灭|熄灭|浇灭)了"
             // what others did about it since: "学校说是孩子之间的事不管", "要我们赔八千"
             + "|(学校|医院|公司|单位|老板|物业|保险公司|商家|饭店|交警|派出所)(说|不管|不认|不给|拒绝|推|只肯|只给|只赔)"
             + "|(要|让|找)(我|我们|俺|俺们)赔|(邻居|人家|对方|他家|别人)说"
@@ -53,7 +55,9 @@ final class Hindsight {
             "赔|损失|告(?!诉)|起诉|诉讼|打官司|法院|合法|违法|犯法|算不算|判(几|多|了?多久)|会判|怎么判|坐牢|刑事责任|追究|负责|责任"
             + "|有没有份|有份|能分|分多少|遗产|继承|监护|离婚|辞退|开除|解除(劳动)?合同|工伤|保险|理赔|补偿|维权|索赔|报销|律师|要回|讨回|追回|要账|鉴定|医疗事故|户口|算谁|谁(来)?(出|担|承担|赔)|该谁|有没有关系|不关.{0,4}事|还吗|还不还|要还|得还|替.{0,3}还|要给吗|给不给|该不该给|要不要给"
             + "|(单位|公司|老板|学校|医院|物业|房东|保险公司|商家|游泳馆|对方)(能|可以|有没有|要不要|该不该|会不会|应不应该)"
-            + "|(能|可以)(找|向|跟).{0,6}要");
+            + "|(能|可以)(找|向|跟).{0,6}要"
+            // "房子该归谁", "算正当防卫不", and 赔 typed as its homophone: "这损失找谁陪"
+            + "|归谁|该归|归属|找谁陪|谁来?陪|算.{1,8}(不|吗|么|嘛)$");
 
     /** Anything that says the danger is still there, or the writer is at risk now. */
     private static final Pattern NOW = Pattern.compile(
@@ -71,7 +75,8 @@ final class Hindsight {
      * The whole matter said to be over, however its clauses tell it: "这是上个月的事了", "是前年冬天的事".
      * Then no clause is read again for danger (the message's words of now still count).
      */
-    private static final Pattern ALL_OVER = Pattern.compile("是(.{0,8})的事|事情(都|已经)?过去了");
+    private static final Pattern ALL_OVER = Pattern.compile(
+            "是(.{0,8})的事|事情(?:都|已经)?过去了|火(?:也|都|已经|早就?|早都)?(?:被)?(?:灭|扑灭|熄灭|浇灭)了");
     /** A time gone by, as "是…的事" names it: not "不是他的事". */
     private static final Pattern GONE_BY = Pattern.compile("去年|前年|月|年前|天前|周|礼拜|冬天|夏天|春天|秋天|过年|那会|那时|以前|之前");
 
@@ -99,16 +104,23 @@ final class Hindsight {
      * 喊他没反应 去年也摔过一个老板赔了钱 这次老板是不是也得赔" keeps its first three clauses, which are
      * danger now; "我媳妇去年喝农药走了 她娘家人要我赔钱" keeps only the second. A message written without
      * a break is one clause: {@link #tells} alone decides for it; so does one that says the whole
-     * matter is over ("这是上个月的事了").
+     * matter is over ("这是上个月的事了", "火早灭了"). The clauses after a supposed case are the case's
+     * ("假如有小偷半夜进我家 我把他打伤了 算正当防卫不"), unless they say now in their own words
+     * ({@link #NOW}: "要是他再来怎么办 他拿着刀在门口").
      */
     static String present(String text) {
         if (allOver(Texts.compact(text))) {
             return "";
         }
         StringBuilder present = new StringBuilder();
+        boolean supposing = false;
         for (String clause : CLAUSES.split(text)) {
             String compact = Texts.compact(clause);
-            if (!compact.isEmpty() && !PAST.matcher(compact).find() && !SUPPOSED.matcher(compact).find()) {
+            if (SUPPOSED.matcher(compact).find()) {
+                supposing = true;
+                continue;
+            }
+            if (!compact.isEmpty() && !PAST.matcher(compact).find() && (!supposing || NOW.matcher(compact).find())) {
                 present.append(clause).append(' ');
             }
         }

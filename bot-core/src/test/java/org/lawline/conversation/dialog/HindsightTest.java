@@ -25,7 +25,11 @@ class HindsightTest {
             "我婆婆去年在医院抢救没抢回来 总觉得医生有问题 咋告医院",
             "同事上班时候心梗倒在工位上没救过来 算不算工伤",
             "我儿子溺水那事 游泳馆救生员当时在玩手机 这个要怎么告他们",
-            "那回电梯困人我被关了俩小时 吓出心脏病来了 能找物业要精神损失费不"})
+            "那回电梯困人我被关了俩小时 吓出心脏病来了 能找物业要精神损失费不",
+            "电瓶车在楼下充电起火 把车棚烧了 人都没事 火也灭了 厂家要不要赔",
+            "前几天隔壁仓库着火 烧到我存的货了 火早灭了 这个损失找谁陪",
+            "俺爹前年喝药走了 留下两间房 他兄弟来抢 房子该归谁",
+            "假如有人半夜翻墙进我家偷东西 我把他打伤了 算正当防卫不"})
     void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
     }
@@ -64,6 +68,14 @@ class HindsightTest {
         // the whole matter said to be over, late in the message
         assertThat(Hindsight.present("我爸在工地从二楼摔下来 腿骨折流了好多血 老板说不算工伤 这是上个月的事了")).isEmpty();
         assertThat(Hindsight.present("工地上刚有人摔下来 一滩血 老板说不是他的事")).isEqualTo("工地上刚有人摔下来 一滩血");
+        // a fire said to be out is over, whatever clause tells of it
+        assertThat(Hindsight.present("隔壁着火 烧到我的货了 火早灭了 损失找谁赔")).isEmpty();
+    }
+
+    @Test
+    void theClausesAfterASupposedCaseAreTheCasesUnlessTheySayNow() {
+        assertThat(Hindsight.present("假如有小偷进我家 我把他打伤了 算正当防卫不")).isEmpty();
+        assertThat(Hindsight.present("要是他再来我能还手吗 他拿着刀在门口")).isEqualTo("他拿着刀在门口");
     }
 
     @ParameterizedTest(name = "\"{0}\" speaks of self-harm")
