@@ -84,6 +84,18 @@ class InboxApiTest {
                 java.util.Objects::nonNull);
     }
 
+    /**
+     * Waits until what the citizen wrote is in {@code conversation_turn}, where the inbox reads the
+     * transcript from: turns reach the database from the local journal on the transcript writer's
+     * thread, which the engine feeds after it has published the turn's events (so the escalation
+     * may be there before its turns).
+     */
+    private void turnStored(String citizen, String words) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> db.sql(
+                        "select count(*) from conversation_turn where citizen_id = :c and speaker = 'CITIZEN' and body = :b")
+                .param("c", citizen).param("b", words).query(Integer.class).single() > 0);
+    }
+
     private static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
@@ -107,6 +119,7 @@ class InboxApiTest {
         String citizen = citizen();
         citizenSays(citizen, "转人工");
         long escalation = escalationOf(citizen);
+        turnStored(citizen, "转人工");
 
         JsonNode list = json(lawyer.get("/api/inbox/conversations?status=waiting")).get("conversations");
         JsonNode mine = null;
@@ -165,6 +178,7 @@ class InboxApiTest {
         mailboxOnceItHolds(citizen, "您可以先向劳动监察大队投诉。");
 
         citizenSays(citizen, "好的，谢谢律师");
+        turnStored(citizen, "好的，谢谢律师");
         JsonNode detail = json(lawyer.get("/api/inbox/conversations/" + id));
         assertThat(detail.get("turns").findValuesAsString("from")).contains("citizen", "bot", "lawyer");
         assertThat(detail.get("turns").findValuesAsString("text")).contains("老板拖欠工资三个月不发怎么办", "您可以先向劳动监察大队投诉。",
