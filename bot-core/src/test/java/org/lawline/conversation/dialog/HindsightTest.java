@@ -29,7 +29,9 @@ class HindsightTest {
             "电瓶车在楼下充电起火 把车棚烧了 人都没事 火也灭了 厂家要不要赔",
             "前几天隔壁仓库着火 烧到我存的货了 火早灭了 这个损失找谁陪",
             "俺爹前年喝药走了 留下两间房 他兄弟来抢 房子该归谁",
-            "假如有人半夜翻墙进我家偷东西 我把他打伤了 算正当防卫不"})
+            "假如有人半夜翻墙进我家偷东西 我把他打伤了 算正当防卫不",
+            "家里燃气表漏过一次气 燃气公司来修好了 收了我八百 合理吗",
+            "在厂里被机器压伤了手 现在伤口长好了 老板不给认工伤"})
     void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
     }

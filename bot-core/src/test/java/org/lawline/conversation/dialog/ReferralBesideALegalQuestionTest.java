@@ -33,6 +33,15 @@ class ReferralBesideALegalQuestionTest {
                 .isEqualTo(Intent.QUESTION);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "\"{0}\" asks the law outright")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "客人在我店里滑倒摔骨折了 现在找我要五万 我到底该赔多少",
+            "暑假在奶茶店打工 老板说学生不算劳动关系 加班不给加班费 对吗",
+            "上礼拜在商场电梯被关了一个钟头 商场要负啥责任不"})
+    void otherWaysOfAskingTheLawAlsoGiveWayToChoices(String text) {
+        assertThat(refine(unsureOfAComplaint, text, CLOSE).intent()).isEqualTo(Intent.QUESTION);
+    }
+
     @Test
     void anUnsureReferralStandsWhenTheLawIsNotAsked() {
         Utterance said = refine(unsureOfAComplaint, "七天无理由退货 商家说拆了包装就不能退 去哪投诉", CLOSE);

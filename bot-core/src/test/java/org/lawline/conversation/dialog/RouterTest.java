@@ -26,7 +26,8 @@ class RouterTest {
             "可以预约律师面谈吗？我想带着材料当面咨询", "能不能派个懂法律的人到我们村来 我们好几户都是一样的事 当面说清楚",
             "说了半天全是套话 太没用了", "别再给我发链接了，我就想找个懂行的人当面问问，明天上午能过去吗，要带啥材料",
             "能不能安排法律援助的律师跟我见一面？我这个案子比较复杂，手机上三言两语说不清楚",
-            "你说的都是车轱辘话 找个管事的来"})
+            "你说的都是车轱辘话 找个管事的来",
+            "我想当面咨询一下 你们办公室哪天有人", "想找人帮我写个诉状 最好面对面教我那种"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -125,7 +126,12 @@ class RouterTest {
             "车翻沟里了 我卡在驾驶座出不来 门打不开, 120 119",
             "官司输了孩子判给他了 我现在在楼顶天台上 没啥好留恋的了, 110 120 12356",
             "我想问事故责任怎么认定 刚才被车撞了 腿上骨头都戳出来了, 120",
-            "刚才过马路被一辆面包车撞了 那车跑了, 120"})
+            "刚才过马路被一辆面包车撞了 那车跑了, 120",
+            "离婚判了孩子归我 前夫在门外踹门 说今天非要把孩子带走, 110",
+            "我叔把农药当饮料喝了两口 现在吐得厉害, 120",
+            "电梯停在两层中间 我跟孩子在里头 按铃没人理, 120 119",
+            "楼道里充电的电动车在冒黑烟 还噼啪响, 119",
+            "下大雨车库进水了 我妈还在车里 水都到车窗了, 120 119"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -168,6 +174,14 @@ class RouterTest {
      * time is read as now, even when a later one says it is over. A needless emergency reply is
      * the price of never setting aside "工地上刚有人从脚手架摔下来 后脑勺一滩血…去年也摔过一个".
      */
+    /** Kept from going out for weeks is a matter for 12338 or a question, not 110: "不让俺们出门" of a siege is. */
+    @ParameterizedTest(name = "\"{0}\" tells of control, not danger now")
+    @ValueSource(strings = {"结婚十年一直被他骂 工资卡被他拿走 不让我出门见朋友 有没有地方能帮帮我",
+            "老公管得严 不让我出门上班 这算家暴吗"})
+    void controlOverAWifesLifeIsNoKeywordEmergency(String text) {
+        assertThat(router.classify(text).intent()).isNotEqualTo(Intent.EMERGENCY);
+    }
+
     @ParameterizedTest(name = "\"{0}\" states danger in a clause of its own: an emergency")
     @ValueSource(strings = {
             "出租屋煤气泄漏 我和室友都中毒住了一个礼拜院 现在出院了 房东要不要负责",
@@ -216,7 +230,9 @@ class RouterTest {
             "网上刷单 前几单都返了 后来投了两万多就提不出来 客服把我拉黑了, 110",
             "工地干了两个月 包工头一分钱没给 举报打啥电话, 12333",
             "公司一直没给我交社保 我要去投诉, 12333",
-            "楼下KTV天天吵到半夜 想投诉他们, 12345"})
+            "楼下KTV天天吵到半夜 想投诉他们, 12345",
+            "厂里拖了半年工资 我们几个想去劳动局投诉, 12333",
+            "包工头欠了我们三个月工钱 去哪告他, 12333"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
