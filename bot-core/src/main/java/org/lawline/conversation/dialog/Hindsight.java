@@ -33,6 +33,8 @@ final class Hindsight {
             + "|人(都|也)?没事|火(也|都|已经|早就?|早都)?(被)?(灭|扑灭|熄灭|浇灭)了"
             // a wound healed: "现在伤口长好了", "骨折养好了"; a leak mended: "燃气表漏过一次气"
             + "|(伤口|伤|骨折|骨头|腿|手|胳膊|手指)(都|也|已经|早)?(长好|养好|好|愈合|痊愈|长上)了|漏过"
+            // "好了以后…不想出医药费", "年前厂里宿舍失火" (before the Spring Festival)
+            + "|好了以后|好了之后|康复(了|以后|之后)|年前|过年那会"
             // what others did about it since: "学校说是孩子之间的事不管", "要我们赔八千"
             + "|(学校|医院|公司|单位|老板|物业|保险公司|商家|饭店|交警|派出所)(说|不管|不认|不给|拒绝|推|只肯|只给|只赔)"
             + "|(要|让|找)(我|我们|俺|俺们)赔|(邻居|人家|对方|他家|别人)说"
@@ -90,6 +92,15 @@ final class Hindsight {
     private static final Pattern SELF_HARM = Pattern.compile("自杀|轻生|寻死|割(过)?腕|跳楼|跳河|喝(过|了)?(农)?药|吃(过|了)?安眠药|服毒|抑郁");
 
     private Hindsight() {
+    }
+
+    /**
+     * Whether the message only supposes a case to ask the law of it, and tells of nothing that
+     * happened: "听说有人冒充公检法骗钱 假如我真被骗了 银行有没有责任赔" is not a fraud victim's.
+     */
+    static boolean supposes(String compact) {
+        return LEGAL_ASK.matcher(compact).find() && SUPPOSED.matcher(compact).find()
+                && !SAID_NOW.matcher(compact).find() && !PAST.matcher(compact).find();
     }
 
     /** Whether the message tells of danger that is over, to ask a legal question about it. */

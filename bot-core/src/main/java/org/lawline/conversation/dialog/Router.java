@@ -37,7 +37,7 @@ final class Router {
                     + "|(拍|砸|踹)门.{0,4}(拍|砸|踹)?了?(半个钟头|半天|好久|一直)|拖出来打|把我.{0,4}打一顿"
                     + "|(围|堵)(在|着).{0,12}打|被(几个|一群|好几个|一帮).{0,6}(围|堵).{0,8}打"
                     // a weapon at the door: "今天又拿刀堵在门口"
-                    + "|拿(着)?(刀|棍子?|斧头|菜刀|枪|砖头).{0,8}(堵|守|站|在|冲|进|追|找|砸)"
+                    + "|拿(着)?(刀|棍子?|斧头|菜刀|枪|砖头|钢管|铁棍|木棍|棍棒|铁锹|锤子|扳手).{0,8}(堵|守|站|在|冲|进|追|找|砸|过来)"
                     // petrol brought to a quarrel; a child beaten next door, now
                     + "|(带|拿|提|拎|买)(了|着)?.{0,4}汽油|(泼|浇)(了)?汽油|烧死(我|你|她|他|全家)"
                     + "|(一直|正|还)在打(小孩|孩子|人|老婆|媳妇|她|他)|别打了"
@@ -49,6 +49,8 @@ final class Router {
                     + "|(被|把我们?(几个|俩|仨|[0-9一二两三四五六七八九十]+个)?)(关|锁)(在|起来).{0,10}(出不去|不让(我们?)?(走|出))|不让我出门.{0,6}(收了|没收)"
                     // someone with dementia out on a walk: "有老年痴呆 下午出去遛弯 到现在天都黑了还没回来"
                     + "|(老年痴呆|痴呆|糊涂|遛弯|散步|溜达).{0,20}(还没回来|没回家|找不到了|走丢了?|不见了)"
+                    // "把我们十几个工人关在宿舍里，门从外面锁了，两个保安守着，说不签字就不放人"
+                    + "|门(被)?从外面(锁|反锁|锁上|锁住)|从外面(把门)?(锁|反锁)(了|上|住)|不放人|(保安|打手|几个人|两个人|一帮人)(在门口)?守着"
                     + "|(孩子|小孩|儿子|女儿|闺女|老人|爹|妈|爷爷|奶奶|外婆|姥姥|老爷子|老太太|公公|婆婆|岳父|岳母)"
                     + ".{0,12}(不见了|找不到了|走丢了?|没回来|失联了"
                     // "放学一直没回家": only with when they left, as "儿子过年没回家" is about support
@@ -56,12 +58,15 @@ final class Router {
                     EnumSet.of(Hotline.POLICE)),
             new Rule(Pattern.compile("自杀|不想活|轻生|寻死|跳楼|跳河|割腕|活不下去|想死|去死了?算了|一了百了|不如死了"
                     + "|(从|往)楼上跳|跳下去|活着(还)?有(啥|什么)意思|吃了(一瓶|一整瓶|好多|很多)(安眠)?药"
-                    + "|刀片|划了(一|两|几|好几)?(道|下)|没(啥|什么)(好)?留恋|(我现在|我|现在)(在|站在|爬到|坐在)(楼顶|天台|顶楼)|绳子(已经|都)?(挂|系|拴)好|(要|想|准备|去)上吊|炭(都|已经)?(点|烧)(上|着)"),
+                    + "|刀片|划了(一|两|几|好几)?(道|下)|没(啥|什么)(好)?留恋|(我现在|我|现在)(在|站在|爬到|坐在)(楼顶|天台|顶楼)|绳子(已经|都)?(挂|系|拴)好|(要|想|准备|去)上吊|炭(都|已经)?(点|烧)(上|着)"
+                    // a farewell: "刚才发微信说对不起我和孩子 说他在江边 电话打了十几个都不接"
+                    + "|遗书|交代(了)?后事|留了.{0,4}(遗言|绝笔)|对不起(我|你|我们|孩子|爸妈).{0,20}(江边|河边|湖边|海边|桥上|楼顶|天台)"
+                    + "|(在|到了?)(江边|河边|湖边|海边|大桥上|桥上|楼顶|天台).{0,16}(电话)?.{0,8}(不接|关机|联系不上|不回)"),
                     EnumSet.of(Hotline.POLICE, Hotline.AMBULANCE, Hotline.CRISIS)),
             new Rule(Pattern.compile("流了很多血|流很多血|流血不止|大出血|昏迷|晕倒了|没有?呼吸|喝了?农药|吞了?安眠药"
                     + "|叫不醒|不省人事|喘不上气|心脏病(犯了|发作)|抽搐|口吐白沫|(摔|撞)得?(动不了|起不来)|(摔|撞)(了|伤了)?.{0,4}(动不了|起不来)"
                     + "|(吃|误食|喝)了?.{0,4}(毒蘑菇|菌子|野蘑菇|老鼠药|敌敌畏|百草枯)|中毒了|又吐又"
-                    + "|(喊|叫)(他|她|人)?(也|都)?没(有)?反应|一滩血|血(流)?(止不住|一直流)|喊不醒|一直(在)?流血|腿都?变形|躺在(马路|地)上.{0,10}(不动|流血|起不来)"
+                    + "|(喊|叫)(他|她|人)?(也|都)?没(有)?反应|一滩血|血(流)?(止不住|一直流)|喊不醒|一直(在)?流血|腿都?变形|躺(在)?(马路|地|路)上.{0,10}(不动|流血|起不来)|一动不动"
                     + "|(误喝|误食|喝了|吃了).{0,8}(农药|老鼠药|百草枯|敌敌畏|消毒水|消毒液)|被(毒)?蛇咬"
                     // "把敌敌畏当白酒喝了一口"
                     + "|(敌敌畏|百草枯|农药|老鼠药|消毒水|消毒液|除草剂).{0,8}(喝了|吃了|喝下|吃下|咽了|咽下|喝进)"
@@ -75,6 +80,9 @@ final class Router {
             new Rule(Pattern.compile("被埋(了|在|住)|埋在.{0,4}(下面|底下|里面)|被压在.{0,6}(下面|底下|里面)"
                     + "|被?困在(电梯|井|废墟|水)里|(掉|跌|摔)(进|到|下)(河|水|井|湖|江|水库|冰窟窿|粪坑)里?了|有人落水|(车|人|孩子|小孩|娃|娃儿|娃娃|宝宝|老人)掉(进|到)?(河|水|井|湖|江|水库|水塘)里|卡在.{0,8}出不来|翻(进|到)?(沟|河|水)里"
                     + "|电梯(里)?(关|困)(住|了)?人|(孩子|小孩|宝宝|娃|老人|我|人)被?(锁|关|困)在车里"
+                    // "掉进村口的机井里了", "电梯卡在两层中间了 里面有我和一个坐轮椅的老人"
+                    + "|(掉|跌|摔|落)(进|到|下)了?.{0,6}(机井|枯井|水井|深井|井|粪坑|冰窟窿)里"
+                    + "|电梯.{0,20}(里面|里头)有(我|人|老人|孩子|小孩|娃)|电梯(卡|停|困)(在|住)了?.{0,4}(两层|两个楼层|楼层)中间"
                     // "电梯卡在十二楼中间了 我们四个人在里面", "河里有人掉下去了", "水已经到腰了", "房子塌了 压在底下"
                     + "|电梯.{0,20}(在里面|在里头|(里面|里头)有人|出不去|出不来|(里面|里头)有?[0-9一二两三四五六七八九十几]+个人)|被困.{0,8}(楼|办公室|房间|屋里|宿舍|车间)|(河|江|湖|井|水库|池塘|水塘|海)里有人(掉|落|淹|溺)|有人(掉|落)(水|河|江|湖)|溺水"
                     + "|(车|屋|房)里.{0,6}(还有人|人没出来).{0,12}水|水(都|已经|以经|快|快要)?(到|淹到|没过|漫到|淹过|漫过)了?(腰|胸|胸口|脖子|头|车顶|车窗|窗户|窗)|没过头|淹过头|被水(困|冲走)"
@@ -145,7 +153,9 @@ final class Router {
             + "|找(?:个|一个|一位|位)?(?:懂行|懂法|懂法律|专业)的人(?:当面|来|帮|问|聊|说)"
             + "|(?:律师|值班律师|工作人员)(?:跟|和)我见(?:一|个)?面"
             // "我想当面咨询一下", "找个人帮我写起诉状 面对面教我那种"
-            + "|(?:想|要|能|可以|希望)当面(?:咨询|问|谈|聊|说|请教)|面对面(?:教|讲|说|咨询|问|聊|谈|帮)");
+            + "|(?:想|要|能|可以|希望)当面(?:咨询|问|谈|聊|说|请教)|面对面(?:教|讲|说|咨询|问|聊|谈|帮)|当面(?:问问|聊聊|谈谈|说说)"
+            // "想与贵中心的律师预约一次面谈"
+            + "|(?:律师|值班律师)预约|预约(?:一次|个|一个)?面谈");
     /** "人工", "转人工", "找律师", "请帮我转人工" … and "我要律师", "我想跟真人说话" … as the whole message. */
     private static final Pattern ASK_FOR_PERSON = Pattern.compile(
             "(?:请|麻烦)?(?:帮我|给我)?(?:转|转接|接|找|要|联系|呼叫)?(?:个|一个|一下)?" + PERSON + "(?:吧|谢谢)?"
@@ -166,7 +176,7 @@ final class Router {
             new Referral(Pattern.compile("家暴.{0,6}(求助|找谁|找哪|去哪|哪里|谁管|热线)|(遭受|遭遇|被)家暴.{0,4}求助"
                     + "|妇女权益(受到?)?(侵害|求助|投诉)|妇女维权|找妇联|妇联(电话|热线)|12338"), Hotline.WOMENS_RIGHTS),
             new Referral(Pattern.compile("社保卡(怎么|如何|在哪|去哪)?(办|补办|挂失|激活|申领|丢|查)|补办社保卡"
-                    + "|社保(缴费)?(记录|明细|基数)?(怎么|如何|在哪|去哪)查|查(询|一下|下)?(我的)?(社保|养老金|养老保险)"
+                    + "|社保(缴费)?(记录|明细|基数)?(怎么|如何|在哪|去哪|找谁|找哪)查|(社保|养老保险|医保).{0,20}(找谁|去哪|找哪个部门)查|查(询|一下|下)?(我的)?(社保|养老金|养老保险)"
                     + "|养老金(怎么|如何|在哪|去哪)?查|劳动保障政策|12333"
                     // where to report unpaid wages or social insurance: "包工头一分钱没给 听说能去劳动局告 打啥电话"
                     + "|(工资|工钱|工姿|薪水|一分钱没给|一分没给|社保|养老保险|五险).{0,24}(找哪个部门|哪个部门管|打啥电话|打什么电话|电话(是)?多少|打哪个电话|(去|到)哪(里|儿)?(告|投诉|举报))"
@@ -233,6 +243,18 @@ final class Router {
     private static final Pattern PAID_BY_MISTAKE = Pattern.compile(
             "(转|汇|付|充)错|打错(了)?(钱|账|款)|多(转|打|汇|付)了|误(转|汇|付)|转账错误|错转");
 
+    /** People a citizen lends to and knows where to find. */
+    private static final String KNOWN = "(朋友|同事|亲戚|同学|邻居|老乡|表哥|表弟|表姐|表妹|堂哥|堂弟|堂姐|堂妹|发小|熟人"
+            + "|哥哥|姐姐|弟弟|妹妹|小舅子|大舅子|姐夫|妹夫|叔叔|舅舅|姑姑|小姨|前男友|前女友|前夫|前妻|男朋友|女朋友|老板|工友|战友)";
+    /**
+     * Money lent to someone the citizen knows: "借给朋友三万 没打借条 就有微信转账记录 能要回来不". A question
+     * of private lending, which the recogniser, for its transfers and sums, is sure is fraud; settled
+     * like a payment by mistake. Not when the borrower was met online or has vanished ({@link #VANISHED}):
+     * that is how a romance scam is told.
+     */
+    private static final Pattern LENT_TO_SOMEONE_KNOWN = Pattern.compile("借(给|了)(我的?)?" + KNOWN + "|" + KNOWN + "(找我|向我|跟我|问我)借");
+    private static final Pattern VANISHED = Pattern.compile("网上|网友|网恋|刚认识|认识没多久|没见过面|联系不上|拉黑|失联|删了我|跑路|骗");
+
     /** What the message is. Never throws; any text is at worst a question. */
     Utterance classify(String text) {
         String compact = Texts.compact(text);
@@ -287,11 +309,12 @@ final class Router {
     }
 
     /**
-     * A question; settled when it is one the recogniser is known to misread (money paid by mistake);
+     * A question; settled when it is one the recogniser is known to misread (money paid by mistake or
+     * lent to someone the citizen knows);
      * closing with the crisis line when it tells in hindsight of harm to oneself ("以前抑郁割过腕…要辞退我").
      */
     private static Utterance question(String compact) {
-        if (paidByMistake(compact)) {
+        if (paidByMistake(compact) || lentToSomeoneKnown(compact)) {
             return Utterance.settledQuestion();
         }
         return Hindsight.tells(compact) && Hindsight.speaksOfSelfHarm(compact)
@@ -308,6 +331,12 @@ final class Router {
         return PAID_BY_MISTAKE.matcher(Texts.compact(text)).find();
     }
 
+    /** Whether the message says money was lent to someone the citizen knows, met offline and not vanished. */
+    static boolean lentToSomeoneKnown(String text) {
+        String compact = Texts.compact(text);
+        return LENT_TO_SOMEONE_KNOWN.matcher(compact).find() && !VANISHED.matcher(compact).find();
+    }
+
     private static Optional<Utterance> emergency(String compact) {
         Set<Hotline> numbers = EnumSet.noneOf(Hotline.class);
         for (Rule rule : EMERGENCIES) {
@@ -319,7 +348,11 @@ final class Router {
         return numbers.isEmpty() ? Optional.empty() : Optional.of(Utterance.emergency(List.copyOf(numbers)));
     }
 
+    /** Another hotline's matter, unless the message only supposes it to ask the law ({@link Hindsight#supposes}). */
     private static Optional<Utterance> referral(String compact) {
+        if (Hindsight.supposes(compact)) {
+            return Optional.empty();
+        }
         return REFERRALS.stream()
                 .filter(referral -> referral.pattern().matcher(compact).find())
                 .findFirst()

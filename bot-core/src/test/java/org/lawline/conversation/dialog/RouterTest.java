@@ -27,7 +27,8 @@ class RouterTest {
             "说了半天全是套话 太没用了", "别再给我发链接了，我就想找个懂行的人当面问问，明天上午能过去吗，要带啥材料",
             "能不能安排法律援助的律师跟我见一面？我这个案子比较复杂，手机上三言两语说不清楚",
             "你说的都是车轱辘话 找个管事的来",
-            "我想当面咨询一下 你们办公室哪天有人", "想找人帮我写个诉状 最好面对面教我那种"})
+            "我想当面咨询一下 你们办公室哪天有人", "想找人帮我写个诉状 最好面对面教我那种",
+            "你们那有值班律师吗 我明天过去当面问问", "您好，我想与贵中心的律师预约一次面谈，请问如何预约？"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -59,6 +60,22 @@ class RouterTest {
     @ValueSource(strings = {"被骗了转了两万", "有人冒充客服让我转账", "不好意思打错字了", "转账记录能当证据吗", "汇率算错了吗"})
     void paymentsAndTyposThatAreNotMistakenPaymentsAreLeftToTheRecogniser(String text) {
         assertThat(Router.paidByMistake(text)).isFalse();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" lends to someone known: a settled question")
+    @ValueSource(strings = {"借给朋友三万 没打借条 就有微信转账记录 能要回来不", "同事找我借了五千 说好月底还 现在装死",
+            "前年借给我表哥两万块 写了借条 现在他说没钱"})
+    void moneyLentToSomeoneKnownIsASettledQuestion(String text) {
+        Utterance said = router.classify(text);
+
+        assertThat(said.intent()).isEqualTo(Intent.QUESTION);
+        assertThat(said.settled()).isTrue();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" may be a scam: not settled")
+    @ValueSource(strings = {"网上认识的男朋友借了我八万 现在联系不上了", "借给朋友两万 结果他把我拉黑了"})
+    void moneyLentToSomeoneMetOnlineOrVanishedIsNotSettled(String text) {
+        assertThat(router.classify(text).settled()).isFalse();
     }
 
     @ParameterizedTest(name = "\"{0}\" is an emergency: {1}")
@@ -131,7 +148,13 @@ class RouterTest {
             "我叔把农药当饮料喝了两口 现在吐得厉害, 120",
             "电梯停在两层中间 我跟孩子在里头 按铃没人理, 120 119",
             "楼道里充电的电动车在冒黑烟 还噼啪响, 119",
-            "下大雨车库进水了 我妈还在车里 水都到车窗了, 120 119"})
+            "下大雨车库进水了 我妈还在车里 水都到车窗了, 120 119",
+            "工友从架子上掉下来了 躺地上不动弹 老板不让打电话, 120",
+            "老板不让辞职 把我们二十多个人关在厂房里 门从外面锁了 说不签字就不放人, 110",
+            "讨薪的时候包工头叫了一帮人拿着钢管过来了, 110",
+            "邻居家娃掉进地里的机井里了 能听见在哭, 120 119",
+            "电梯卡在两层中间了 里面有我和我妈 按铃没人应, 120 119",
+            "他刚发微信说对不起我和孩子 说他在江边 电话一直不接, 110 120 12356"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -161,7 +184,9 @@ class RouterTest {
             "租的老房子煤气中毒 一家三口都送医院了 房东说跟他没关系 幸好都救回来了 是前年冬天的事 能找房东赔不",
             "电瓶车在楼下充电起火 把车棚烧了 人都没事 火也灭了 厂家要不要赔",
             "前几天隔壁仓库着火 烧到我存的货了 火早灭了 这个损失找谁陪",
-            "假如有人半夜翻墙进我家偷东西 我把他打伤了 算正当防卫不"})
+            "假如有人半夜翻墙进我家偷东西 我把他打伤了 算正当防卫不",
+            "我奶奶上回煤气中毒住了院 好了以后几个儿女都不想出医药费 能告他们吗",
+            "年前厂里宿舍失火 我的东西全烧没了 人没事 厂里该不该赔"})
     void dangerToldInHindsightIsAQuestion(String text) {
         Utterance said = router.classify(text);
 
@@ -232,12 +257,19 @@ class RouterTest {
             "公司一直没给我交社保 我要去投诉, 12333",
             "楼下KTV天天吵到半夜 想投诉他们, 12345",
             "厂里拖了半年工资 我们几个想去劳动局投诉, 12333",
-            "包工头欠了我们三个月工钱 去哪告他, 12333"})
+            "包工头欠了我们三个月工钱 去哪告他, 12333",
+            "社保断了两个月 公司说交了 查不到记录 找谁查, 12333"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
         assertThat(utterance.intent()).isEqualTo(Intent.REFERRAL);
         assertThat(utterance.hotlines()).extracting(Hotline::number).containsExactly(hotline);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" only supposes another hotline's matter: a question")
+    @ValueSource(strings = {"听说有人冒充公检法骗钱 假如我真被骗了 银行有没有责任赔", "要是被骗了转了钱 能起诉银行吗"})
+    void aReferralOnlySupposedToAskTheLawIsAQuestion(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
 
     @ParameterizedTest(name = "\"{0}\" is a greeting: {1}")
