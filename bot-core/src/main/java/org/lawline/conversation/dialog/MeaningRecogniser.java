@@ -57,7 +57,9 @@ final class MeaningRecogniser {
 
     /** Asking what the law says, in so many words: "法律上真是这样吗", "他们真能告赢吗", "我得全还吗". */
     private static final Pattern ASKS_THE_LAW = Pattern.compile(
-            "法律(上|规定)|合法吗|违法吗|犯法吗|告(得)?赢|能告|能起诉|我得.{0,4}(吗|不)|有没有责任|要不要负责|负(啥|什么|多大|哪些)?责任|该谁(出|赔|负责)|谁(来)?赔|赔多少|能让他.{0,4}(不|吗)"
+            "法律(上|规定)|合法吗|违法吗|犯法吗|告(得)?赢|能告|能起诉|我得.{0,4}(吗|不)|有没有责任|要不要负责|负(啥|什么|多大|哪些)?责任|该谁(出|赔|负责)|谁(来)?赔|赔多少|(该|要|得|会)赔(不|吗|么)|能让他.{0,4}(不|吗)"
+            // custody asked: "要是分手 孩子能跟我吗"
+            + "|(孩子|娃|儿子|女儿).{0,6}(能|会|该|可以)?(跟|归|判给)(我|谁|他|她)(吗|不|么|呢)?$|判给谁"
             // what someone told them, put to us: "老板说学生不算劳动关系 …对吗"
             + "|(说|讲|称).{1,30}(对吗|对不对|是真的吗|有道理吗|真的假的)");
 
@@ -217,6 +219,10 @@ final class MeaningRecogniser {
             return keywords;
         }
         String best = p.best();
+        // nothing left for 110 to stop: the citizen asks the law of a fraud seen through or already reported
+        if ("referral:fraud".equals(best) && Router.noFraudToStop(Texts.compact(text))) {
+            return keywords;
+        }
         Utterance meant = INTENTS.get(best);
         if (meant == null || p.of(best) < thresholds.intent() || p.closest(best) < thresholds.support()) {
             return keywords;

@@ -155,7 +155,9 @@ final class Router {
             // "我想当面咨询一下", "找个人帮我写起诉状 面对面教我那种"
             + "|(?:想|要|能|可以|希望)当面(?:咨询|问|谈|聊|说|请教)|面对面(?:教|讲|说|咨询|问|聊|谈|帮)|当面(?:问问|聊聊|谈谈|说说)"
             // "想与贵中心的律师预约一次面谈"
-            + "|(?:律师|值班律师)预约|预约(?:一次|个|一个)?面谈");
+            + "|(?:律师|值班律师)预约|预约(?:一次|个|一个)?面谈|(?:咨询|面谈).{0,8}预约|预约.{0,6}(?:律师|咨询|面谈)"
+            // "我想陪她去你们那当面咨询", "我想当面找个律师问问"
+            + "|(?:去|到)(?:你们|贵中心)(?:那|这|那里|这里|那儿|中心)?(?:当面)?(?:咨询|问问|面谈)|当面找(?:个|一个|一位|位)?(?:律师|人)");
     /** "人工", "转人工", "找律师", "请帮我转人工" … and "我要律师", "我想跟真人说话" … as the whole message. */
     private static final Pattern ASK_FOR_PERSON = Pattern.compile(
             "(?:请|麻烦)?(?:帮我|给我)?(?:转|转接|接|找|要|联系|呼叫)?(?:个|一个|一下)?" + PERSON + "(?:吧|谢谢)?"
@@ -180,7 +182,7 @@ final class Router {
                     + "|养老金(怎么|如何|在哪|去哪)?查|劳动保障政策|12333"
                     // where to report unpaid wages or social insurance: "包工头一分钱没给 听说能去劳动局告 打啥电话"
                     + "|(工资|工钱|工姿|薪水|一分钱没给|一分没给|社保|养老保险|五险).{0,24}(找哪个部门|哪个部门管|打啥电话|打什么电话|电话(是)?多少|打哪个电话|(去|到)哪(里|儿)?(告|投诉|举报))"
-                    + "|(去|到|找|向)(劳动局|劳动监察大队|劳动监察|人社局|劳动保障监察)(投诉|举报|告)"
+                    + "|(去|到|向)(劳动局|劳动监察大队|劳动监察|人社局|劳动保障监察)(投诉|举报|告)|找(劳动局|劳动监察大队|劳动监察|人社局|劳动保障监察)"
                     + "|(劳动局|劳动监察|劳动保障监察|人社局).{0,6}(电话|热线|号码|怎么打|打啥|打哪个)"
                     + "|(没|不)(给(我|俺|我们)?)?(交|缴|买)(社保|养老保险|五险).{0,8}(想|要|去|怎么|到哪|在哪)(去)?(投诉|举报)"),
                     Hotline.SOCIAL_SECURITY),
@@ -220,7 +222,7 @@ final class Router {
             "(?:你|你们|这|这里|这边|对面)?(?:是不是|是)(?:真人|真的人|活人|机器人|人工智能|ai|自动回复|程序)(?:吗|嘛|么|啊|呀)?"
             + "|(?:你|你们)是(?:谁|什么|啥)(?:呀|啊|人)?");
     private static final Pattern IS_THIS_12348 = Pattern.compile(
-            "(?:你好)?(?:这|这里|这边|你们)?(?:是不是|是)?12348(?:热线|法律服务热线)?(?:吗|嘛|么|吧)?");
+            "(?:喂|你好|您好)*(?:这|这里|这边|你们)?(?:是不是|是)?12348(?:热线|法律服务热线|法律咨询|法律援助)?(?:吗|嘛|么|吧|不|不是|没)?");
 
     /** Whole-message rules look at short messages only: a request for a person is a few words. */
     private static final int SHORT = 30;
@@ -253,6 +255,10 @@ final class Router {
      * that is how a romance scam is told.
      */
     private static final Pattern LENT_TO_SOMEONE_KNOWN = Pattern.compile("借(给|了)(我的?)?" + KNOWN + "|" + KNOWN + "(找我|向我|跟我|问我)借");
+    private static final Pattern NO_FRAUD_TO_STOP = Pattern.compile(
+            // never "还没转钱": a call still going on is for 110 now
+            "没(信|上当|理他|理会)|识破|(骗子|对方|那人|那伙人)(也|都|已经)?(被)?(抓到|抓住|抓了|判了|被抓)"
+            + "|(已经|早就|也)报(过)?(警|案)了|报过(警|案)|(警察|派出所|公安)(已经)?立案了");
     private static final Pattern VANISHED = Pattern.compile("网上|网友|网恋|刚认识|认识没多久|没见过面|联系不上|拉黑|失联|删了我|跑路|骗");
 
     /** What the message is. Never throws; any text is at worst a question. */
@@ -331,6 +337,15 @@ final class Router {
         return PAID_BY_MISTAKE.matcher(Texts.compact(text)).find();
     }
 
+    /**
+     * Whether a fraud told of has nothing left for 110 to stop: the citizen saw through it ("我没信挂了"), or
+     * the police already have it ("骗子也抓到了", "已经报警了"). Then what is asked is the law: whether a
+     * bank or a leak of their data is to blame, what compensation they can claim.
+     */
+    static boolean noFraudToStop(String compact) {
+        return NO_FRAUD_TO_STOP.matcher(compact).find();
+    }
+
     /** Whether the message says money was lent to someone the citizen knows, met offline and not vanished. */
     static boolean lentToSomeoneKnown(String text) {
         String compact = Texts.compact(text);
@@ -348,13 +363,17 @@ final class Router {
         return numbers.isEmpty() ? Optional.empty() : Optional.of(Utterance.emergency(List.copyOf(numbers)));
     }
 
-    /** Another hotline's matter, unless the message only supposes it to ask the law ({@link Hindsight#supposes}). */
+    /**
+     * Another hotline's matter, unless the message only supposes it to ask the law ({@link Hindsight#supposes}),
+     * or tells of a fraud with nothing left for 110 to stop ({@link #noFraudToStop}).
+     */
     private static Optional<Utterance> referral(String compact) {
         if (Hindsight.supposes(compact)) {
             return Optional.empty();
         }
         return REFERRALS.stream()
                 .filter(referral -> referral.pattern().matcher(compact).find())
+                .filter(referral -> referral.hotline() != Hotline.ANTI_FRAUD || !noFraudToStop(compact))
                 .findFirst()
                 .map(referral -> Utterance.referral(referral.hotline()));
     }

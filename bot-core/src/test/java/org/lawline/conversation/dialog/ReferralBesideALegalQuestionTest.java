@@ -37,7 +37,9 @@ class ReferralBesideALegalQuestionTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {
             "客人在我店里滑倒摔骨折了 现在找我要五万 我到底该赔多少",
             "暑假在奶茶店打工 老板说学生不算劳动关系 加班不给加班费 对吗",
-            "上礼拜在商场电梯被关了一个钟头 商场要负啥责任不"})
+            "上礼拜在商场电梯被关了一个钟头 商场要负啥责任不",
+            "在商场摔了一跤 地上有水也没放警示牌 缝了五针 商场该赔不",
+            "我男朋友以前打过我 我们没结婚 孩子一岁 要是分手 孩子能跟我吗"})
     void otherWaysOfAskingTheLawAlsoGiveWayToChoices(String text) {
         assertThat(refine(unsureOfAComplaint, text, CLOSE).intent()).isEqualTo(Intent.QUESTION);
     }
@@ -60,6 +62,17 @@ class ReferralBesideALegalQuestionTest {
     void aSureReferralStandsWhateverIsAsked() {
         assertThat(refine(sureOfAComplaint, "七天无理由退货 商家说拆了包装就不能退 法律上真是这样吗", CLOSE).intent())
                 .isEqualTo(Intent.REFERRAL);
+    }
+
+    @Test
+    void aFraudAlreadyReportedIsNoReferralHoweverSureTheRecogniserIs() {
+        MeaningRecogniser sureOfFraud = new MeaningRecogniser(text -> new LabelProbabilities(
+                Map.of("referral:fraud", 0.9, "question", 0.1), Map.of("referral:fraud", 0.85, "question", 0.7)),
+                MeaningRecogniser.Thresholds.DEFAULT);
+
+        assertThat(refine(sureOfFraud, "我爸被电信诈骗后想不开 还好救回来了 现在出院了 骗子也抓到了 能要精神损失费不", CLOSE).intent())
+                .isEqualTo(Intent.QUESTION);
+        assertThat(refine(sureOfFraud, "我爸被电信诈骗了 转了八万 现在人找不到了", CLOSE).intent()).isEqualTo(Intent.REFERRAL);
     }
 
     private Utterance refine(MeaningRecogniser recogniser, String text, SearchVerdict verdict) {

@@ -28,7 +28,8 @@ class RouterTest {
             "能不能安排法律援助的律师跟我见一面？我这个案子比较复杂，手机上三言两语说不清楚",
             "你说的都是车轱辘话 找个管事的来",
             "我想当面咨询一下 你们办公室哪天有人", "想找人帮我写个诉状 最好面对面教我那种",
-            "你们那有值班律师吗 我明天过去当面问问", "您好，我想与贵中心的律师预约一次面谈，请问如何预约？"})
+            "你们那有值班律师吗 我明天过去当面问问", "您好，我想与贵中心的律师预约一次面谈，请问如何预约？",
+            "我想陪我爸去你们那当面咨询 要预约吗", "我想当面找个律师问问，你们几点上班？"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -186,7 +187,8 @@ class RouterTest {
             "前几天隔壁仓库着火 烧到我存的货了 火早灭了 这个损失找谁陪",
             "假如有人半夜翻墙进我家偷东西 我把他打伤了 算正当防卫不",
             "我奶奶上回煤气中毒住了院 好了以后几个儿女都不想出医药费 能告他们吗",
-            "年前厂里宿舍失火 我的东西全烧没了 人没事 厂里该不该赔"})
+            "年前厂里宿舍失火 我的东西全烧没了 人没事 厂里该不该赔",
+            "要是出租屋着火了 房东没配灭火器 租客受伤了 房东要担责吗"})
     void dangerToldInHindsightIsAQuestion(String text) {
         Utterance said = router.classify(text);
 
@@ -258,12 +260,20 @@ class RouterTest {
             "楼下KTV天天吵到半夜 想投诉他们, 12345",
             "厂里拖了半年工资 我们几个想去劳动局投诉, 12333",
             "包工头欠了我们三个月工钱 去哪告他, 12333",
-            "社保断了两个月 公司说交了 查不到记录 找谁查, 12333"})
+            "社保断了两个月 公司说交了 查不到记录 找谁查, 12333",
+            "老板拖着我们的工钱不给 想找劳动监察大队, 12333"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
         assertThat(utterance.intent()).isEqualTo(Intent.REFERRAL);
         assertThat(utterance.hotlines()).extracting(Hotline::number).containsExactly(hotline);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" tells of a fraud with nothing left to stop: a question")
+    @ValueSource(strings = {"之前有人冒充公安给我打电话 我没信挂了 他们能报出我的身份证号 我的信息是谁泄露的",
+            "我被骗了五万 已经报警了 骗子也抓到了 钱能追回来吗"})
+    void aFraudSeenThroughOrAlreadyReportedIsAQuestion(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
 
     @ParameterizedTest(name = "\"{0}\" only supposes another hotline's matter: a question")
@@ -290,6 +300,7 @@ class RouterTest {
             "你是机器人吗？, SMALL_TALK",
             "你们是谁啊, SMALL_TALK",
             "12348吗, HELLO",
+            "喂 这是12348法律咨询不, HELLO",
             "这是12348热线吗, HELLO"})
     void recognisesGreetingsAsTheWholeMessage(String text, Utterance.GreetingKind kind) {
         Utterance utterance = router.classify(text);
