@@ -214,6 +214,12 @@ class RouterTest {
         assertThat(router.classify(text).intent()).isNotEqualTo(Intent.EMERGENCY);
     }
 
+    @ParameterizedTest(name = "\"{0}\" pays what is owed: no fraud call")
+    @ValueSource(strings = {"法院判了让我现在转钱给原告 我没那么多钱怎么办", "银行客服说逾期了让我现在转账还款 利息合法吗"})
+    void aTransferAskedForByACourtOrALenderIsNoEmergency(String text) {
+        assertThat(router.classify(text).intent()).isNotEqualTo(Intent.EMERGENCY);
+    }
+
     @ParameterizedTest(name = "\"{0}\" states danger in a clause of its own: an emergency")
     @ValueSource(strings = {
             "出租屋煤气泄漏 我和室友都中毒住了一个礼拜院 现在出院了 房东要不要负责",
