@@ -31,7 +31,8 @@ class HindsightTest {
             "俺爹前年喝药走了 留下两间房 他兄弟来抢 房子该归谁",
             "假如有人半夜翻墙进我家偷东西 我把他打伤了 算正当防卫不",
             "家里燃气表漏过一次气 燃气公司来修好了 收了我八百 合理吗",
-            "在厂里被机器压伤了手 现在伤口长好了 老板不给认工伤"})
+            "在厂里被机器压伤了手 现在伤口长好了 老板不给认工伤",
+            "服务员把热汤洒我身上 烫伤已经看过医生了 饭店该赔多少"})
     void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
     }

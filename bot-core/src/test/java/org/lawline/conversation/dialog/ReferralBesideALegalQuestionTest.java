@@ -39,7 +39,8 @@ class ReferralBesideALegalQuestionTest {
             "暑假在奶茶店打工 老板说学生不算劳动关系 加班不给加班费 对吗",
             "上礼拜在商场电梯被关了一个钟头 商场要负啥责任不",
             "在商场摔了一跤 地上有水也没放警示牌 缝了五针 商场该赔不",
-            "我男朋友以前打过我 我们没结婚 孩子一岁 要是分手 孩子能跟我吗"})
+            "我男朋友以前打过我 我们没结婚 孩子一岁 要是分手 孩子能跟我吗",
+            "欠物业费 物业就能停水停电？"})
     void otherWaysOfAskingTheLawAlsoGiveWayToChoices(String text) {
         assertThat(refine(unsureOfAComplaint, text, CLOSE).intent()).isEqualTo(Intent.QUESTION);
     }

@@ -30,7 +30,8 @@ class RouterTest {
             "我想当面咨询一下 你们办公室哪天有人", "想找人帮我写个诉状 最好面对面教我那种",
             "你们那有值班律师吗 我明天过去当面问问", "您好，我想与贵中心的律师预约一次面谈，请问如何预约？",
             "我想陪我爸去你们那当面咨询 要预约吗", "我想当面找个律师问问，你们几点上班？",
-            "请安排法律援助律师联系我，我是低保户，案子下周开庭"})
+            "请安排法律援助律师联系我，我是低保户，案子下周开庭",
+            "我的事比较复杂 能不能安排一位专业律师联系我", "你们的工作人员能不能来村里一趟 俺腿脚不方便"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -160,7 +161,11 @@ class RouterTest {
             "他不喘气了 怎么办啊, 120",
             "催收的找到我家门口了 踹门 说不还钱今天就别想出门, 110",
             "包工头带人把我们堵在工棚里不让出去 还动手了, 110",
-            "有人说是公安 让我现在把钱转到安全账户 我正在转, 110"})
+            "有人说是公安 让我现在把钱转到安全账户 我正在转, 110",
+            "俺家娃抽风了 眼睛往上翻 嘴里吐白沫, 120",
+            "工地上有人从架子上摔下来了 腿骨都露出来了 老板说要私了, 120",
+            "我姐刚发语音说要喝农药 人在老家, 110 120 12356",
+            "车冲进沟里了 车门打不开 水在往里灌, 120 119"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -273,7 +278,9 @@ class RouterTest {
             "包工头欠了我们三个月工钱 去哪告他, 12333",
             "社保断了两个月 公司说交了 查不到记录 找谁查, 12333",
             "老板拖着我们的工钱不给 想找劳动监察大队, 12333",
-            "他喝醉了就动手 过后又认错 我不知道找谁说说心里话, 12338"})
+            "他喝醉了就动手 过后又认错 我不知道找谁说说心里话, 12338",
+            "干了三个月 老板一分钱没发 想去劳动部门告他, 12333",
+            "办居住证的窗口推来推去 跑了四趟都没办成 我要投诉他们, 12345"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
@@ -313,6 +320,7 @@ class RouterTest {
             "你们是谁啊, SMALL_TALK",
             "12348吗, HELLO",
             "喂 这是12348法律咨询不, HELLO",
+            "早上好 辛苦了👍, THANKS",
             "这是12348热线吗, HELLO"})
     void recognisesGreetingsAsTheWholeMessage(String text, Utterance.GreetingKind kind) {
         Utterance utterance = router.classify(text);
