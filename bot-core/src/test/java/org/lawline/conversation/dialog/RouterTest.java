@@ -31,7 +31,8 @@ class RouterTest {
             "你们那有值班律师吗 我明天过去当面问问", "您好，我想与贵中心的律师预约一次面谈，请问如何预约？",
             "我想陪我爸去你们那当面咨询 要预约吗", "我想当面找个律师问问，你们几点上班？",
             "请安排法律援助律师联系我，我是低保户，案子下周开庭",
-            "我的事比较复杂 能不能安排一位专业律师联系我", "你们的工作人员能不能来村里一趟 俺腿脚不方便"})
+            "我的事比较复杂 能不能安排一位专业律师联系我", "你们的工作人员能不能来村里一趟 俺腿脚不方便",
+            "能派个法律援助的人来我们村吗 好几户都有事"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -165,7 +166,8 @@ class RouterTest {
             "俺家娃抽风了 眼睛往上翻 嘴里吐白沫, 120",
             "工地上有人从架子上摔下来了 腿骨都露出来了 老板说要私了, 120",
             "我姐刚发语音说要喝农药 人在老家, 110 120 12356",
-            "车冲进沟里了 车门打不开 水在往里灌, 120 119"})
+            "车冲进沟里了 车门打不开 水在往里灌, 120 119",
+            "下暴雨地库进水了 车里还有人 车门打不开, 120 119"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
