@@ -22,7 +22,7 @@ final class Hindsight {
 
     /** When it happened: a time gone by, or a verb in the experiential 过 ("着过火", "被拐过"). */
     private static final Pattern PAST = Pattern.compile(
-            "去年|前年|前些年|那年|那时候?|上个?月|上周|上礼拜|上星期|上半年|前几天|前两天|前些天|前段时间|前阵子|前些日子"
+            "去年|前年|前些年|那年|那时候?|生前|上个?月|上周|上礼拜|上星期|上半年|前几天|前两天|前些天|前段时间|前阵子|前些日子"
             + "|[0-9一二两三四五六七八九十几多半]+(年|个月|天|周|个星期|礼拜)(前|以前|之前)|几年前|当时|之前|以前|曾经|小时候|年轻时"
             + "|这都过去|过去(了)?(半年|一年|好几年|好久|很久|几个月|多年)|后来|早就|早好了|事后|事发后"
             + "|已经(出院|好了|找回来|找到了|被抓|抓了|判了|结案|过去|去世|火化|下葬|搬出来)|出院了?|找回来了|被抓了|抓起来了|刑满|放出来|判了|去世|过世"
@@ -52,7 +52,8 @@ final class Hindsight {
 
     /** Now, said outright, whatever case is supposed. */
     private static final Pattern SAID_NOW = Pattern.compile(
-            "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|刚(才|刚)|马上|此刻|这会儿|现在|今天|今晚|还在|救命|救救|快救|来救(我|我们|人|命)|求救");
+            // not "要不要现在就写遗嘱": doing something about the supposed case now
+            "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|刚(才|刚)|马上|此刻|这会儿|现在(?!就?(写|立|办|做|准备|去办|去写))|今天|今晚|还在|救命|救救|快救|来救(我|我们|人|命)|求救");
 
     /** What the citizen asks: compensation, liability, whether something is lawful, a sentence, a share. */
     private static final Pattern LEGAL_ASK = Pattern.compile(
@@ -62,7 +63,9 @@ final class Hindsight {
             + "|(能|可以)(找|向|跟).{0,6}要"
             // "房子该归谁", "算正当防卫不", and 赔 typed as its homophone: "这损失找谁陪"
             + "|归谁|该归|归属|找谁陪|谁来?陪|算.{1,8}(不|吗|么|嘛)$"
-            + "|合理(不|吗|么|嘛)|合不合理|该不该收|乱收费");
+            + "|合理(不|吗|么|嘛)|合不合理|该不该收|乱收费"
+            // an estate: "没留遗嘱 老房子咋分", "万一我走了 我的房子和存款给谁"
+            + "|遗嘱|(咋|怎么|如何|怎样)分|(房子|存款|钱|财产|东西|遗产|家产).{0,4}(给|归|留给)谁");
 
     /** Anything that says the danger is still there, or the writer is at risk now. */
     private static final Pattern NOW = Pattern.compile(
@@ -74,7 +77,7 @@ final class Hindsight {
             // what the writer sees and hears as it happens: "喊他没反应", "在抽搐", "烟从门缝进来了", "往高速方向去了"
             + "|抽搐|口吐白沫|没(有)?反应|喊不醒|不省人事|冒(黑)?烟|烟从|一滩血|血(一直|止不住|还)|出血了|喘不(动|上|过)|发黑|冷汗"
             + "|又开始|刚(有|把|被|从|在)|在(拍|敲|踹|砸|喊|哭|吐|抽)|(说|要|想)要?(从|往).{0,6}跳|炭.{0,3}点(上|着)|刀片|划了|反锁"
-            + "|被困|困在|出不去|往.{0,8}(去|跑|开)了|(已经|都)[0-9一二两三四五六七八九十几半多]+个?多?(小时|钟头|分钟)了");
+            + "|被困|困在|出不去|往.{0,8}(去|跑|开)了|(已经|都|快)[0-9一二两三四五六七八九十几半多]+个?多?(小时|钟头|分钟)了");
 
     /**
      * The whole matter said to be over, however its clauses tell it: "这是上个月的事了", "是前年冬天的事".

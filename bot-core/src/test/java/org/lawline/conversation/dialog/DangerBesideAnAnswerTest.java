@@ -50,6 +50,18 @@ class DangerBesideAnAnswerTest {
     }
 
     @Test
+    void unsureDangerWhereALegalQuestionIsLikeliestAndNearerByMoreThanTheLeadIsAQuestion() {
+        // "农村宅基地 兄弟分家的时候我哥把我那份占了 咋办": 占了 reads as violence; the question 0.16 nearer
+        MeaningRecogniser recogniser = recogniser(
+                Map.of("question", 0.56, "emergency:police", 0.28, "referral:12338", 0.07, "emergency:self_harm", 0.09),
+                Map.of("question", 0.78, "emergency:police", 0.62, "referral:12338", 0.67, "emergency:self_harm", 0.55));
+
+        assertThat(refine(recogniser, "农村宅基地 兄弟分家的时候我哥把我那份占了 咋办",
+                new SearchVerdict.Close(java.util.List.of(new FaqMatch(Fixtures.WAGES, 3, 0.5)))).intent())
+                .isEqualTo(Intent.QUESTION);
+    }
+
+    @Test
     void unsureDangerAboutAsNearAnEmergencyAsAQuestionIsStillAnEmergencyWithoutAnAnswer() {
         MeaningRecogniser recogniser = recogniser(
                 Map.of("question", 0.6, "emergency:police", 0.4),
@@ -117,6 +129,15 @@ class DangerBesideAnAnswerTest {
 
         assertThat(refine(recogniser, "工地上有人从脚手架摔下来 后脑勺一滩血 去年也摔过一个老板赔了钱 这次老板是不是也得赔",
                 new SearchVerdict.Miss()).intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
+    @Test
+    void whatADeadManDidInHisLifetimeIsThePast() {
+        // "他生前欠了网贷": the classifier reads a death in the clause; 生前 places it before
+        MeaningRecogniser recogniser = dangerWhereItSays("生前");
+
+        assertThat(refine(recogniser, "我哥三年前自杀了 他生前欠了网贷 现在催收天天找我们 我们要替他还吗",
+                new SearchVerdict.Miss()).intent()).isEqualTo(Intent.QUESTION);
     }
 
     @Test

@@ -32,7 +32,10 @@ class HindsightTest {
             "假如有人半夜翻墙进我家偷东西 我把他打伤了 算正当防卫不",
             "家里燃气表漏过一次气 燃气公司来修好了 收了我八百 合理吗",
             "在厂里被机器压伤了手 现在伤口长好了 老板不给认工伤",
-            "服务员把热汤洒我身上 烫伤已经看过医生了 饭店该赔多少"})
+            "服务员把热汤洒我身上 烫伤已经看过医生了 饭店该赔多少",
+            "俺爷爷前年中风走了 没留遗嘱 老房子咋分 俺爹他们兄妹五个",
+            "万一我出意外走了 我的房子和存款给谁 我没结婚",
+            "万一哪天我死了 孩子还小 我的存款谁来管 要不要现在就写遗嘱"})
     void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
     }

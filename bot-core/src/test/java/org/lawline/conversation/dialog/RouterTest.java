@@ -32,7 +32,9 @@ class RouterTest {
             "我想陪我爸去你们那当面咨询 要预约吗", "我想当面找个律师问问，你们几点上班？",
             "请安排法律援助律师联系我，我是低保户，案子下周开庭",
             "我的事比较复杂 能不能安排一位专业律师联系我", "你们的工作人员能不能来村里一趟 俺腿脚不方便",
-            "能派个法律援助的人来我们村吗 好几户都有事"})
+            "能派个法律援助的人来我们村吗 好几户都有事",
+            "社区的法律顾问啥时候坐班 我想去找他", "村里的驻村律师什么时候来 想跟他见一面",
+            "我妈七十多了 看不懂手机 能不能安排个人打电话给她讲讲遗嘱咋写"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -70,6 +72,16 @@ class RouterTest {
     @ValueSource(strings = {"借给朋友三万 没打借条 就有微信转账记录 能要回来不", "同事找我借了五千 说好月底还 现在装死",
             "前年借给我表哥两万块 写了借条 现在他说没钱"})
     void moneyLentToSomeoneKnownIsASettledQuestion(String text) {
+        Utterance said = router.classify(text);
+
+        assertThat(said.intent()).isEqualTo(Intent.QUESTION);
+        assertThat(said.settled()).isTrue();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is an insurer's refusal: a settled question")
+    @ValueSource(strings = {"保险公司不赔重疾险 说我投保的时候没如实告知 可我根本不知道有这病",
+            "车险出了事故保险公司拒赔 说我是酒后", "住院花了两万 保险不给报 说是既往症"})
+    void anInsurersRefusalIsASettledQuestionNotAConsumerComplaint(String text) {
         Utterance said = router.classify(text);
 
         assertThat(said.intent()).isEqualTo(Intent.QUESTION);
@@ -167,7 +179,19 @@ class RouterTest {
             "工地上有人从架子上摔下来了 腿骨都露出来了 老板说要私了, 120",
             "我姐刚发语音说要喝农药 人在老家, 110 120 12356",
             "车冲进沟里了 车门打不开 水在往里灌, 120 119",
-            "下暴雨地库进水了 车里还有人 车门打不开, 120 119"})
+            "下暴雨地库进水了 车里还有人 车门打不开, 120 119",
+            "一伙人把我弟硬塞进面包车拉走了 说他欠钱不还, 110",
+            "几个男的把我爸拽上车开走了, 110",
+            "今天他跑到幼儿园把孩子抢走了 车往高速那边开, 110",
+            "我室友把手腕割了 地上全是血 毛巾按着也止不住, 110 120 12356",
+            "刚追尾了 前车的人头上好多血 车门变形打不开人出不来, 120 119",
+            "车间里有人手被机器卷进去了 拔不出来, 120 119",
+            "上山挖笋迷路了 天黑了 脚崴了走不动, 110 119",
+            "电梯又卡了 上个月刚卡过一次 现在卡在两层中间 里面有个老太太 物业这样要担责吧, 120 119",
+            "我想问下 单位不给交社保咋办…等下 他突然说胸口疼得厉害 满头大汗 左边胳膊也麻了, 120",
+            "上次儿子喝农药被救回来了 他刚才又说活着没意思 把自己反锁在房间里, 110 120 12356",
+            "讨薪讨了半年 今天几个工友爬上塔吊了 说不给钱就跳下来, 110 120 12356",
+            "我男朋友刚把我从车上推下来 我腿动不了 他又倒回来了, 110 120"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -282,7 +306,9 @@ class RouterTest {
             "老板拖着我们的工钱不给 想找劳动监察大队, 12333",
             "他喝醉了就动手 过后又认错 我不知道找谁说说心里话, 12338",
             "干了三个月 老板一分钱没发 想去劳动部门告他, 12333",
-            "办居住证的窗口推来推去 跑了四趟都没办成 我要投诉他们, 12345"})
+            "办居住证的窗口推来推去 跑了四趟都没办成 我要投诉他们, 12345",
+            "隔壁那家在楼顶私搭了个铁皮房 挡我家的光, 12345",
+            "办的健身卡 店突然关门了 老板联系不上 卡里还有三千多, 12315"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
@@ -292,7 +318,10 @@ class RouterTest {
 
     @ParameterizedTest(name = "\"{0}\" tells of a fraud with nothing left to stop: a question")
     @ValueSource(strings = {"之前有人冒充公安给我打电话 我没信挂了 他们能报出我的身份证号 我的信息是谁泄露的",
-            "我被骗了五万 已经报警了 骗子也抓到了 钱能追回来吗"})
+            "我被骗了五万 已经报警了 骗子也抓到了 钱能追回来吗",
+            "好几年前被骗进传销 后来跑出来了 那时候交的钱还能要回来不",
+            "前几年被骗去搞传销 交了三万 现在还能要回来吗",
+            "去年被网贷骗了六万 报了案一直没消息 这钱还能追回来吗"})
     void aFraudSeenThroughOrAlreadyReportedIsAQuestion(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
@@ -323,6 +352,8 @@ class RouterTest {
             "12348吗, HELLO",
             "喂 这是12348法律咨询不, HELLO",
             "早上好 辛苦了👍, THANKS",
+            "晚安 你们辛苦了👍, GOODBYE",
+            "你们辛苦了, THANKS",
             "这是12348热线吗, HELLO"})
     void recognisesGreetingsAsTheWholeMessage(String text, Utterance.GreetingKind kind) {
         Utterance utterance = router.classify(text);
