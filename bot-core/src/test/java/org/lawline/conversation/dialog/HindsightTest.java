@@ -35,7 +35,10 @@ class HindsightTest {
             "服务员把热汤洒我身上 烫伤已经看过医生了 饭店该赔多少",
             "俺爷爷前年中风走了 没留遗嘱 老房子咋分 俺爹他们兄妹五个",
             "万一我出意外走了 我的房子和存款给谁 我没结婚",
-            "万一哪天我死了 孩子还小 我的存款谁来管 要不要现在就写遗嘱"})
+            "万一哪天我死了 孩子还小 我的存款谁来管 要不要现在就写遗嘱",
+            "新闻上说有人在出租屋煤气中毒死了 我自己也是房东 这种情况房东要担责任吗",
+            "万一我哪天出车祸死了 我的房子是给我老婆还是给我爸妈",
+            "婆婆以前有一次拿着菜刀吓唬我 后来道歉了 这事能当离婚理由吗"})
     void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
     }
@@ -70,6 +73,9 @@ class HindsightTest {
                 .isEqualTo("工地上刚有人从脚手架摔下来 后脑勺一滩血 这次老板是不是也得赔");
         assertThat(Hindsight.present("我媳妇去年喝农药走了 她娘家人天天上门")).isEqualTo("她娘家人天天上门");
         assertThat(Hindsight.present("以前割过腕缝了六针好多年没这样了")).isEmpty();
+        // a second operation is part of the story told: "又开了一刀" is no knife now
+        assertThat(Hindsight.present("我爸前年在医院做手术 医生把纱布落肚子里了 又开了一刀 现在好了 能告医院吗"))
+                .isEqualTo("医生把纱布落肚子里了 能告医院吗");
         assertThat(Hindsight.present("我媳妇去年喝农药走了\u3000她娘家人天天上门")).isEqualTo("她娘家人天天上门");
         // the whole matter said to be over, late in the message
         assertThat(Hindsight.present("我爸在工地从二楼摔下来 腿骨折流了好多血 老板说不算工伤 这是上个月的事了")).isEmpty();

@@ -40,7 +40,9 @@ class ReferralBesideALegalQuestionTest {
             "上礼拜在商场电梯被关了一个钟头 商场要负啥责任不",
             "在商场摔了一跤 地上有水也没放警示牌 缝了五针 商场该赔不",
             "我男朋友以前打过我 我们没结婚 孩子一岁 要是分手 孩子能跟我吗",
-            "欠物业费 物业就能停水停电？"})
+            "欠物业费 物业就能停水停电？",
+            "跑外卖的 送餐超时被扣钱 平台这样扣合法不",
+            "上个月我家厨房起火 消防来灭了 物业说是我家电线问题 要我赔楼道的损失 合理吗"})
     void otherWaysOfAskingTheLawAlsoGiveWayToChoices(String text) {
         assertThat(refine(unsureOfAComplaint, text, CLOSE).intent()).isEqualTo(Intent.QUESTION);
     }
