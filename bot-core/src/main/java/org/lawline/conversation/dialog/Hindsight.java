@@ -50,12 +50,14 @@ final class Hindsight {
      */
     private static final Pattern SUPPOSED = Pattern.compile("要是|如果|假如|万一|假设|啥叫|什么叫|什么是|是什么意思"
             // someone else's case in the news: "新闻上说有人在出租屋煤气中毒死了 我自己也是房东"
-            + "|新闻(上|里)?(说|报道|讲)|看到(个|一个|一条)?(新闻|报道)");
+            + "|新闻(上|里)?(说|报道|讲)|看到(个|一个|一条)?(新闻|报道)"
+            // hearsay of harm already done to someone else: "听说我们村有人租房子煤气中毒死了"
+            + "|听说.{0,10}有人.{0,16}(死了|没了|去世|中毒|出事|淹死|烧死|摔死|被打)");
 
     /** Now, said outright, whatever case is supposed. */
     private static final Pattern SAID_NOW = Pattern.compile(
             // not "要不要现在就写遗嘱": doing something about the supposed case now
-            "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|刚(才|刚)|马上|此刻|这会儿|现在(?!就?(写|立|办|做|准备|去办|去写))|今天|今晚|还在|救命|救救|快救|来救(我|我们|人|命)|求救");
+            "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|刚(才|刚)|马上|此刻|这会儿|现在(?!就?(写|立|办|做|准备|去办|去写))|今天|今晚|还在|(?<!喊|叫|呼)救命|救救|快救|来救(我|我们|人|命)|求救");
 
     /** What the citizen asks: compensation, liability, whether something is lawful, a sentence, a share. */
     private static final Pattern LEGAL_ASK = Pattern.compile(
@@ -80,7 +82,7 @@ final class Hindsight {
             + "|想死|去死|不想活|活不下去|(现在|又|还是|总是|老是|一直)想不开|(想|要)(自杀|跳|割腕|喝药|吃药|轻生|寻死|了结|结束生命)|活着(还)?有?(啥|什么)?意思|要跳|要杀|要砍|拿着刀|叫不醒|没(有)?呼吸|喘不上|流血|救命|救救|快救|来救(我|我们|人|命)|求救"
             // what the writer sees and hears as it happens: "喊他没反应", "在抽搐", "烟从门缝进来了", "往高速方向去了"
             + "|抽搐|口吐白沫|没(有)?反应|喊不醒|不省人事|冒(黑)?烟|烟从|一滩血|血(一直|止不住|还)|出血了|喘不(动|上|过)|发黑|冷汗"
-            + "|又开始|刚(有|把|被|从|在)|在(拍|敲|踹|砸|喊|哭|吐|抽)|(说|要|想)要?(从|往).{0,6}跳|炭.{0,3}点(上|着)|刀片|划了|反锁"
+            + "|又开始|刚(有|把|被|从|在)|闯进(来|了|屋)|往外(拖|拽)|在(拍|敲|踹|砸|喊|哭|吐|抽)|(说|要|想)要?(从|往).{0,6}跳|炭.{0,3}点(上|着)|刀片|划了|反锁"
             + "|被困|困在|出不去|往.{0,8}(去|跑|开)了|(已经|都|快)[0-9一二两三四五六七八九十几半多]+个?多?(小时|钟头|分钟)了");
 
     /**
@@ -88,7 +90,10 @@ final class Hindsight {
      * Then no clause is read again for danger (the message's words of now still count).
      */
     private static final Pattern ALL_OVER = Pattern.compile(
-            "是(.{0,8})的事|事情(?:都|已经)?过去了|火(?:也|都|已经|早就?|早都)?(?:被)?(?:灭|扑灭|熄灭|浇灭)了");
+            // never any "…的事": "上个月跟房东打官司的事想问下" is not the whole message
+            "是(.{0,8})的事|(?:去年|前年|上个?月|上半年|[0-9一二两三四五六七八九十几]+(?:年|个月)(?:前|以前))的事了?|事情(?:都|已经)?过去了|火(?:也|都|已经|早就?|早都)?(?:被)?(?:灭|扑灭|熄灭|浇灭)了"
+            // the one in danger saved: "大出血 抢救过来了 现在已经出院", "现在人没事了"
+            + "|(?:抢救|救)(?:过来|回来)了|脱离(?:了)?危险|(?:现在|已经)?人(?:都|也)?没事了");
     /** A time gone by, as "是…的事" names it: not "不是他的事". */
     private static final Pattern GONE_BY = Pattern.compile("去年|前年|月|年前|天前|周|礼拜|冬天|夏天|春天|秋天|过年|那会|那时|以前|之前");
 

@@ -35,7 +35,9 @@ class RouterTest {
             "能派个法律援助的人来我们村吗 好几户都有事",
             "社区的法律顾问啥时候坐班 我想去找他", "村里的驻村律师什么时候来 想跟他见一面",
             "我妈七十多了 看不懂手机 能不能安排个人打电话给她讲讲遗嘱咋写",
-            "我腿脚不好出不了门 能不能派个人上门来帮我写个诉状", "能不能安排个人来我们村里 好几户都是一样的土地问题"})
+            "我腿脚不好出不了门 能不能派个人上门来帮我写个诉状", "能不能安排个人来我们村里 好几户都是一样的土地问题",
+            "我腿脚不好出不了门 能派个人上门给我讲讲不", "我妈七十多了不会用手机 麻烦你们工作人员打她座机 跟她讲讲遗嘱的事",
+            "俺不会弄这个 能不能打给俺儿子 让他跟你们说"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -232,7 +234,13 @@ class RouterTest {
             "假如有人半夜翻墙进我家偷东西 我把他打伤了 算正当防卫不",
             "我奶奶上回煤气中毒住了院 好了以后几个儿女都不想出医药费 能告他们吗",
             "年前厂里宿舍失火 我的东西全烧没了 人没事 厂里该不该赔",
-            "要是出租屋着火了 房东没配灭火器 租客受伤了 房东要担责吗"})
+            "要是出租屋着火了 房东没配灭火器 租客受伤了 房东要担责吗",
+            // the one in danger said to be saved closes the matter, as a fire said to be out does
+            "我妈做完胆囊手术第二天大出血又抢救了一回 现在人没事了 医院说是并发症 去哪做鉴定",
+            "老婆生孩子大出血 抢救过来了 现在已经出院 医院那边是不是有过错 能要赔偿吗",
+            "隔壁家孩子放鞭炮把我车烧了 去年的事 他家一直拖着不赔",
+            "听说我们村有人租房子煤气中毒死了 房东要担责任吗 我也租的那种房",
+            "假如我在路上喊救命 旁边的人都不管 见死不救犯法吗"})
     void dangerToldInHindsightIsAQuestion(String text) {
         Utterance said = router.classify(text);
 
@@ -262,9 +270,12 @@ class RouterTest {
     @ParameterizedTest(name = "\"{0}\" states danger in a clause of its own: an emergency")
     @ValueSource(strings = {
             "出租屋煤气泄漏 我和室友都中毒住了一个礼拜院 现在出院了 房东要不要负责",
-            "我妈做完胆囊手术第二天大出血又抢救了一回 现在人没事了 医院说是并发症 去哪做鉴定",
             "工地上刚有人从脚手架摔下来 后脑勺一滩血 喊他没反应 去年也摔过一个老板赔了钱 这次老板是不是也得赔",
-            "我家孩子以前也丢过 这次放学被一个陌生男的抱走了 学校要负责吗"})
+            "我家孩子以前也丢过 这次放学被一个陌生男的抱走了 学校要负责吗",
+            // someone saved before is no one saved now
+            "我爸上次中风抢救过来了 今天又倒在地上叫不醒 医院要负责吗",
+            "人都没事了 但是火还在烧 物业要赔吗",
+            "上个月跟房东打官司的事想问下 算了先不说 房东带了两个人闯进来了 把我往外拖 还掐我脖子"})
     void dangerStatedInAClauseWithoutItsTimeIsAnEmergencyWhateverElseIsPast(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.EMERGENCY);
     }
@@ -319,7 +330,8 @@ class RouterTest {
             "办的健身卡 店突然关门了 老板联系不上 卡里还有三千多, 12315",
             "22路公交老是不按点来 司机态度还差 想投诉, 12345",
             "我们厂拖了三个月工资了 我想举报 劳动监察去哪找, 12333",
-            "邻居家小孩好像经常挨饿 大冬天穿个单衣 不晓得该找哪个部门反映, 12338"})
+            "邻居家小孩好像经常挨饿 大冬天穿个单衣 不晓得该找哪个部门反映, 12338",
+            "邻居家小孩十来岁 天天不让上学 在家带弟弟 还老挨骂 我们该找谁, 12338"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
