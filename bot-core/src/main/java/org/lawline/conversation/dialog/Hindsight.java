@@ -52,7 +52,9 @@ final class Hindsight {
             // someone else's case in the news: "新闻上说有人在出租屋煤气中毒死了 我自己也是房东"
             + "|新闻(上|里)?(说|报道|讲)|看到(个|一个|一条)?(新闻|报道)"
             // hearsay of harm already done to someone else: "听说我们村有人租房子煤气中毒死了"
-            + "|听说.{0,10}有人.{0,16}(死了|没了|去世|中毒|出事|淹死|烧死|摔死|被打)");
+            + "|听说.{0,10}有人.{0,16}(死了|没了|去世|中毒|出事|淹死|烧死|摔死|被打)"
+            // "听说我们村有人为宅基地打架": someone else of the place, not a threat to the writer
+            + "|听说(我们|俺们|咱们)?(村|小区|楼里|单位|厂里|那边|隔壁|老家|镇上|学校)(里|上)?(有人|有个)");
 
     /** Now, said outright, whatever case is supposed. */
     private static final Pattern SAID_NOW = Pattern.compile(

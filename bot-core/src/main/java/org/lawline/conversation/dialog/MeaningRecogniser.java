@@ -235,9 +235,11 @@ final class MeaningRecogniser {
         if (meant == null || p.of(best) < thresholds.intent() || p.closest(best) < thresholds.support()) {
             return keywords;
         }
-        // a hotline does not say what the law is: an unsure referral gives way to choices when the law is asked outright
-        if (meant.intent() == Intent.REFERRAL && p.of(best) < thresholds.sure() && ASKS_THE_LAW.matcher(Texts.compact(text)).find()
-                && verdict.get() instanceof SearchVerdict.Close) {
+        // a hotline does not say what the law is: an unsure referral gives way to choices when the law is asked outright,
+        // and any referral but fraud's to a clear answer ("有人造谣说我店里的东西吃死过人 …能告他诽谤不" is no complaint about a shop)
+        if (meant.intent() == Intent.REFERRAL && ASKS_THE_LAW.matcher(Texts.compact(text)).find()
+                && (p.of(best) < thresholds.sure() && verdict.get() instanceof SearchVerdict.Close
+                    || !"referral:fraud".equals(best) && verdict.get() instanceof SearchVerdict.Clear)) {
             return keywords;
         }
         return p.of(best) >= thresholds.sure() || !(verdict.get() instanceof SearchVerdict.Clear) ? meant : keywords;

@@ -38,7 +38,8 @@ class HindsightTest {
             "万一哪天我死了 孩子还小 我的存款谁来管 要不要现在就写遗嘱",
             "新闻上说有人在出租屋煤气中毒死了 我自己也是房东 这种情况房东要担责任吗",
             "万一我哪天出车祸死了 我的房子是给我老婆还是给我爸妈",
-            "婆婆以前有一次拿着菜刀吓唬我 后来道歉了 这事能当离婚理由吗"})
+            "婆婆以前有一次拿着菜刀吓唬我 后来道歉了 这事能当离婚理由吗",
+            "听说我们村有人为宅基地打架 被打住院了 这种打人的要坐牢不"})
     void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
     }
@@ -76,6 +77,8 @@ class HindsightTest {
         // a second operation is part of the story told: "又开了一刀" is no knife now
         assertThat(Hindsight.present("我爸前年在医院做手术 医生把纱布落肚子里了 又开了一刀 现在好了 能告医院吗"))
                 .isEqualTo("医生把纱布落肚子里了 能告医院吗");
+        // hearsay of someone else's harm is a case supposed, and so are the clauses after it
+        assertThat(Hindsight.present("听说我们村有人为宅基地打架 被打住院了 这种打人的要坐牢不")).isEmpty();
         assertThat(Hindsight.present("我媳妇去年喝农药走了\u3000她娘家人天天上门")).isEqualTo("她娘家人天天上门");
         // the whole matter said to be over, late in the message
         assertThat(Hindsight.present("我爸在工地从二楼摔下来 腿骨折流了好多血 老板说不算工伤 这是上个月的事了")).isEmpty();

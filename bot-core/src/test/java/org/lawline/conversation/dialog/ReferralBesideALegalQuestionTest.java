@@ -16,6 +16,7 @@ import org.lawline.knowledge.LabelProbabilities;
  */
 class ReferralBesideALegalQuestionTest {
 
+    private static final SearchVerdict CLEAR = new SearchVerdict.Clear(new FaqMatch(Fixtures.WAGES, 9, 0.95));
     private static final SearchVerdict CLOSE = new SearchVerdict.Close(List.of(
             new FaqMatch(Fixtures.WAGES, 8, 0.6), new FaqMatch(Fixtures.SEVERANCE, 7.9, 0.59)));
 
@@ -62,8 +63,22 @@ class ReferralBesideALegalQuestionTest {
     }
 
     @Test
-    void aSureReferralStandsWhateverIsAsked() {
+    void aSureReferralStandsWhateverIsAskedUnlessTheAnswerIsClear() {
         assertThat(refine(sureOfAComplaint, "七天无理由退货 商家说拆了包装就不能退 法律上真是这样吗", CLOSE).intent())
+                .isEqualTo(Intent.REFERRAL);
+        assertThat(refine(sureOfAComplaint, "有人在朋友圈造谣说我店里的东西吃死过人 根本没这回事 能告他诽谤不", CLEAR).intent())
+                .isEqualTo(Intent.QUESTION);
+        assertThat(refine(sureOfAComplaint, "有人在朋友圈造谣说我店里的东西吃死过人 根本没这回事 想投诉他", CLEAR).intent())
+                .isEqualTo(Intent.REFERRAL);
+    }
+
+    @Test
+    void aSureFraudReferralStandsBesideAClearAnswer() {
+        MeaningRecogniser sureOfFraud = new MeaningRecogniser(text -> new LabelProbabilities(
+                Map.of("referral:fraud", 0.9, "question", 0.1), Map.of("referral:fraud", 0.85, "question", 0.7)),
+                MeaningRecogniser.Thresholds.DEFAULT);
+
+        assertThat(refine(sureOfFraud, "网上认识的人让我投资 转了三万现在联系不上 能告他吗", CLEAR).intent())
                 .isEqualTo(Intent.REFERRAL);
     }
 

@@ -37,7 +37,9 @@ class RouterTest {
             "我妈七十多了 看不懂手机 能不能安排个人打电话给她讲讲遗嘱咋写",
             "我腿脚不好出不了门 能不能派个人上门来帮我写个诉状", "能不能安排个人来我们村里 好几户都是一样的土地问题",
             "我腿脚不好出不了门 能派个人上门给我讲讲不", "我妈七十多了不会用手机 麻烦你们工作人员打她座机 跟她讲讲遗嘱的事",
-            "俺不会弄这个 能不能打给俺儿子 让他跟你们说"})
+            "俺不会弄这个 能不能打给俺儿子 让他跟你们说",
+            "能帮我妈约个律师不 她腿脚不好出不了门 最好能上门", "说了半天等于没说 叫你们管事的来",
+            "明天上午能过去面谈不 在哪个窗口", "俺不识几个字 让俺闺女跟你们的人说行不 她下午有空"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -201,7 +203,8 @@ class RouterTest {
             "今天被公司辞了 想问能要多少赔偿 其实我现在就站在公司楼顶上 不太想下去了, 110 120 12356",
             "工地基坑塌了 两个工友埋下面了 还能听见喊, 120 119",
             "电梯卡两层中间了 里面是我妈 已经关了二十多分钟, 120 119",
-            "楼道里全是黑烟 下不去 我们在7楼 门缝里一直往进冒烟, 119"})
+            "楼道里全是黑烟 下不去 我们在7楼 门缝里一直往进冒烟, 119",
+            "村头鱼塘有个老汉掉进去了 就刚刚 水深得很, 120 119"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -331,7 +334,8 @@ class RouterTest {
             "22路公交老是不按点来 司机态度还差 想投诉, 12345",
             "我们厂拖了三个月工资了 我想举报 劳动监察去哪找, 12333",
             "邻居家小孩好像经常挨饿 大冬天穿个单衣 不晓得该找哪个部门反映, 12338",
-            "邻居家小孩十来岁 天天不让上学 在家带弟弟 还老挨骂 我们该找谁, 12338"})
+            "邻居家小孩十来岁 天天不让上学 在家带弟弟 还老挨骂 我们该找谁, 12338",
+            "隔壁家孩子老是一个人在家 饭都吃不上 大人好几天不回来 这个找谁管, 12338"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
@@ -344,7 +348,8 @@ class RouterTest {
             "我被骗了五万 已经报警了 骗子也抓到了 钱能追回来吗",
             "好几年前被骗进传销 后来跑出来了 那时候交的钱还能要回来不",
             "前几年被骗去搞传销 交了三万 现在还能要回来吗",
-            "去年被网贷骗了六万 报了案一直没消息 这钱还能追回来吗"})
+            "去年被网贷骗了六万 报了案一直没消息 这钱还能追回来吗",
+            "去年被骗了三万 已经立案了 一直没消息 我能自己起诉骗子吗"})
     void aFraudSeenThroughOrAlreadyReportedIsAQuestion(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
