@@ -39,7 +39,8 @@ class HindsightTest {
             "新闻上说有人在出租屋煤气中毒死了 我自己也是房东 这种情况房东要担责任吗",
             "万一我哪天出车祸死了 我的房子是给我老婆还是给我爸妈",
             "婆婆以前有一次拿着菜刀吓唬我 后来道歉了 这事能当离婚理由吗",
-            "听说我们村有人为宅基地打架 被打住院了 这种打人的要坐牢不"})
+            "听说我们村有人为宅基地打架 被打住院了 这种打人的要坐牢不",
+            "我妈年轻的时候被我爸打过好多次 现在我爸老了要我养他 我能不管他吗"})
     void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
     }
@@ -79,6 +80,9 @@ class HindsightTest {
                 .isEqualTo("医生把纱布落肚子里了 能告医院吗");
         // hearsay of someone else's harm is a case supposed, and so are the clauses after it
         assertThat(Hindsight.present("听说我们村有人为宅基地打架 被打住院了 这种打人的要坐牢不")).isEmpty();
+        // what a dead man left is his past, a farewell letter is not
+        assertThat(Hindsight.present("我弟前年自杀了 留下一套房子和一些网贷 我们要替他还债吗")).isEqualTo("我们要替他还债吗");
+        assertThat(Hindsight.present("他留下一封遗书 欠的钱要我还吗")).isEqualTo("他留下一封遗书 欠的钱要我还吗");
         assertThat(Hindsight.present("我媳妇去年喝农药走了\u3000她娘家人天天上门")).isEqualTo("她娘家人天天上门");
         // the whole matter said to be over, late in the message
         assertThat(Hindsight.present("我爸在工地从二楼摔下来 腿骨折流了好多血 老板说不算工伤 这是上个月的事了")).isEmpty();

@@ -43,7 +43,9 @@ class ReferralBesideALegalQuestionTest {
             "我男朋友以前打过我 我们没结婚 孩子一岁 要是分手 孩子能跟我吗",
             "欠物业费 物业就能停水停电？",
             "跑外卖的 送餐超时被扣钱 平台这样扣合法不",
-            "上个月我家厨房起火 消防来灭了 物业说是我家电线问题 要我赔楼道的损失 合理吗"})
+            "上个月我家厨房起火 消防来灭了 物业说是我家电线问题 要我赔楼道的损失 合理吗",
+            "网上定做的窗帘 商家说定制的不退 七天无理由是不是不适用",
+            "我妈年轻的时候被我爸打过好多次 现在我爸老了要我养他 我能不管他吗"})
     void otherWaysOfAskingTheLawAlsoGiveWayToChoices(String text) {
         assertThat(refine(unsureOfAComplaint, text, CLOSE).intent()).isEqualTo(Intent.QUESTION);
     }
