@@ -44,7 +44,7 @@ final class Hindsight {
             + "|(警察|派出所|公安)(已经)?(立案|来过|处理过|出过警)|报(过)?(警|案)了|报过(警|案)|立案了|缝了.{0,3}针|住了.{0,4}院"
             + "|(着|失|起)过(一次|一回|两次)?火|(割|划)过(腕|手)|走丢过|(自杀|跳楼|喝药|轻生)过"
             // not "砍过来", "打过去": those are coming at the writer
-            + "|(拐|打|砍|捅|抢|偷|伤|烧|埋|困|关|烫)过(?!来|去)");
+            + "|(?<!没|还没|没有)(拐|打|砍|捅|抢|偷|伤|烧|埋|困|关|烫)过(?!来|去)");
 
     /**
      * Danger asked about as a case rather than lived: "啥叫正当防卫？要是有人拿刀砍我我把他打伤了算不算". Its
@@ -56,12 +56,12 @@ final class Hindsight {
             // hearsay of harm already done to someone else: "听说我们村有人租房子煤气中毒死了"
             + "|听说.{0,10}有人.{0,16}(死了|没了|去世|中毒|出事|淹死|烧死|摔死|被打)"
             // "听说我们村有人为宅基地打架": someone else of the place, not a threat to the writer
-            + "|听说(我们|俺们|咱们)?(村|小区|楼里|单位|厂里|那边|隔壁|老家|镇上|学校)(里|上)?(有人|有个)");
+            + "|听说.{0,6}(村|小区|楼|单位|厂|那边|隔壁|老家|镇|学校)(里|上)?(有人|有个)");
 
     /** Now, said outright, whatever case is supposed. */
     private static final Pattern SAID_NOW = Pattern.compile(
             // not "要不要现在就写遗嘱": doing something about the supposed case now
-            "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|刚(才|刚)|马上|此刻|这会儿|现在(?!就?(写|立|办|做|准备|去办|去写))|今天|今晚|还在|(?<!喊|叫|呼)救命|救救|快救|来救(我|我们|人|命)|求救");
+            "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|刚(才|刚)|马上|此刻|这会儿|现在(?!就?(写|立|办|做|准备|去办|去写)|还没|没)|今天|今晚|还在|(?<!喊|叫|呼)救命(?!钱)|救救|快救|来救(我|我们|人|命)|求救");
 
     /** What the citizen asks: compensation, liability, whether something is lawful, a sentence, a share. */
     private static final Pattern LEGAL_ASK = Pattern.compile(
@@ -83,7 +83,7 @@ final class Hindsight {
             "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|在(打(?!官司)|砍|砸|追|烧|冒|流|抢|闹|堵|撬|踹)|刚(才|刚)|马上|立刻|赶紧|快(点|来|不行|要|死)|还在|还没(找到|回来|回家|醒|联系上|出来)"
             + "|至今(没|未|不)|到现在(还|都)?(没|不)|此刻|这会儿|今天|今晚|今早|今儿|昨晚|昨天晚上|半夜|又(来|在|要|打|想|动手|冒|着|烧|拿|堵|不见|找不到|走丢|跑)"
             + "|冒烟|烧起来|着火了|起火了|(煤气|燃气|天然气)味|不见了|找不到了|(砍|打|冲|追|扑)过来|拿着(刀|棍|斧头|枪)|拿(刀|棍|斧头|枪)(堵|守|站|在|冲|追|找|对着)|门口"
-            + "|想死|去死|不想活|活不下去|(现在|又|还是|总是|老是|一直)想不开|(想|要)(自杀|跳|割腕|喝药|吃药|轻生|寻死|了结|结束生命)|活着(还)?有?(啥|什么)?意思|要跳|要杀|要砍|拿着刀|叫不醒|没(有)?呼吸|喘不上|流血|救命|救救|快救|来救(我|我们|人|命)|求救"
+            + "|想死|去死|不想活|活不下去|(现在|又|还是|总是|老是|一直)想不开|(想|要)(自杀|跳|割腕|喝药|吃药|轻生|寻死|了结|结束生命)|活着(还)?有?(啥|什么)?意思|要跳|要杀|要砍|拿着刀|叫不醒|没(有)?呼吸|喘不上|流血|救命(?!钱)|救救|快救|来救(我|我们|人|命)|求救"
             // what the writer sees and hears as it happens: "喊他没反应", "在抽搐", "烟从门缝进来了", "往高速方向去了"
             + "|抽搐|口吐白沫|没(有)?反应|喊不醒|不省人事|冒(黑)?烟|烟从|一滩血|血(一直|止不住|还)|出血了|喘不(动|上|过)|发黑|冷汗"
             + "|又开始|刚(有|把|被|从|在)|闯进(来|了|屋)|往外(拖|拽)|在(拍|敲|踹|砸|喊|哭|吐|抽)|(说|要|想)要?(从|往).{0,6}跳|炭.{0,3}点(上|着)|刀片|划了|反锁"
@@ -97,7 +97,10 @@ final class Hindsight {
             // never any "…的事": "上个月跟房东打官司的事想问下" is not the whole message
             "是(.{0,8})的事|(?:去年|前年|上个?月|上半年|[0-9一二两三四五六七八九十几]+(?:年|个月)(?:前|以前))的事了?|事情(?:都|已经)?过去了|火(?:也|都|已经|早就?|早都)?(?:被)?(?:灭|扑灭|熄灭|浇灭)了"
             // the one in danger saved: "大出血 抢救过来了 现在已经出院", "现在人没事了"
-            + "|(?:抢救|救)(?:过来|回来)了|脱离(?:了)?危险|(?:现在|已经)?人(?:都|也)?没事了");
+            + "|(?:抢救|救)(?:过来|回来)了|脱离(?:了)?危险|(?:现在|已经)?人(?:现在|已经)?(?:都|也)?没事了");
+    private static final Pattern FIRE_PUT_OUT = Pattern.compile("火(?:也|都|已经|早就?|早都)?(?:被)?(?:灭|扑灭|熄灭|浇灭)了");
+    private static final Pattern FIRE_STARTED = Pattern.compile("着火了|起火了|失火了|烧起来了");
+
     /** A time gone by, as "是…的事" names it: not "不是他的事". */
     private static final Pattern GONE_BY = Pattern.compile("去年|前年|月|年前|天前|周|礼拜|冬天|夏天|春天|秋天|过年|那会|那时|以前|之前");
 
@@ -124,7 +127,9 @@ final class Hindsight {
         if (!LEGAL_ASK.matcher(compact).find()) {
             return false;
         }
-        return PAST.matcher(compact).find() && !NOW.matcher(compact).find()
+        // "上个月家里厨房着火了 火早灭了": the fire's start is no word of now once it is said to be out
+        String now = FIRE_PUT_OUT.matcher(compact).find() ? FIRE_STARTED.matcher(compact).replaceAll("") : compact;
+        return PAST.matcher(compact).find() && !NOW.matcher(now).find()
                 || SUPPOSED.matcher(compact).find() && !SAID_NOW.matcher(compact).find();
     }
 

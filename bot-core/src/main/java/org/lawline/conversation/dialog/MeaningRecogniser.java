@@ -68,7 +68,11 @@ final class MeaningRecogniser {
             + "|合理(吗|不|么|嘛)|合不合理|合法不|合不合法|违不违法|犯不犯法"
             + "|(能|可以)(当|作为|算)(离婚)?的?(理由|证据)"
             // "我爸老了要我养他 我能不管他吗", "定制的不退 七天无理由是不是不适用"
-            + "|(能|可以)不(管|养|赡养|给钱|出钱)(他|她|吗|不|么)|适用(吗|不|么)|适不适用|是不是不适用");
+            + "|(能|可以)不(管|养|赡养|给钱|出钱)(他|她|吗|不|么)|适用(吗|不|么)|适不适用|是不是不适用"
+            + "|(能|可以)(直接)?(要求|提出|起诉)?离婚(吗|不|么)");
+
+    /** The matter said to be a rumour: then it is defamation that is asked about. */
+    private static final Pattern RUMOUR = Pattern.compile("造谣|谣言|根本没有(的事|这回事)?|没(有)?这回事|瞎编|胡编");
 
     /**
      * How sure the classifier must be.
@@ -231,6 +235,12 @@ final class MeaningRecogniser {
         String best = p.best();
         // nothing left for 110 to stop: the citizen asks the law of a fraud seen through or already reported
         if ("referral:fraud".equals(best) && Router.noFraudToStop(Texts.compact(text))) {
+            return keywords;
+        }
+        // another hotline's matter only supposed ("假如我老公打我 我能直接要求离婚吗"), or denied as a rumour
+        // ("有人在网上说我老公家暴我 其实根本没有 造谣的能告吗"), is a question of law, as the keyword rules read it
+        if (best.startsWith("referral:") && (Hindsight.supposes(Texts.compact(text))
+                || !"referral:fraud".equals(best) && RUMOUR.matcher(Texts.compact(text)).find())) {
             return keywords;
         }
         Utterance meant = INTENTS.get(best);

@@ -26,7 +26,7 @@ final class Router {
      */
     private static final List<Rule> EMERGENCIES = List.of(
             new Rule(Pattern.compile("正在被?(打|殴打|家暴)|[在正]打我|打死我|家暴正在|要杀|杀了我|杀人了|拿刀(砍|捅|威胁|追)"
-                    + "|被绑架|绑架了|被拐卖|被拐走|孩子被?拐|正在抢劫|抢劫我|被抢劫|有人抢劫|^救命|救命啊"
+                    + "|被绑架|绑架了|被拐卖|被拐走|孩子被?拐|正在抢劫|抢劫我|被抢劫|有人抢劫|^救命(?!钱)|救命啊"
                     // someone raging in the home: "他喝醉了在砸东西"; violence of minutes ago: "刚才又动手打我了"
                     + "|(在|正在)(外面|门外|屋里|家里|客厅)?(砸|摔)(东西|家具|家里|门|窗户?|电视)|刚(才|刚)(他|她|又|还|动手)*打(了)?我"
                     // held or besieged: "门口有人守着", "债主带人堵在俺家 不让俺们出门"; threats at the door: "说要弄死我"
@@ -53,6 +53,8 @@ final class Router {
                     + "|(?<!动不动|经常|老是|总是|一吵架就|一喝酒就)掐(住)?(我|她|他|孩子)?的?脖子|(在|从)?(后面|后头)追(我|过来|着)|追着(我|要)?打"
                     + "|(带|叫)了?([0-9一二两三四五六七八九十几]+个|几个|一帮|一群|好几个|一伙)人.{0,10}(来|过来).{0,10}(赶|打|砸|扔|推|抢|堵)"
                     // "今天他带了四五个人扛着锄头来了 就在院子里 要打我爹"
+                    // "现在老板带了四五个人把我堵在宿舍里 手上拿着钢管"; a dog that bit still loose
+                    + "|把(我|我们|俺|俺们)(堵|围)(在|住)|(狗|狼狗|藏獒|大狗).{0,6}(还在|又在).{0,6}(转|咬|追|扑)"
                     // "现在他又来了 在楼下砸我车 说要上楼"
                     + "|(在|正在)(楼下|门口|外面|院子里)?砸(我|我家|我的)?的?车|说要(上楼|上来|进来|冲进来)"
                     + "|(扛着|举着|抡着)(锄头|铁锹|镰刀|棍子|棒子|刀|斧头|扁担)|要打(我|我爹|我爸|我妈|我娘|俺爹|俺娘|俺|人)(?!官司|电话)"
@@ -84,6 +86,8 @@ final class Router {
                     + "|(从|往)楼上跳|跳下去|活着(还)?有(啥|什么)意思|吃了(一瓶|一整瓶|好多|很多)(安眠)?药"
                     + "|(手腕|腕子|动脉)(给)?(割|划)(了|开|破)|(割|划)(了|破|开)(手腕|腕子|动脉)|刀片|划了(一|两|几|好几)?(道|下)|没(啥|什么)(好)?留恋|(我现在|我|现在)(在|站在|爬到|坐在)(楼顶|天台|顶楼)|(站|坐|蹲|爬)(在|到|上)了?.{0,6}(楼顶|天台|顶楼|窗台|楼边|桥栏杆)(上)?.{0,8}不(太)?想下(去|来)|不(太)?想下去了|绳子(已经|都)?(挂|系|拴)好|(要|想|准备|去)上吊|炭(都|已经)?(点|烧)(上|着)|(要|想|准备)(喝|吃)(农药|药|安眠药|老鼠药|敌敌畏|百草枯)|(要|想|准备)(跳楼|跳河|割腕)"
                     // a farewell: "刚才发微信说对不起我和孩子 说他在江边 电话打了十几个都不接"
+                    // "刚才她给我发了一句 我撑不住了 跟孩子们说对不起 然后就再也不回了 打电话也不接"
+                    + "|(撑不住了|说对不起|对不起).{0,30}(再也不回|不回了|不接|关机|联系不上)"
                     + "|遗书|交代(了)?后事|留了.{0,4}(遗言|绝笔)|对不起(我|你|我们|孩子|爸妈).{0,20}(江边|河边|湖边|海边|桥上|楼顶|天台)"
                     + "|(在|到了?)(江边|河边|湖边|海边|大桥上|桥上|楼顶|天台).{0,16}(电话)?.{0,8}(不接|关机|联系不上|不回)"),
                     EnumSet.of(Hotline.POLICE, Hotline.AMBULANCE, Hotline.CRISIS)),
@@ -98,6 +102,8 @@ final class Router {
                     + "|(头|脸|鼻子|嘴|脑袋)(上)?(在|还在|一直)流血|血流一地|(头上|脸上|身上|地上|腿上|手上|床上|车里|屋里)(全是|都是|好多|好些|一片|一摊)(的)?血|满(地|头|脸|身)(都是|全是)?血|血.{0,6}止不住|(按|捂|压)着.{0,6}(止不住|还在流)"
                     // "他突然说胸口疼得厉害 满头大汗 左边胳膊也麻了"
                     + "|(胸口|心口)(疼|痛|闷)得?(厉害|受不了|要命|不行)|(胸口|心口)(疼|痛|闷).{0,12}(大汗|冷汗|胳膊.{0,2}麻)|心脏病.{0,4}(犯|发作)"
+                    // a stroke: "说一个人在家胸口疼 话都说不连贯了"; a bite bleeding: "血一直往外冒"
+                    + "|话(都)?说不(连贯|清楚|清|出来|利索)了|口齿不清|嘴(都)?歪了|半边(身子|脸|身体).{0,4}(麻|动不了|没知觉)|血(一直|还在)?往外(冒|流|涌|喷)"
                     // coughing blood after a beating: "昨天打的我肋骨疼 今天早上开始咳血"; someone silent behind a locked door
                     + "|咳血|(?<!气得|气的|气)吐(了)?(好多|很多|一口|一大口)?血|咯血|(洗澡|厕所|卫生间|浴室|屋里|房间里).{0,8}(半天|好久|一直)没(出声|动静|反应)"
                     + "|喘不(动|过|上)气|喘不过来|上不来气|呼吸困难|(怀孕|孕妇|怀着).{0,20}(出血|流血|见红)|下面(出血|流血)"
@@ -127,12 +133,17 @@ final class Router {
                     + "|(水库|河|江|湖|水塘|池塘|海|水里|游泳|扎下去|跳下去).{0,16}没(再)?(浮)?上来|掉(进|到)?水(里|头|中)了"
                     // "前面那车变形了 里面有人卡着出不来"
                     + "|卡着.{0,4}出不来|(里面|车里|里头)有人.{0,4}卡(着|住|在)"
+                    // "渔船在水库中间翻了 两个人抱着船底"
+                    + "|(船|渔船|小船|皮划艇|竹筏).{0,8}翻了|抱着船底"
                     + "|(头|脑袋|手|脚|腿|胳膊).{0,10}卡(住|在).{0,10}(拔|拿|弄|抽)?不出来"
                     + "|被?困在.{0,6}(房顶|屋顶|楼顶|树上|山上|车里|河中间|水中间)|(发大水|洪水|大水).{0,10}(困|冲|淹|涨)|水还在(往上)?涨|水(一直)?往上涨"),
                     EnumSet.of(Hotline.AMBULANCE, Hotline.RESCUE)),
             // lost in the hills as night falls: "上山挖笋迷路了 天黑了 脚崴了走不动"
             new Rule(Pattern.compile("迷(了)?路.{0,20}(天黑|走不动|出不去|找不到路|没电|下不来|下不去)"),
                     EnumSet.of(Hotline.POLICE, Hotline.RESCUE)),
+            // charcoal fumes: "屋里烧着炭盆取暖 我跟老伴都头晕想吐 老伴已经站不起来了"
+            new Rule(Pattern.compile("(炭盆|烧炭|煤炉|煤球炉|蜂窝煤|炭火|火盆).{0,20}(头晕|想吐|恶心|站不起来|晕倒|叫不醒|昏)"),
+                    EnumSet.of(Hotline.AMBULANCE, Hotline.GAS)),
             new Rule(Pattern.compile("(煤气|燃气|天然气)(泄漏|泄露|漏了|味)|闻到(煤气|燃气|天然气)|煤气中毒|一氧化碳中毒"),
                     EnumSet.of(Hotline.GAS)));
 
@@ -342,6 +353,11 @@ final class Router {
      */
     private static final Pattern INSURER_REFUSES = Pattern.compile(
             "保险(公司)?.{0,6}(不赔|拒赔|不给赔|不理赔|拒绝理赔|不予理赔|不给报|拒付)|(拒赔|不予理赔|拒绝理赔)");
+    /**
+     * Work in a household: "我做保姆的 雇主走了不给结账". A nanny's pay is a civil claim, not a matter
+     * for labour inspection (12333), whose law does not cover domestic service.
+     */
+    private static final Pattern DOMESTIC_WORK = Pattern.compile("保姆|家政|钟点工|月嫂|育儿嫂|护工");
     private static final Pattern VANISHED = Pattern.compile("网上|网友|网恋|刚认识|认识没多久|没见过面|联系不上|拉黑|失联|删了我|跑路|骗");
 
     /** What the message is. Never throws; any text is at worst a question. */
@@ -448,7 +464,7 @@ final class Router {
 
     /**
      * Another hotline's matter, unless the message only supposes it to ask the law ({@link Hindsight#supposes}),
-     * or tells of a fraud with nothing left for 110 to stop ({@link #noFraudToStop}).
+     * tells of a fraud with nothing left for 110 to stop ({@link #noFraudToStop}), or is a nanny's pay.
      */
     private static Optional<Utterance> referral(String compact) {
         if (Hindsight.supposes(compact)) {
@@ -457,6 +473,7 @@ final class Router {
         return REFERRALS.stream()
                 .filter(referral -> referral.pattern().matcher(compact).find())
                 .filter(referral -> referral.hotline() != Hotline.ANTI_FRAUD || !noFraudToStop(compact))
+                .filter(referral -> referral.hotline() != Hotline.SOCIAL_SECURITY || !DOMESTIC_WORK.matcher(compact).find())
                 .findFirst()
                 .map(referral -> Utterance.referral(referral.hotline()));
     }

@@ -40,7 +40,7 @@ final class Texts {
         return Optional.empty();
     }
 
-    /** "热死了", "累死我了", "他装死不还": death as a figure of speech, never pain ("疼死了" stays). */
+    /** "热死了", "累死我了", "他装死不还": death as a figure of speech, never pain ("疼死了" stays); "救命钱" is money, not a cry. */
     private static final Pattern IDIOMS_OF_DEATH = Pattern.compile("(热|冷|累|饿|困|忙|烦|气|笑|渴|晒|闷|急)死(了|我了|人了|个人|啦)?");
 
     /**
@@ -48,7 +48,7 @@ final class Texts {
      * for reading its meaning: the recogniser, shown frightened messages, reads any 死 as danger.
      */
     static String plain(String text) {
-        return IDIOMS_OF_DEATH.matcher(text.replace("装死", "装傻")).replaceAll("$1坏了");
+        return IDIOMS_OF_DEATH.matcher(text.replace("装死", "装傻").replace("救命钱", "看病钱")).replaceAll("$1坏了");
     }
 
     /** True when the text has no letter at all (Chinese characters count as letters): only emoji, digits or punctuation. */

@@ -150,6 +150,14 @@ class DangerBesideAnAnswerTest {
         assertThat(refine(recogniser, "肚子疼死了 在地上打滚", new SearchVerdict.Miss()).intent()).isEqualTo(Intent.EMERGENCY);
     }
 
+    @Test
+    void moneyForSavingALifeIsMoneyNotACry() {
+        MeaningRecogniser recogniser = dangerWhereItSays("救命");
+
+        assertThat(refine(recogniser, "救命钱被亲戚借走不还 急死了 能告吗", new SearchVerdict.Miss()).intent()).isNotEqualTo(Intent.EMERGENCY);
+        assertThat(refine(recogniser, "救命 他拿着刀", new SearchVerdict.Miss()).intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
     private Utterance refine(MeaningRecogniser recogniser, String text, SearchVerdict verdict) {
         return recogniser.refine(router.classify(text), text, DialogState.BOT, () -> verdict);
     }

@@ -70,7 +70,17 @@ class ReferralBesideALegalQuestionTest {
                 .isEqualTo(Intent.REFERRAL);
         assertThat(refine(sureOfAComplaint, "有人在朋友圈造谣说我店里的东西吃死过人 根本没这回事 能告他诽谤不", CLEAR).intent())
                 .isEqualTo(Intent.QUESTION);
-        assertThat(refine(sureOfAComplaint, "有人在朋友圈造谣说我店里的东西吃死过人 根本没这回事 想投诉他", CLEAR).intent())
+        assertThat(refine(sureOfAComplaint, "在他家店里买的熟食吃坏了肚子 想投诉这家店", CLEAR).intent())
+                .isEqualTo(Intent.REFERRAL);
+    }
+
+    @Test
+    void aReferralOnlySupposedOrDeniedAsARumourIsAQuestionHoweverSure() {
+        assertThat(refine(sureOfAComplaint, "假如我老公打我 我能直接要求离婚吗 现在还没打过 就是怕", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.QUESTION);
+        assertThat(refine(sureOfAComplaint, "有人在网上说我老公家暴我 其实根本没有 造谣的能告吗", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.QUESTION);
+        assertThat(refine(sureOfAComplaint, "我老公经常打我 想找人帮帮我", new SearchVerdict.Miss()).intent())
                 .isEqualTo(Intent.REFERRAL);
     }
 
