@@ -27,6 +27,9 @@ class ReferralBesideALegalQuestionTest {
     private final MeaningRecogniser sureOfAComplaint = new MeaningRecogniser(text -> new LabelProbabilities(
             Map.of("referral:12315", 0.9, "question", 0.1), Map.of("referral:12315", 0.85, "question", 0.7)),
             MeaningRecogniser.Thresholds.DEFAULT);
+    private final MeaningRecogniser sureOfFraud = new MeaningRecogniser(text -> new LabelProbabilities(
+            Map.of("referral:fraud", 0.9, "question", 0.1), Map.of("referral:fraud", 0.85, "question", 0.7)),
+            MeaningRecogniser.Thresholds.DEFAULT);
 
     @Test
     void anUnsureReferralGivesWayToChoicesWhenTheLawIsAskedOutright() {
@@ -86,20 +89,12 @@ class ReferralBesideALegalQuestionTest {
 
     @Test
     void aSureFraudReferralStandsBesideAClearAnswer() {
-        MeaningRecogniser sureOfFraud = new MeaningRecogniser(text -> new LabelProbabilities(
-                Map.of("referral:fraud", 0.9, "question", 0.1), Map.of("referral:fraud", 0.85, "question", 0.7)),
-                MeaningRecogniser.Thresholds.DEFAULT);
-
         assertThat(refine(sureOfFraud, "网上认识的人让我投资 转了三万现在联系不上 能告他吗", CLEAR).intent())
                 .isEqualTo(Intent.REFERRAL);
     }
 
     @Test
     void aFraudAlreadyReportedIsNoReferralHoweverSureTheRecogniserIs() {
-        MeaningRecogniser sureOfFraud = new MeaningRecogniser(text -> new LabelProbabilities(
-                Map.of("referral:fraud", 0.9, "question", 0.1), Map.of("referral:fraud", 0.85, "question", 0.7)),
-                MeaningRecogniser.Thresholds.DEFAULT);
-
         assertThat(refine(sureOfFraud, "我爸被电信诈骗后想不开 还好救回来了 现在出院了 骗子也抓到了 能要精神损失费不", CLOSE).intent())
                 .isEqualTo(Intent.QUESTION);
         assertThat(refine(sureOfFraud, "我爸被电信诈骗了 转了八万 现在人找不到了", CLOSE).intent()).isEqualTo(Intent.REFERRAL);
