@@ -240,7 +240,7 @@ final class MeaningRecogniser {
         // another hotline's matter only supposed ("假如我老公打我 我能直接要求离婚吗"), or denied as a rumour
         // ("有人在网上说我老公家暴我 其实根本没有 造谣的能告吗"), is a question of law, as the keyword rules read it
         if (best.startsWith("referral:") && (Hindsight.supposes(Texts.compact(text))
-                || !"referral:fraud".equals(best) && RUMOUR.matcher(Texts.compact(text)).find())) {
+                || !"referral:fraud".equals(best) && (RUMOUR.matcher(Texts.compact(text)).find() || Hindsight.tells(Texts.compact(text))))) {
             return keywords;
         }
         Utterance meant = INTENTS.get(best);

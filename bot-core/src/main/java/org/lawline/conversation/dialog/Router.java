@@ -55,6 +55,8 @@ final class Router {
                     // "今天他带了四五个人扛着锄头来了 就在院子里 要打我爹"
                     // "现在老板带了四五个人把我堵在宿舍里 手上拿着钢管"; a dog that bit still loose
                     + "|把(我|我们|俺|俺们)(堵|围)(在|住)|(狗|狼狗|藏獒|大狗).{0,6}(还在|又在).{0,6}(转|咬|追|扑)"
+                    // "他刚带人冲进我店里了 在砸柜台 手里有刀"
+                    + "|(在|正在)砸(柜台|店|东西|玻璃|家具|桌子|门窗)|手(里|上)(有|拿着|拿|握着|攥着)(刀|棍|刀子|斧头|钢管|枪|菜刀)|冲进(我|我的|我们)?(店|家|屋|门)"
                     // "现在他又来了 在楼下砸我车 说要上楼"
                     + "|(在|正在)(楼下|门口|外面|院子里)?砸(我|我家|我的)?的?车|说要(上楼|上来|进来|冲进来)"
                     + "|(扛着|举着|抡着)(锄头|铁锹|镰刀|棍子|棒子|刀|斧头|扁担)|要打(我|我爹|我爸|我妈|我娘|俺爹|俺娘|俺|人)(?!官司|电话)"
@@ -104,13 +106,16 @@ final class Router {
                     + "|(胸口|心口)(疼|痛|闷)得?(厉害|受不了|要命|不行)|(胸口|心口)(疼|痛|闷).{0,12}(大汗|冷汗|胳膊.{0,2}麻)|心脏病.{0,4}(犯|发作)"
                     // a stroke: "说一个人在家胸口疼 话都说不连贯了"; a bite bleeding: "血一直往外冒"
                     + "|话(都)?说不(连贯|清楚|清|出来|利索)了|口齿不清|嘴(都)?歪了|半边(身子|脸|身体).{0,4}(麻|动不了|没知觉)|血(一直|还在)?往外(冒|流|涌|喷)"
+                    // exhaust in a closed garage: "老公在车库修车 车一直打着火 我喊他半天不应 人歪在车门边上"
+                    + "|喊(他|她)?(半天|好久|好几声)?(也|都)?不应|(车库|车里).{0,12}(打着火|发动着|没熄火)"
                     // coughing blood after a beating: "昨天打的我肋骨疼 今天早上开始咳血"; someone silent behind a locked door
                     + "|咳血|(?<!气得|气的|气)吐(了)?(好多|很多|一口|一大口)?血|咯血|(洗澡|厕所|卫生间|浴室|屋里|房间里).{0,8}(半天|好久|一直)没(出声|动静|反应)"
                     + "|喘不(动|过|上)气|喘不过来|上不来气|呼吸困难|(怀孕|孕妇|怀着).{0,20}(出血|流血|见红)|下面(出血|流血)"
                     // an open fracture; hit by a vehicle minutes ago: "刚才骑电动车被车撞了 腿上骨头都戳出来了"
                     + "|骨(头)?.{0,3}(戳|露|刺|支|扎|穿)出来|有人从.{0,8}(架子|脚手架|楼上|屋顶|房顶|梯子|高处)上?(摔|掉|跌)下来了|刚(才|刚)?.{0,10}被.{0,4}(车|汽车|货车|小车|卡车|面包车|三轮车?|摩托车?|电动车)(给)?撞"),
                     EnumSet.of(Hotline.AMBULANCE)),
-            new Rule(Pattern.compile("着火|起火了|失火了|失火啦|火灾现场|烧起来了|火(还|一直|正|都)在烧|冒(黑)?烟了|往(进|里|屋里|屋)冒烟|(全是|都是|满屋子?|满楼道|好多|好大)(的)?(黑|白|浓|青)烟|(在|正在|一直|还在)冒(黑|白|青)?烟|(全是|都是|满屋子?|满楼道)烟|烟从.{0,4}(门缝|窗户?)|门把手.{0,3}烫"),
+            // never "车一直打着火" (an engine running)
+            new Rule(Pattern.compile("(?<!打)着火|起火了|失火了|失火啦|火灾现场|烧起来了|火(还|一直|正|都)在烧|冒(黑)?烟了|往(进|里|屋里|屋)冒烟|(全是|都是|满屋子?|满楼道|好多|好大)(的)?(黑|白|浓|青)烟|(在|正在|一直|还在)冒(黑|白|青)?烟|(全是|都是|满屋子?|满楼道)烟|烟从.{0,4}(门缝|窗户?)|门把手.{0,3}烫"),
                     EnumSet.of(Hotline.FIRE)),
             // people buried, trapped or in the water need the fire brigade's rescue as well as an ambulance
             new Rule(Pattern.compile("被埋(了|在|住)|埋在.{0,4}(下面|底下|里面)|(人|工友|工人|孩子|小孩)埋(在)?(下面|底下|里面|里头)|被压在.{0,6}(下面|底下|里面)"
@@ -205,7 +210,7 @@ final class Router {
             + "|派(?:个|一个|一位|位)?(?:懂法律的人?|法律援助的人|律师|工作人员)(?:来|过来|到)"
             // "能不能派个人上门来帮我写个诉状", "能不能安排个人来我们村里"
             // not "能不能派人来看看" of yellow tap water, which is 12345's
-            + "|(?:能不能|可不可以|能否|可以|麻烦|请|希望|能)(?:你们)?(?:派|安排)(?:个|一个|一位|位)?人(?:上门|(?:来|到)(?:我们|俺们|我)?(?:村|家))|有没有人(?:能|可以|会)?上门"
+            + "|(?:能不能|可不可以|能否|可以|麻烦|请|希望|能)(?:你们)?(?:派|安排|叫|找|让)(?:个|一个|一位|位)?人(?:上门|(?:来|到)(?:我们|俺们|我)?(?:村|家))|有没有人(?:能|可以|会)?上门"
             // a lawyer booked for a parent: "能帮我妈约个律师不 她腿脚不好 最好能上门"
             + "|(?:帮|给)(?:我|我妈|我爸|俺|俺娘|俺爹|老人|她|他)?(?:约|预约)(?:个|一个|一位)?(?:律师|值班律师)|最好(?:能)?上门"
             // "说了半天等于没说 叫你们管事的来", "明天上午能过去面谈不", "让俺闺女跟你们的人说行不"
@@ -354,6 +359,11 @@ final class Router {
     private static final Pattern INSURER_REFUSES = Pattern.compile(
             "保险(公司)?.{0,6}(不赔|拒赔|不给赔|不理赔|拒绝理赔|不予理赔|不给报|拒付)|(拒赔|不予理赔|拒绝理赔)");
     /**
+     * A guarantor's liability: "给表哥贷款做了担保 他现在不还 银行找上我了". A question of suretyship, which the
+     * recogniser, for the loan and the bank, reads as fraud; settled like a payment by mistake.
+     */
+    private static final Pattern GUARANTEE = Pattern.compile("(做|当)了?(担保|担保人|保证人)|担保人|保证人|连带责任");
+    /**
      * Work in a household: "我做保姆的 雇主走了不给结账". A nanny's pay is a civil claim, not a matter
      * for labour inspection (12333), whose law does not cover domestic service.
      */
@@ -415,11 +425,12 @@ final class Router {
 
     /**
      * A question; settled when it is one the recogniser is known to misread (money paid by mistake or
-     * lent to someone the citizen knows, a claim an insurer refused);
+     * lent to someone the citizen knows, a claim an insurer refused, a guarantor's liability);
      * closing with the crisis line when it tells in hindsight of harm to oneself ("以前抑郁割过腕…要辞退我").
      */
     private static Utterance question(String compact) {
-        if (paidByMistake(compact) || lentToSomeoneKnown(compact) || INSURER_REFUSES.matcher(compact).find()) {
+        if (paidByMistake(compact) || lentToSomeoneKnown(compact) || INSURER_REFUSES.matcher(compact).find()
+                || GUARANTEE.matcher(compact).find()) {
             return Utterance.settledQuestion();
         }
         return Hindsight.tells(compact) && Hindsight.speaksOfSelfHarm(compact)

@@ -88,6 +88,14 @@ class ReferralBesideALegalQuestionTest {
     }
 
     @Test
+    void aReferralToldInHindsightIsAQuestionButAFraudStillGoesTo110() {
+        assertThat(refine(sureOfAComplaint, "前几天跟老公吵架他推了我一下 已经没事了 我们也和好了 就想知道这算家暴吗 以后离婚有用没",
+                new SearchVerdict.Miss()).intent()).isEqualTo(Intent.QUESTION);
+        assertThat(refine(sureOfFraud, "上周接了个电话 说我快递丢了要理赔 我转了五千 能告快递公司吗", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.REFERRAL);
+    }
+
+    @Test
     void aSureFraudReferralStandsBesideAClearAnswer() {
         assertThat(refine(sureOfFraud, "网上认识的人让我投资 转了三万现在联系不上 能告他吗", CLEAR).intent())
                 .isEqualTo(Intent.REFERRAL);

@@ -40,6 +40,7 @@ class RouterTest {
             "俺不会弄这个 能不能打给俺儿子 让他跟你们说",
             "能帮我妈约个律师不 她腿脚不好出不了门 最好能上门", "说了半天等于没说 叫你们管事的来",
             "明天上午能过去面谈不 在哪个窗口", "俺不识几个字 让俺闺女跟你们的人说行不 她下午有空",
+            "我耳朵背 打你们电话听不清 能不能叫人上门来一趟 我腿脚也不方便",
             "有没有人能上门 我腿脚不好出不了门 想立个遗嘱",
             "合同我拍了照片 能不能有个人帮我看看 别是机器看 怕看漏了", "我年纪大了眼睛看不清 能让你们的人打电话给我闺女吗 她帮我说",
             "我在外地打工 能不能让律师给我老家的爹妈打个电话 把承包地的事跟他们讲清楚"})
@@ -92,6 +93,15 @@ class RouterTest {
     @ValueSource(strings = {"保险公司不赔重疾险 说我投保的时候没如实告知 可我根本不知道有这病",
             "车险出了事故保险公司拒赔 说我是酒后", "住院花了两万 保险不给报 说是既往症"})
     void anInsurersRefusalIsASettledQuestionNotAConsumerComplaint(String text) {
+        Utterance said = router.classify(text);
+
+        assertThat(said.intent()).isEqualTo(Intent.QUESTION);
+        assertThat(said.settled()).isTrue();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is a guarantor's liability: a settled question")
+    @ValueSource(strings = {"给表哥贷款做了担保 他现在不还 银行找上我了 我咋办", "我是朋友网贷的担保人 他跑了 平台天天打我电话"})
+    void aGuarantorsLiabilityIsASettledQuestionNotAFraud(String text) {
         Utterance said = router.classify(text);
 
         assertThat(said.intent()).isEqualTo(Intent.QUESTION);
@@ -222,7 +232,9 @@ class RouterTest {
             "渔船在水库中间翻了 两个人抱着船底 离岸好远, 120 119",
             "邻居家那条狼狗去年就咬过人 赔过钱的 今天又把我儿子腿咬了 血一直往外冒 狗还在院子里转悠, 110 120",
             "屋里烧着炭盆取暖 我跟老伴都头晕想吐 老伴已经站不起来了, 120 119",
-            "我姐被她老公打了好几年 想问离婚能分到啥 刚才她给我发了一句 我撑不住了 跟孩子们说对不起 然后就再也不回了, 110 120 12356"})
+            "我姐被她老公打了好几年 想问离婚能分到啥 刚才她给我发了一句 我撑不住了 跟孩子们说对不起 然后就再也不回了, 110 120 12356",
+            "老公在车库修车 车一直打着火 我喊他半天不应 人歪在车门边上, 120",
+            "我想咨询一下借款的事 对方欠我三万块 拖了一年 等下 他刚带人冲进我店里了 在砸柜台 手里有刀, 110"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -312,7 +324,8 @@ class RouterTest {
             "我哥在工地跳楼没了 公司说他自己想不开跟他们没关系 我们家属能要到赔偿吗",
             "上次割腕住院的钱医保不给报 说是自残不报 这合法吗",
             "我哥之前跳楼 没救回来 他生前有网贷 这个要家里人还吗",
-            "我弟前年自杀了 留下一套房子和一些网贷 他没结婚 我们家里人要替他还债吗"})
+            "我弟前年自杀了 留下一套房子和一些网贷 他没结婚 我们家里人要替他还债吗",
+            "我们楼前天有人跳楼了 房子会不会贬值 能找开发商退房吗"})
     void selfHarmToldInHindsightIsAQuestionThatClosesWithTheCrisisLine(String text) {
         Utterance said = router.classify(text);
 
