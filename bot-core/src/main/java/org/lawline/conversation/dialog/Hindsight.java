@@ -77,7 +77,9 @@ final class Hindsight {
             // grounds for a divorce: "这事能当离婚理由吗"
             + "|(能|可以)(当|作为|算)(离婚)?的?(理由|证据)|(能|可以)不(管|养|赡养|给钱|出钱)"
             // "家里想办宣告死亡 好处理他的房子", "能找开发商退房吗"
-            + "|宣告(死亡|失踪)|(能|可以)找.{0,8}(退|赔|要|负责)");
+            + "|宣告(死亡|失踪)|(能|可以)找.{0,8}(退|赔|要|负责)"
+            // "那时候的证据过了这么久还有用吗"
+            + "|证据.{0,10}(有用|有效|算数|管用|还算)");
 
     /** Anything that says the danger is still there, or the writer is at risk now. */
     private static final Pattern NOW = Pattern.compile(

@@ -69,7 +69,7 @@ final class MeaningRecogniser {
             + "|(能|可以)(当|作为|算)(离婚)?的?(理由|证据)"
             // "我爸老了要我养他 我能不管他吗", "定制的不退 七天无理由是不是不适用"
             + "|(能|可以)不(管|养|赡养|给钱|出钱)(他|她|吗|不|么)|适用(吗|不|么)|适不适用|是不是不适用"
-            + "|(能|可以)(直接)?(要求|提出|起诉)?离婚(吗|不|么)");
+            + "|(能|可以)(直接)?(要求|提出|起诉)?离婚(吗|不|么)|证据.{0,10}(有用|有效|算数|管用)");
 
     /** The matter said to be a rumour: then it is defamation that is asked about. */
     private static final Pattern RUMOUR = Pattern.compile("造谣|谣言|根本没有(的事|这回事)?|没(有)?这回事|瞎编|胡编");

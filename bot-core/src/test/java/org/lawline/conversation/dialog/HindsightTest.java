@@ -41,7 +41,8 @@ class HindsightTest {
             "婆婆以前有一次拿着菜刀吓唬我 后来道歉了 这事能当离婚理由吗",
             "听说我们村有人为宅基地打架 被打住院了 这种打人的要坐牢不",
             "我妈年轻的时候被我爸打过好多次 现在我爸老了要我养他 我能不管他吗",
-            "爷爷留下的老房子拆迁款叔叔全拿走了 我爸有没有份"})
+            "爷爷留下的老房子拆迁款叔叔全拿走了 我爸有没有份",
+            "老公以前打过我 现在分居了没再打 那时候的证据过了这么久还有用吗"})
     void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
     }
