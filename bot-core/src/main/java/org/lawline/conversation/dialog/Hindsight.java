@@ -93,16 +93,19 @@ final class Hindsight {
             + "|又开始|刚(有|把|被|从|在)|闯进(来|了|屋)|往外(拖|拽)|在(拍|敲|踹|砸|喊|哭|吐|抽)|(说|要|想)要?(从|往).{0,6}跳|炭.{0,3}点(上|着)|刀片|划了|反锁"
             + "|被困|困在|出不去|往.{0,8}(去|跑|开)了|(已经|都|快)[0-9一二两三四五六七八九十几半多]+个?多?(小时|钟头|分钟)了");
 
+    /** A fire said to be out: "火也灭了", "火早灭了". */
+    private static final String FIRE_OUT = "火(?:也|都|已经|早就?|早都)?(?:被)?(?:灭|扑灭|熄灭|浇灭)了";
+
     /**
      * The whole matter said to be over, however its clauses tell it: "这是上个月的事了", "是前年冬天的事".
      * Then no clause is read again for danger (the message's words of now still count).
      */
     private static final Pattern ALL_OVER = Pattern.compile(
             // never any "…的事": "上个月跟房东打官司的事想问下" is not the whole message
-            "是(.{0,8})的事|(?:去年|前年|上个?月|上半年|[0-9一二两三四五六七八九十几]+(?:年|个月)(?:前|以前))的事了?|事情(?:都|已经)?过去了|火(?:也|都|已经|早就?|早都)?(?:被)?(?:灭|扑灭|熄灭|浇灭)了"
+            "是(.{0,8})的事|(?:去年|前年|上个?月|上半年|[0-9一二两三四五六七八九十几]+(?:年|个月)(?:前|以前))的事了?|事情(?:都|已经)?过去了|" + FIRE_OUT
             // the one in danger saved: "大出血 抢救过来了 现在已经出院", "现在人没事了"
             + "|(?:抢救|救)(?:过来|回来)了|脱离(?:了)?危险|(?:现在|已经)?人(?:现在|已经)?(?:都|也)?没事了");
-    private static final Pattern FIRE_PUT_OUT = Pattern.compile("火(?:也|都|已经|早就?|早都)?(?:被)?(?:灭|扑灭|熄灭|浇灭)了");
+    private static final Pattern FIRE_PUT_OUT = Pattern.compile(FIRE_OUT);
     private static final Pattern FIRE_STARTED = Pattern.compile("着火了|起火了|失火了|烧起来了");
 
     /** A time gone by, as "是…的事" names it: not "不是他的事". */

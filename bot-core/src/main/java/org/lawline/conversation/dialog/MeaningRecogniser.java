@@ -208,6 +208,19 @@ final class MeaningRecogniser {
         return present.isEmpty() || !isDanger(classifier.classify(present));
     }
 
+    /**
+     * Whether a hotline's matter is none to report, and so a question of law, as the keyword rules read it: only
+     * supposed ("假如我老公打我 我能直接要求离婚吗"), or, but for fraud, denied as a rumour ("有人在网上说我老公家暴我
+     * 其实根本没有 造谣的能告吗") or told in hindsight ("前几天他推了我一下 已经没事了 …这算家暴吗"). A fraud told
+     * in hindsight still goes to 110 and 96110.
+     */
+    private static boolean noMatterToReport(String label, String compact) {
+        if (Hindsight.supposes(compact)) {
+            return true;
+        }
+        return !"referral:fraud".equals(label) && (RUMOUR.matcher(compact).find() || Hindsight.tells(compact));
+    }
+
     static boolean knows(String label) {
         return QUESTION.equals(label) || EMERGENCIES.containsKey(label) || INTENTS.containsKey(label);
     }
@@ -233,14 +246,12 @@ final class MeaningRecogniser {
             return keywords;
         }
         String best = p.best();
+        String compact = Texts.compact(text);
         // nothing left for 110 to stop: the citizen asks the law of a fraud seen through or already reported
-        if ("referral:fraud".equals(best) && Router.noFraudToStop(Texts.compact(text))) {
+        if ("referral:fraud".equals(best) && Router.noFraudToStop(compact)) {
             return keywords;
         }
-        // another hotline's matter only supposed ("假如我老公打我 我能直接要求离婚吗"), or denied as a rumour
-        // ("有人在网上说我老公家暴我 其实根本没有 造谣的能告吗"), is a question of law, as the keyword rules read it
-        if (best.startsWith("referral:") && (Hindsight.supposes(Texts.compact(text))
-                || !"referral:fraud".equals(best) && (RUMOUR.matcher(Texts.compact(text)).find() || Hindsight.tells(Texts.compact(text))))) {
+        if (best.startsWith("referral:") && noMatterToReport(best, compact)) {
             return keywords;
         }
         Utterance meant = INTENTS.get(best);
@@ -249,7 +260,7 @@ final class MeaningRecogniser {
         }
         // a hotline does not say what the law is: an unsure referral gives way to choices when the law is asked outright,
         // and any referral but fraud's to a clear answer ("有人造谣说我店里的东西吃死过人 …能告他诽谤不" is no complaint about a shop)
-        if (meant.intent() == Intent.REFERRAL && ASKS_THE_LAW.matcher(Texts.compact(text)).find()
+        if (meant.intent() == Intent.REFERRAL && ASKS_THE_LAW.matcher(compact).find()
                 && (p.of(best) < thresholds.sure() && verdict.get() instanceof SearchVerdict.Close
                     || !"referral:fraud".equals(best) && verdict.get() instanceof SearchVerdict.Clear)) {
             return keywords;
