@@ -45,7 +45,8 @@ class RouterTest {
             "有没有人能上门 我腿脚不好出不了门 想立个遗嘱",
             "合同我拍了照片 能不能有个人帮我看看 别是机器看 怕看漏了", "我年纪大了眼睛看不清 能让你们的人打电话给我闺女吗 她帮我说",
             "我在外地打工 能不能让律师给我老家的爹妈打个电话 把承包地的事跟他们讲清楚",
-            "我腿脚不好进不了城 你们能不能上门来一趟"})
+            "我腿脚不好进不了城 你们能不能上门来一趟",
+            "机器人就算了 我这事牵扯好几方 想跟专业律师谈"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -251,7 +252,13 @@ class RouterTest {
             "煤矿透水了 我老公那个班还在井下 矿上啥也不说, 120 119",
             "我男人现在还再打我 孩子吓得直哭 上回离婚没判离 还能再起诉吗, 110",
             "拆迁的开着钩机来推房子了 我爸还在屋里头不肯出来 他们这样合法吗, 110",
-            "我爸在院子里修电线触电了 倒在地上, 120"})
+            "我爸在院子里修电线触电了 倒在地上, 120",
+            // the twenty-sixth round
+            "我男人正在拿衣架抽我 以前也打过 这能离婚吗, 110",
+            "水库边有个孩子刚被捞上来 没反应 嘴唇都紫了, 120",
+            "工人在我家接电线被电了一下 人趴地上不动了 这个算谁的责任, 120",
+            // police as well as an ambulance, once a fight has left someone on the ground
+            "两个村的人为了水渠打起来了 手里都是铁锹 有个人倒在地上不动了, 110 120"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -299,7 +306,9 @@ class RouterTest {
             "上个星期在公交上看到有人拿刀抢包 后来人被抓了 我是证人 一定要出庭吗",
             "儿子在幼儿园被同学咬出血了 已经打了狂犬疫苗 幼儿园说不管 我能找谁赔",
             "上个礼拜单位食堂吃坏了 好几个人中毒了 现在都好了 单位该不该赔",
-            "前年车间机器炸了 我一只眼睛炸瞎了 这个能评几级伤残"})
+            "前年车间机器炸了 我一只眼睛炸瞎了 这个能评几级伤残",
+            "看电视剧里有人被绑架 绑匪现实中会判几年",
+            "假如在商场被人偷拍 我把他拦住了 能没收他手机吗"})
     void dangerToldInHindsightIsAQuestion(String text) {
         Utterance said = router.classify(text);
 
@@ -341,6 +350,7 @@ class RouterTest {
 
     @ParameterizedTest(name = "\"{0}\" tells of self-harm in hindsight: a question closed with 12356")
     @ValueSource(strings = {"公司说我之前自杀未遂 精神有问题 要开除我 这合法吗",
+            "我表弟去年说要自杀 后来被救回来了 现在挺好 怂恿他的那个人能告吗",
             "朋友借了我五万 当时说不还就去跳楼 现在真不还了 电话也不接 我咋要回来",
             "我哥在工地跳楼没了 公司说他自己想不开跟他们没关系 我们家属能要到赔偿吗",
             "上次割腕住院的钱医保不给报 说是自残不报 这合法吗",
@@ -403,7 +413,10 @@ class RouterTest {
             "办的游泳卡才去了三次 老板就卷钱跑路了 店都关了, 12315",
             "镇上买的化肥是假的 庄稼一点没长 卖化肥的不认账, 12315",
             "淘宝买的电脑是二手的 卖家死活不给退, 12315",
-            "小区停电两天了 也没个通知 这到底归谁管, 12345"})
+            "小区停电两天了 也没个通知 这到底归谁管, 12345",
+            "隔壁小孩五六岁 天天一个人在家 饭都没得吃 大人几天不见人, 12338",
+            "那孩子爸妈离婚以后都不要她 丢给七十多岁的外婆 学也不上了 没人管, 12338",
+            "刚刚有个自称京东客服的说要给我退款 让我开了共享屏幕 卡里三万没了, 110"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
