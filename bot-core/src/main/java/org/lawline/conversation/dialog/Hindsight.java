@@ -58,7 +58,7 @@ final class Hindsight {
      */
     private static final Pattern SUPPOSED = Pattern.compile("要是|如果|假如|万一|假设|啥叫|什么叫|什么是|是什么意思"
             // someone else's case in the news: "新闻上说有人在出租屋煤气中毒死了 我自己也是房东"
-            + "|新闻(上|里)?(说|报道|讲)|看到(个|一个|一条)?(新闻|报道)|追剧|看剧|电视剧|(剧|电影|小说)里"
+            + "|新闻(上|里)?(说|报道|讲)|看到(个|一个|一条)?(新闻|报道)|看新闻|追剧|看剧|电视剧|(剧|电影|小说)里"
             // hearsay of harm already done to someone else: "听说我们村有人租房子煤气中毒死了"
             + "|听说.{0,10}有人.{0,16}(死了|没了|去世|中毒|出事|淹死|烧死|摔死|被打)"
             // "听说我们村有人为宅基地打架": someone else of the place, not a threat to the writer
@@ -89,7 +89,7 @@ final class Hindsight {
             // "那时候的证据过了这么久还有用吗"
             + "|证据.{0,10}(有用|有效|算数|管用|还算)"
             // "我该怎么留证据"; "能申请人身安全保护令吗"; "赡养费咋算"; "房子一直没过户 现在咋办"
-            + "|(留|保留|收集|固定)证据|保护令|赡养|抚养费|(咋|怎么)算|过户"
+            + "|(留|保留|收集|固定)证据|保护令|赡养|抚养费|(咋|怎么)算|过户|欠薪|讨薪"
             // what the citizen may do: "假如…被人偷拍 我抓住了他 能扣他手机吗"
             + "|(能|可以|能不能)(扣|没收|拿走|删|拦|搜|关)"
             // a witness's duty: "我当时在旁边 要去出庭作证吗"
@@ -98,7 +98,7 @@ final class Hindsight {
     /** Anything that says the danger is still there, or the writer is at risk now. */
     private static final Pattern NOW = Pattern.compile(
             // a lawsuit under way is not danger: "正在打官司", "在起诉"
-            "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|在(打(?!官司)|砍|砸|追|烧|冒|流|抢|闹|堵|撬|踹)|刚(才|刚)|马上|立刻|赶紧|快(点|来|不行|要|死)|还在|还没(找到|回来|回家|醒|联系上|出来)"
+            "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|在(打(?!官司)|砍|砸|追|烧|冒|流|抢|闹|堵|撬|踹)|刚(才|刚)|马上|立刻|赶紧|快(点|来|不行|要|死)|(?<!欠条|借条|收条|证据|合同|东西|房子|户口|手里|名字)还在|还没(找到|回来|回家|醒|联系上|出来)"
             + "|至今(没|未|不)|到现在(还|都)?(没|不)|此刻|这会儿|今天|今晚|今早|今儿|昨晚|昨天晚上|半夜|又(来|在|要|打|想|动手|冒|着|烧|拿|堵|不见|找不到|走丢|跑)"
             + "|冒烟|烧起来|着火了|起火了|(煤气|燃气|天然气)味|不见了|找不到了|(砍|打|冲|追|扑)过来|拿着(刀|棍|斧头|枪)|拿(刀|棍|斧头|枪)(堵|守|站|在|冲|追|找|对着)|门口"
             + "|想死|去死|不想活|活不下去|(现在|又|还是|总是|老是|一直)想不开|(?<!去年说|当时说|那时说|以前说|之前说|那会说)(想|要)(自杀|跳|割腕|喝药|吃药|轻生|寻死|了结|结束生命)|活着(还)?有?(啥|什么)?意思|要跳|要杀|要砍|拿着刀|叫不醒|没(有)?呼吸|喘不上|流血|救命(?!钱)|救救|快救|来救(我|我们|人|命)|求救"
@@ -118,7 +118,7 @@ final class Hindsight {
             // never any "…的事": "上个月跟房东打官司的事想问下" is not the whole message
             "是(.{0,8})的事|(?:去年|前年|上个?月|上半年|[0-9一二两三四五六七八九十几]+(?:年|个月)(?:前|以前))的事了?|事情(?:都|已经)?过去了|" + FIRE_OUT
             // the one in danger saved: "大出血 抢救过来了 现在已经出院", "现在人没事了"
-            + "|(?:抢救|救)(?:过来|回来)了|脱离(?:了)?危险|(?:现在|已经)?人(?:现在|已经)?(?:都|也)?没事了"
+            + "|(?:抢救|救|劝|拉)(?:过来|回来|下来)了|脱离(?:了)?危险|(?:现在|已经)?人(?:现在|已经)?(?:都|也)?没事了"
             // treated: "被别的小孩咬出血了 已经打了针"
             + "|已经(?:打了|打过)(?:针|疫苗|狂犬疫苗|破伤风)|已经(?:包扎|处理|缝)(?:好|过)?了"
             // missing for years, asked about declaring it: "我哥失踪十年了 一直没消息 家里想申请宣告死亡"
@@ -126,6 +126,9 @@ final class Hindsight {
             // "好几个人中毒了 现在都好了"
             + "|(?:现在|已经)(?:人)?都(?:好了|治好了|康复了)");
     private static final Pattern FIRE_PUT_OUT = Pattern.compile(FIRE_OUT);
+    /** Someone said to be saved or talked down: "说要跳楼 被劝下来了 现在好了". */
+    private static final Pattern SAVED = Pattern.compile("(?:抢救|救|劝|拉|拽)(?:过来|回来|下来)了|脱离(?:了)?危险");
+    private static final Pattern SELF_HARM_SAID = Pattern.compile("(?:说)?(?:想|要)(?:自杀|跳楼|跳河|跳|割腕|喝药|吃药|轻生|寻死)");
     private static final Pattern FIRE_STARTED = Pattern.compile("着火了|起火了|失火了|烧起来了");
 
     /** A time gone by, as "是…的事" names it: not "不是他的事". */
@@ -156,6 +159,8 @@ final class Hindsight {
         }
         // "上个月家里厨房着火了 火早灭了": the fire's start is no word of now once it is said to be out
         String now = FIRE_PUT_OUT.matcher(compact).find() ? FIRE_STARTED.matcher(compact).replaceAll("") : compact;
+        // "我哥去年喝醉了说要跳楼 被劝下来了": what he said before he was saved is no word of now
+        now = SAVED.matcher(now).find() ? SELF_HARM_SAID.matcher(now).replaceAll("") : now;
         return PAST.matcher(compact).find() && !NOW.matcher(now).find()
                 || SUPPOSED.matcher(compact).find() && !SAID_NOW.matcher(compact).find();
     }

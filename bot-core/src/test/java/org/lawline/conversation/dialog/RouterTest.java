@@ -47,7 +47,9 @@ class RouterTest {
             "我在外地打工 能不能让律师给我老家的爹妈打个电话 把承包地的事跟他们讲清楚",
             "我腿脚不好进不了城 你们能不能上门来一趟",
             "机器人就算了 我这事牵扯好几方 想跟专业律师谈",
-            "想请你们的律师打给我老婆 她知道情况", "麻烦回电 就这个号码 晚上都在"})
+            "想请你们的律师打给我老婆 她知道情况", "麻烦回电 就这个号码 晚上都在",
+            "下周仲裁开庭 你们能派个人陪我去吗", "你们能直接派一个律师给我不 我请不起",
+            "我想找个懂工伤的律师一对一聊聊", "请帮我安排个法律援助律师见一面"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -248,7 +250,7 @@ class RouterTest {
             "孩子抚养费的事想问下 先不说了 幼儿园老师说孩子被一个女的接走了 不是她妈 我根本不认识, 110",
             "工伤咋赔想问一下 刚刚工地有个人从架子上掉下来了 头上流血, 120",
             "孩子在河里扑腾 我够不着 快来人, 120 119",
-            "外孙刚还在塘边玩 一眨眼就不见了 鞋子还在岸上, 120 119",
+            "外孙刚还在塘边玩 一眨眼就不见了 鞋子还在岸上, 110 120 119",
             "屋后头那口枯井 隔壁小孩掉下去了 能听到他哭, 120 119",
             "煤矿透水了 我老公那个班还在井下 矿上啥也不说, 120 119",
             "我男人现在还再打我 孩子吓得直哭 上回离婚没判离 还能再起诉吗, 110",
@@ -272,7 +274,21 @@ class RouterTest {
             "我儿子在学校被好几个人拉到宿舍打 还没放他出来, 110",
             "合租的室友房里一股烧炭味 门反锁着 敲了没反应, 110 120 12356",
             "对门门缝往外冒烟 敲门没人开 里面是个独居老人, 120 119",
-            "我被关在一间屋里手机被收了 他们逼我做网络诈骗 我这算犯罪吗, 110"})
+            "我被关在一间屋里手机被收了 他们逼我做网络诈骗 我这算犯罪吗, 110",
+            // the twenty-ninth and thirtieth rounds
+            "煤矿巷道塌了 里面还有三个人没出来, 120 119",
+            "污水井里下去一个工人半天没上来 第二个下去也没动静了, 120 119",
+            "渔船在海上漂了半天 船舱进水了, 110 119",
+            "孙子放学没回来 天都黑了 到处找不到, 110",
+            "冷库门打不开 我同事关在里头快一个小时了, 120 119",
+            "雨下了一夜 后山往下滑 石头在滚 工棚里还有人, 120 119",
+            "货车翻了 司机卡在驾驶室里出不来, 120 119",
+            "停车场有辆车里有个人嘴上贴着胶带在拍窗户, 110",
+            "朋友说他在天台上 发了最后一条朋友圈 电话打不通, 110 120 12356",
+            "化工厂氨气罐漏了 车间里倒了好几个人, 120 119",
+            "前夫在楼下手里拿着把刀 说要跟我同归于尽, 110",
+            "电梯卡在5楼和6楼中间 里面我们三个人 有人喘不上气, 120 119",
+            "我爸把我妈按在地上打 我拉不开, 110"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -330,7 +346,9 @@ class RouterTest {
             "老公前几天拿刀吓唬过我 现在已经分居了 能申请人身安全保护令吗",
             "电视上说有人被拐卖了二十年 拐卖人口判几年",
             "我爸去年中风瘫了 我姐一分钱不出 赡养费咋算",
-            "我奶奶五年前走的 老房子一直没过户 现在咋办"})
+            "我奶奶五年前走的 老房子一直没过户 现在咋办",
+            "看新闻说有工人讨薪爬楼 要是我也被欠薪 有什么合法的办法",
+            "几年前借过高利贷 那人当时说不还就要我的命 欠条还在他手里 这钱还要还吗"})
     void dangerToldInHindsightIsAQuestion(String text) {
         Utterance said = router.classify(text);
 
@@ -442,6 +460,10 @@ class RouterTest {
             "工资拖了两个月 想去劳动监察那里投诉 怎么弄, 12333",
             "有个学生跟我说后妈不给她饭吃 还拿衣架抽她 我该向哪反映, 12338",
             "隔壁小孩一个人在家 没人给饭吃 瘦得皮包骨, 12338",
+            "我们厂天天加班到半夜 一分加班费没有 求劳动局来查一查, 12333",
+            "想让劳动监察大队出面 帮我们把工钱要回来, 12333",
+            "我要举报隔壁厂用童工, 12333",
+            "有人冒充我们老板加我微信 我刚转了一万过去, 110",
             "我们村有个女孩才十五 家里逼她嫁人, 12338",
             "在4S店提的新车 后来发现车门是补过漆的 销售不承认, 12315"})
     void refersMattersForOtherHotlines(String text, String hotline) {
@@ -461,8 +483,18 @@ class RouterTest {
             "我侄子被抓了 说是把银行卡借给别人用 会判刑吗 能取保吗",
             "去年被人骗了两万 人都抓了 钱能退回来不",
             "2018年被网贷骗了五千 现在还能追回来吗",
-            "几年前身份证被人骗去办了网贷 现在收到法院传票让我还钱 我根本没借过"})
+            "几年前身份证被人骗去办了网贷 现在收到法院传票让我还钱 我根本没借过",
+            "一八年被中介骗了三千 现在还能追回来不",
+            "以前网购被骗过两千 当时没报案 现在还能立案吗",
+            "被骗的钱转到了一个跑分的人卡上 他要担责任吗"})
     void aFraudSeenThroughOrAlreadyReportedIsAQuestion(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" asks the law of another hotline's matter: a question")
+    @ValueSource(strings = {"邻居在楼顶搭了个违建 我作为业主能不能起诉让他拆", "理发店倒闭了 卡里还有两千 法律上我能找谁要",
+            "小区停电两天没通知 冰箱里的东西坏了 物业要不要赔我损失"})
+    void theLawAskedOfACityConsumerOrLabourMatterIsAQuestion(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
 
@@ -496,7 +528,9 @@ class RouterTest {
             "你们辛苦了, THANKS",
             "这是12348热线吗, HELLO",
             "哈喽 这里是法律咨询吧 先打个招呼, HELLO",
-            "你好 先打个招呼, HELLO"})
+            "你好 先打个招呼, HELLO",
+            "早上好 今天下雨你们也上班啊, HELLO",
+            "下午好 天气真热 你们辛苦了, THANKS"})
     void recognisesGreetingsAsTheWholeMessage(String text, Utterance.GreetingKind kind) {
         Utterance utterance = router.classify(text);
 
