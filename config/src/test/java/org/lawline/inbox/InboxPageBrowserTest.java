@@ -135,6 +135,10 @@ class InboxPageBrowserTest {
         String citizenId = citizenAsksForAPerson();
         long id = escalationOf(citizenId);
         WebElement waiting = wait(staff).until(ExpectedConditions.visibilityOfElementLocated(listItem(id)));
+        // the card can be drawn before the citizen's turn is stored (a loaded CI machine showed it once
+        // without the excerpt); the list refreshes on the next event, and the excerpt must come
+        wait(staff).until(ExpectedConditions.textToBePresentInElementLocated(listItem(id), "转人工"));
+        waiting = staff.findElement(listItem(id));
         assertThat(waiting.getText()).contains("网页").contains("转人工").doesNotContain(citizenId);
         screenshot(staff, "inbox-waiting");
 

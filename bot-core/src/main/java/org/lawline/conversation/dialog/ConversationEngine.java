@@ -185,15 +185,15 @@ public final class ConversationEngine implements Conversations, ApplicationListe
                 held.ifPresent(ConversationTurns.Held::close);
             }
             ConversationId conversation = turn.next().conversation();
-            if (!turn.silent()) {
-                publish(new ReplyComposed(EventId.next(), conversation, citizen, Optional.of(message.messageId()), turn.reply(), now));
-            }
-            turn.events().forEach(this::publish);
+            // recorded before the turn's events: a handoff's listeners show the duty lawyer the citizen's last
+            // message and the bot's last match at once, read from these records
             record(TurnRecord.citizen(conversation, citizen, message.messageId(), message.text(), before, message.receivedAt()));
             if (!turn.silent()) {
                 record(TurnRecord.bot(conversation, citizen, Optional.of(message.messageId()), turn.reply(), millisSince(started),
                         clock.instant()));
+                publish(new ReplyComposed(EventId.next(), conversation, citizen, Optional.of(message.messageId()), turn.reply(), now));
             }
+            turn.events().forEach(this::publish);
             log.debug("Message {} from {}: {} -> {} ({})", message.messageId(), citizen, before, turn.next().state(),
                     turn.reply().kind());
             return turn.reply();
@@ -260,9 +260,9 @@ public final class ConversationEngine implements Conversations, ApplicationListe
                 return Optional.empty();
             }
             ConversationId conversation = turn.get().next().conversation();
+            record(TurnRecord.bot(conversation, citizen, Optional.empty(), turn.get().reply(), millisSince(started), clock.instant()));
             publish(new ReplyComposed(EventId.next(), conversation, citizen, Optional.empty(), turn.get().reply(), now));
             turn.get().events().forEach(this::publish);
-            record(TurnRecord.bot(conversation, citizen, Optional.empty(), turn.get().reply(), millisSince(started), clock.instant()));
             log.info("{} for {}: now {}", command.event(), citizen, turn.get().next().state());
             return Optional.of(turn.get().reply());
         } finally {
