@@ -53,7 +53,9 @@ class RouterTest {
             "你们能不能有点人情味 你还给我列一二三", "我说广东话你们有没有人听得懂", "我想约个时间当面谈 要带什么材料",
             "能派个人到俺村里来不 俺有地的事要说", "你们有没有会说温州话的工作人员给她打个电话", "村里的法律顾问能来俺家一趟不",
             "求求你们派个人来我店里帮我看看合同", "我住院出不去 能不能请律师来病房见我一面",
-            "有冇识讲粤语嘅师傅啊 我普通话唔系几好", "侬好 阿拉年纪大了弄不来这个 有人好帮阿拉讲讲伐"})
+            "有冇识讲粤语嘅师傅啊 我普通话唔系几好", "侬好 阿拉年纪大了弄不来这个 有人好帮阿拉讲讲伐",
+            "please call me back, about my visa problem", "有没有会说维吾尔语的翻译 我爸下周要去法院",
+            "想找个律师帮我写起诉状 最好面对面一起写", "我弟在看守所 法律援助能不能派个律师去见见他"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -331,7 +333,14 @@ class RouterTest {
             "钢管倒下来压住工友的腿 几个人抬不动, 120 119",
             "他们在夜市堵我 往我肚子捅了一下 衣服全湿了, 110 120",
             "孩子在河堤上滑下去了 水很急 看不见了, 110 120 119",
-            "我爷爷下午出去遛弯到现在没回 天快黑了, 110"})
+            "我爷爷下午出去遛弯到现在没回 天快黑了, 110",
+            // the thirty-sixth round: English and pinyin among them
+            "wo de pengyou chi le hen duo yao xianzai bu dong le 怎么办, 110 120 12356",
+            "我现在在江边的桥上站了很久 下面的水挺深的 其实也无所谓了, 110 120 12356",
+            "my friend fell down the stairs 头出很多血 他不说话了, 120",
+            "There is a man with a knife on the street he cut a woman she is not moving, 110 120",
+            "化工厂有个罐子漏了 好几个人晕倒了 味道刺鼻, 120 119",
+            "工友手碰到电线了 人倒地上还在抽, 120"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -532,6 +541,9 @@ class RouterTest {
             "出租车候客点突然划成禁停了 也没见公告 我们想反映一下, 12345",
             "物业把消防通道划成收费车位了 想向政府反映, 12345",
             "查了社保记录才发现单位少给我交了两年 想举报, 12333",
+            "隔壁小孩老被关在门外 饿了跑来我家要吃的 我想反映一下, 12338",
+            "婆家逼我生二胎 不生就不让我见女儿, 12338",
+            "someone said he is from my embassy I sent him 5000 yuan now I cannot contact him, 110",
             "我妈在讲座上买了几千块保健品 说能降血压 根本没用 想退, 12315",
             "孩子的入学报名系统一直登不上 学校也说不知道找谁, 12345",
             "我们村有个女孩才十五 家里逼她嫁人, 12338",
@@ -603,7 +615,8 @@ class RouterTest {
             "下午好 天气真热 你们辛苦了, THANKS",
             "刚关注 这个号是干嘛的呀, HELLO",
             "早上好 今天下大雨 出车的师傅们都小心点 你们也辛苦了, THANKS",
-            "谢谢你们啊 上次问的押金那个事已经解决了 房东退了, THANKS"})
+            "谢谢你们啊 上次问的押金那个事已经解决了 房东退了, THANKS",
+            "上次你们帮了我很多 xiexie ni men, THANKS"})
     void recognisesGreetingsAsTheWholeMessage(String text, Utterance.GreetingKind kind) {
         Utterance utterance = router.classify(text);
 
