@@ -339,6 +339,9 @@ final class Router {
      * "怎么投诉这家店" goes to 12315, "买到假货能赔多少" is a question for us.
      */
     private static final String CHILD = "(小孩|孩子|娃|女孩|男孩|小姑娘|小男孩|小女孩|学生|留守儿童|孙子|孙女|外孙|外孙女|侄子|侄女|表妹|表弟|堂妹|堂弟)";
+    /** A parent's custody or maintenance question ("前夫不给孩子饭吃 抚养权能变更吗") is ours, not 12338's. */
+    private static final String CUSTODY_WORDS = "抚养|起诉|判给|探视|探望|官司";
+    private static final String NO_CUSTODY_QUESTION = "^(?!.*(" + CUSTODY_WORDS + ")).*?";
 
     private static final List<Referral> REFERRALS = List.of(
             // a fraud victim calls 110 now, before anything else: the money can still be stopped.
@@ -359,12 +362,12 @@ final class Router {
                     + ".{0,20}(找哪|找谁|哪个部门|反映|举报|谁管|没人管|谁能管|管管|向谁)"
                     // a child neglected, said without asking anyone: "邻居家那个小孩天天一个人在家 大人好几天不回来 孩子饿得去翻垃圾桶";
                     // not a parent's custody question ("前夫不给孩子饭吃 抚养权能变更吗"), which is ours
-                    + "|^(?!.*(抚养|起诉|判给|探视|探望|官司)).*?" + CHILD + ".{0,16}(一个人在家|一个人扔在家|扔在家里|没人管|没人照顾|不回来|出去打工)"
+                    + "|" + NO_CUSTODY_QUESTION + CHILD + ".{0,16}(一个人在家|一个人扔在家|扔在家里|没人管|没人照顾|不回来|出去打工)"
                     + ".{0,20}(饿|吃不上|饭都吃不上|没饭吃|没得吃|没吃的|没东西吃|饭都没|翻垃圾|没人给(饭|吃的?)|皮包骨|瘦得)"
                     // "孩子爸妈离婚了都不要他 扔给八十岁的奶奶 学也不上了 没人管"
-                    + "|^(?!.*(抚养|判给|探视|探望|起诉|官司)).*?" + CHILD + ".{0,20}(都不要(他|她)|没人要|扔给|丢给).{0,30}(没人管|不上学|学也不上|没饭吃|吃不上)"
-                    + "|^(?!.*(抚养|判给|探视|探望|起诉|官司)).*?" + CHILD + ".{0,4}没人管.{0,6}(没上学|不上学|学也不上|没饭吃|吃不上)"
-                    + "|^(?!.*(抚养|离婚|起诉|判给|探视|探望|官司)).*?" + CHILD + ".{0,12}不给(他|她)?(饭|吃的?|饭吃)"
+                    + "|" + NO_CUSTODY_QUESTION + CHILD + ".{0,20}(都不要(他|她)|没人要|扔给|丢给).{0,30}(没人管|不上学|学也不上|没饭吃|吃不上)"
+                    + "|" + NO_CUSTODY_QUESTION + CHILD + ".{0,4}没人管.{0,6}(没上学|不上学|学也不上|没饭吃|吃不上)"
+                    + "|^(?!.*(" + CUSTODY_WORDS + "|离婚)).*?" + CHILD + ".{0,12}不给(他|她)?(饭|吃的?|饭吃)"
                     // "对门奶奶老拿衣架抽孙子 小孩胳膊上青一块紫一块的 不止一次了"; "隔壁家小孩老被关在门外 大冬天穿个单衣 大人也不管"
                     + "|(老|经常|天天|总是?|老是)(拿|用)?.{0,4}(抽|打)" + CHILD + ".{0,20}(青一块紫一块|身上有伤|不止一次)"
                     + "|" + CHILD + ".{0,8}(关在门外|穿个单衣|穿着单衣).{0,24}(不管|没人管|心疼|反映)|逼(我)?生(二胎|三胎|孩子|儿子)"
@@ -525,6 +528,8 @@ final class Router {
      * "店倒闭了 法律上我还能找谁要这个钱", "停水三天 …自来水公司要不要赔我损失". Such a citizen wants to know their
      * rights, not a number to complain to; the knowledge base answers.
      */
+    /** The hotlines whose matter, asked as law ({@link #LAW_ASKED}), is a question. */
+    private static final Set<Hotline> ASKED_AS_LAW = EnumSet.of(Hotline.CITY_SERVICES, Hotline.CONSUMER_COMPLAINTS, Hotline.SOCIAL_SECURITY);
     private static final Pattern LAW_ASKED = Pattern.compile(
             "法律上|法律规定|(能|可以|能不能|可不可以)(起诉|告)|打官司|(要不要|该不该|应不应该|会不会)赔|(找谁|谁来?)赔|赔(我)?(的)?损失");
     private static final Pattern VANISHED = Pattern.compile("网上|网友|网恋|刚认识|认识没多久|没见过面|联系不上|拉黑|失联|删了我|跑路|骗");
@@ -650,8 +655,7 @@ final class Router {
                 .filter(referral -> referral.pattern().matcher(compact).find())
                 .filter(referral -> referral.hotline() != Hotline.ANTI_FRAUD || !noFraudToStop(compact))
                 .filter(referral -> referral.hotline() != Hotline.SOCIAL_SECURITY || !DOMESTIC_WORK.matcher(compact).find())
-                .filter(referral -> !EnumSet.of(Hotline.CITY_SERVICES, Hotline.CONSUMER_COMPLAINTS, Hotline.SOCIAL_SECURITY)
-                        .contains(referral.hotline()) || !LAW_ASKED.matcher(compact).find())
+                .filter(referral -> !ASKED_AS_LAW.contains(referral.hotline()) || !LAW_ASKED.matcher(compact).find())
                 .findFirst()
                 .map(referral -> Utterance.referral(referral.hotline()));
     }
