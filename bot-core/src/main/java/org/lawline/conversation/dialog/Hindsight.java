@@ -25,7 +25,9 @@ final class Hindsight {
             "(?:失踪|走丢|走失|没消息|没音讯|没有音讯|下落不明|联系不上)(?:了)?(?:都)?(?:快|有|已经)?(?:十|几|好几|多|两|三|四|五|六|七|八|九|[0-9]+)(?:多)?年";
     /** A death long past, asked about the estate: "老伴走了五年了", "他没留遗嘱", "婆婆活着的时候说过". Past, and the whole matter over. */
     private static final String DEATH_LONG_PAST =
-            "走了(?:有)?(?:五|几|十|好几|两|三|四|[0-9]+)(?:多)?(?:年|个月)|没(?:留|立|写)(?:下)?遗嘱|活着的时候|在世的时候|走了(?:以后|之后)";
+            "走了(?:有)?(?:五|几|十|好几|两|三|四|[0-9]+)(?:多)?(?:年|个月)|[没冇](?:留|立|写)(?:下|低)?遗嘱|活着的时候|在世的时候|走了(?:以后|之后)"
+            // "俺爷爷没了好多年了", "我爷爷不在了好多年了"; Cantonese "我老豆上年过咗身"
+            + "|(?:没了|不在了|走了|过世|去世|死了)(?:有|都)?(?:好多|好些|很多|十几|几十|好几|几|多)(?:年|个年头)|过咗身|过身咗";
 
     /** When it happened: a time gone by, or a verb in the experiential 过 ("着过火", "被拐过"). */
     private static final Pattern PAST = Pattern.compile(
@@ -56,7 +58,9 @@ final class Hindsight {
             + "|(要|让|找)(我|我们|俺|俺们)赔|(邻居|人家|对方|他家|别人)说"
             // the police or a hospital already came: "警察立案了", "缝了八针"
             + "|(警察|派出所|公安)(已经)?(立案|来过|处理过|出过警)|报(过)?(警|案)了|报过(警|案)|立案了|缝了.{0,3}针|住了.{0,4}院"
-            + "|(着|失|起)过(一次|一回|两次)?火|(割|划)过(腕|手)|走丢过|(自杀|跳楼|喝药|轻生)过"
+            + "|(着|失|起)过(一次|一回|两次)?火|(割|划)过(腕|手)|走丢过|走失过|(自杀|跳楼|喝药|轻生)过"
+            // violence that stopped: "他以前喝了酒打过我 这两年不打了"; a leak mended: "燃气公司来修过了"; "上年" for last year
+            + "|(这两年|这几年|后来|现在)(都|也|早)?不(打|闹|骂)了|来修过了|上年(?!纪)"
             // not "砍过来", "打过去": those are coming at the writer
             + "|(?<!没|还没|没有)(拐|打|砍|捅|抢|偷|伤|烧|埋|困|关|烫)过(?!来|去)");
 
@@ -64,7 +68,7 @@ final class Hindsight {
      * Danger asked about as a case rather than lived: "啥叫正当防卫？要是有人拿刀砍我我把他打伤了算不算". Its
      * weapon is the case's, so only a plain word of now ({@link #SAID_NOW}) makes it danger.
      */
-    private static final Pattern SUPPOSED = Pattern.compile("要是|如果|假如|万一|假设|啥叫|什么叫|什么是|是什么意思"
+    private static final Pattern SUPPOSED = Pattern.compile("要是|如果|假如|万一|假设|啥叫|什么叫|什么是|是什么意思|三长两短"
             // someone else's case in the news: "新闻上说有人在出租屋煤气中毒死了 我自己也是房东"
             + "|新闻(上|里)?(说|报道|讲)|看到(个|一个|一条)?(新闻|报道)|看新闻|追剧|看剧|电视剧|(剧|电影|小说)里"
             // hearsay of harm already done to someone else: "听说我们村有人租房子煤气中毒死了"
@@ -110,7 +114,9 @@ final class Hindsight {
             // what the citizen may do: "假如…被人偷拍 我抓住了他 能扣他手机吗"
             + "|(能|可以|能不能)(扣|没收|拿走|删|拦|搜|关)"
             // a witness's duty: "我当时在旁边 要去出庭作证吗"
-            + "|作证|出庭|证人");
+            + "|作证|出庭|证人"
+            // "能让他出钱不", "扶养权咋判", "这个还算数不", "存款咋取出来", "维修费该我出还是物业出", Cantonese "点分"
+            + "|正规(不|吗|么)|出钱|(咋|怎么|如何)判|算数(不|吗|么)|能要(不|吗|么)|(咋|怎么|如何)(取|弄|拿)(出来|回来)|谁出|该.{0,2}出|点分");
 
     /** Anything that says the danger is still there, or the writer is at risk now. */
     private static final Pattern NOW = Pattern.compile(
@@ -125,7 +131,7 @@ final class Hindsight {
             + "|被困|困在|出不去|往.{0,8}(去|跑|开)了|(已经|都|快)[0-9一二两三四五六七八九十几半多]+个?多?(小时|钟头|分钟)了");
 
     /** A fire said to be out: "火也灭了", "火早灭了". */
-    private static final String FIRE_OUT = "(?:火(?:也|都|已经|早就?|早都)?(?:被)?|消防(?:员)?(?:来|过来)?(?:给)?)(?:灭|扑灭|熄灭|浇灭)了";
+    private static final String FIRE_OUT = "(?:火(?:也|都|已经|早就?|早都)?(?:被)?|消防(?:员)?(?:来|过来)?(?:给)?|早就?|早都)(?:灭|扑灭|熄灭|浇灭)了";
 
     /**
      * The whole matter said to be over, however its clauses tell it: "这是上个月的事了", "是前年冬天的事".
@@ -145,7 +151,9 @@ final class Hindsight {
             // "最后在公园找到了 没事", "现在好好的", "朋友说全程看着我没出事"
             + "|(?:已经|都)(?:来)?修好了|被救了|救活了|(?:被)?救出来了|(?:最后|后来|已经)(?:在.{0,8})?找到了|找到了.{0,3}(?:没事|人没事)|(?:现在|人)(?:都)?好好的|没出(?:什么)?事|才找回来"
             + "|" + DEATH_LONG_PAST
-            + "|(?:[0-9一二两三四五六七八九十几多]+)年(?:前|以前)(?:.{0,8})(?:死了|走了|去世|没了|过世)");
+            + "|(?:[0-9一二两三四五六七八九十几多]+)年(?:前|以前)(?:.{0,8})(?:死了|走了|去世|没了|过世)"
+            // "前几年尘肺病走了"
+            + "|(?:前几年|前些年|早些年|好些年前)(?:.{0,8})(?:死了|走了|去世|没了|过世)");
     private static final Pattern FIRE_PUT_OUT = Pattern.compile(FIRE_OUT);
     /** Someone said to be saved or talked down: "说要跳楼 被劝下来了 现在好了". */
     private static final Pattern SAVED = Pattern.compile("(?:抢救|救|劝|拉|拽)(?:过来|回来|下来|出来)了|脱离(?:了)?危险");

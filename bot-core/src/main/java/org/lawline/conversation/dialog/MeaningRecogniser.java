@@ -59,7 +59,7 @@ final class MeaningRecogniser {
     private static final Pattern ASKS_THE_LAW = Pattern.compile(
             "法律(上|规定)|合法吗|违法吗|犯法吗|告(得)?赢|能告|能起诉|我得.{0,4}(吗|不)|有没有责任|要不要负责|负(啥|什么|多大|哪些)?责任|该谁(出|赔|负责)|谁(来)?赔|赔多少|(该|要|得|会)赔(不|吗|么)|(要不要|该不该)赔|赔(我)?(的)?损失|能让他.{0,4}(不|吗)"
             // custody asked: "要是分手 孩子能跟我吗"
-            + "|(孩子|娃|儿子|女儿).{0,6}(能|会|该|可以)?(跟|归|判给)(我|谁|他|她)(吗|不|么|呢)?$|判给谁"
+            + "|(孩子|娃|儿子|女儿).{0,6}(能|会|该|可以)?(跟|归|判给)(我|谁|他|她)(管|养|带)?(吗|不|么|呢)?$|判给谁"
             // what someone told them, put to us: "老板说学生不算劳动关系 …对吗"
             + "|(说|讲|称).{1,30}(对吗|对不对|是真的吗|有道理吗|真的假的)"
             // "欠物业费 物业就能停水停电？"
@@ -71,7 +71,9 @@ final class MeaningRecogniser {
             + "|(能|可以)不(管|养|赡养|给钱|出钱)(他|她|吗|不|么)|适用(吗|不|么)|适不适用|是不是不适用"
             + "|(能|可以)(直接)?(要求|提出|起诉)?离婚(吗|不|么)|证据.{0,10}(有用|有效|算数|管用)"
             // a statutory leave: "二胎产假一共有多少天啊 男方陪产假有没有"
-            + "|(产假|婚假|丧假|陪产假|护理假|年假|病假|哺乳假|育儿假).{0,8}(多少天|几天|多久|有没有|怎么算)");
+            + "|(产假|婚假|丧假|陪产假|护理假|年假|病假|哺乳假|育儿假).{0,8}(多少天|几天|多久|有没有|怎么算)"
+            // whether a factory may take on a sixteen-year-old: "厂里能要不"
+            + "|能(要|收|用|雇)(他|她)?(不|吗|么)$");
 
     /** The matter said to be a rumour: then it is defamation that is asked about. */
     private static final Pattern RUMOUR = Pattern.compile("造谣|谣言|根本没有(的事|这回事)?|没(有)?这回事|瞎编|胡编");
@@ -157,12 +159,15 @@ final class MeaningRecogniser {
      * Otherwise unsure danger gives way only to a hotline the keyword rules found ("下水道井盖丢了很危险"
      * is for 12345) or a clear answer, and sure danger to nothing.
      */
-    private boolean dangerStands(LabelProbabilities p, Utterance keywords, Supplier<SearchVerdict> verdict) {
+    private boolean dangerStands(LabelProbabilities p, Utterance keywords, String compact, Supplier<SearchVerdict> verdict) {
         boolean nearerAQuestion = p.closest(QUESTION) - closestEmergency(p) > thresholds.questionLead();
         if (danger(p) >= thresholds.sure()) {
             return !(nearerAQuestion && verdict.get() instanceof SearchVerdict.Clear);
         }
-        return !nearerAQuestion && keywords.intent() != Intent.REFERRAL && !(verdict.get() instanceof SearchVerdict.Clear);
+        // the law asked in so many words ("俺叔说俺爹那套房子他也有份 真的假的", "能让他出钱不"): danger the keyword
+        // rules did not see, and the classifier is unsure of, is a question's way of telling its story
+        return !nearerAQuestion && keywords.intent() != Intent.REFERRAL && !(verdict.get() instanceof SearchVerdict.Clear)
+                && !ASKS_THE_LAW.matcher(compact).find();
     }
 
     /**
@@ -240,7 +245,7 @@ final class MeaningRecogniser {
         }
         // one more reading only when a figure of speech was put plainly; the search keeps the text as typed
         LabelProbabilities p = classifier.classify(Texts.plain(text));
-        if (isDanger(p) && dangerStands(p, keywords, verdict) && !overBeforeNow(text)) {
+        if (isDanger(p) && dangerStands(p, keywords, Texts.compact(text), verdict) && !overBeforeNow(text)) {
             return Utterance.emergency(numbers(p));
         }
         // a settled question is one the keyword rules know better (a wrong or double payment, which reads like fraud)

@@ -71,6 +71,32 @@ class DangerBesideAnAnswerTest {
     }
 
     @Test
+    void unsureDangerGivesWayWhenTheLawIsAskedInSoManyWords() {
+        // "俺是独生女 俺叔说俺爹那套房子他也有份 真的假的": 俺 reads as the villages' emergencies; danger 0.29, unsure
+        Map<String, Double> probabilities = Map.of("small_talk", 0.31, "emergency:self_harm", 0.18, "emergency:police", 0.11,
+                "question", 0.11, "referral:12338", 0.14, "want_to_ask", 0.15);
+        Map<String, Double> closest = Map.of("small_talk", 0.52, "emergency:self_harm", 0.60, "emergency:police", 0.60,
+                "question", 0.66, "referral:12338", 0.61, "want_to_ask", 0.55);
+        MeaningRecogniser recogniser = recogniser(probabilities, closest);
+
+        assertThat(refine(recogniser, "俺是独生女 俺叔说俺爹那套房子他也有份 真的假的", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.QUESTION);
+        // the same reading without the law asked stays danger
+        assertThat(refine(recogniser, "俺是独生女 俺叔天天来俺家 俺一个人在屋里", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.EMERGENCY);
+    }
+
+    @Test
+    void sureDangerStandsWhenTheLawIsAskedToo() {
+        MeaningRecogniser recogniser = recogniser(
+                Map.of("emergency:police", 0.9, "question", 0.1),
+                Map.of("emergency:police", 0.8, "question", 0.7));
+
+        assertThat(refine(recogniser, "他一直在院子里转悠不走 这犯法吗 能让他出钱不", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.EMERGENCY);
+    }
+
+    @Test
     void unsureDangerLeavesAHotlineTheKeywordRulesFound() {
         MeaningRecogniser recogniser = recogniser(
                 Map.of("referral:12345", 0.43, "question", 0.29, "emergency:medical", 0.28),
