@@ -68,7 +68,7 @@ final class Hindsight {
      * Danger asked about as a case rather than lived: "啥叫正当防卫？要是有人拿刀砍我我把他打伤了算不算". Its
      * weapon is the case's, so only a plain word of now ({@link #SAID_NOW}) makes it danger.
      */
-    private static final Pattern SUPPOSED = Pattern.compile("要是|如果|假如|万一|假设|啥叫|什么叫|什么是|是什么意思|三长两短"
+    private static final Pattern SUPPOSED = Pattern.compile("要是|如果|假如|万一|假设|啥叫|什么叫|什么是|是什么意思|三长两短|怕哪天|哪天(我|俺)?(突然)?(走了|不在了|没了)"
             // someone else's case in the news: "新闻上说有人在出租屋煤气中毒死了 我自己也是房东"
             + "|新闻(上|里)?(说|报道|讲)|看到(个|一个|一条)?(新闻|报道)|看新闻|追剧|看剧|电视剧|(剧|电影|小说)里"
             // hearsay of harm already done to someone else: "听说我们村有人租房子煤气中毒死了"
@@ -116,7 +116,7 @@ final class Hindsight {
             // a witness's duty: "我当时在旁边 要去出庭作证吗"
             + "|作证|出庭|证人"
             // "能让他出钱不", "扶养权咋判", "这个还算数不", "存款咋取出来", "维修费该我出还是物业出", Cantonese "点分"
-            + "|正规(不|吗|么)|出钱|(咋|怎么|如何)判|算数(不|吗|么)|能要(不|吗|么)|(咋|怎么|如何)(取|弄|拿)(出来|回来)|谁出|该.{0,2}出|点分");
+            + "|正规(不|吗|么)|给谁|抚恤金|能取出来|不还了|借条还在|协议|能分(不|吗|么)|出钱|(咋|怎么|如何)判|算数(不|吗|么)|能要(不|吗|么)|(咋|怎么|如何)(取|弄|拿)(出来|回来)|谁出|该.{0,2}出|点分");
 
     /** Anything that says the danger is still there, or the writer is at risk now. */
     private static final Pattern NOW = Pattern.compile(

@@ -73,7 +73,9 @@ final class MeaningRecogniser {
             // a statutory leave: "二胎产假一共有多少天啊 男方陪产假有没有"
             + "|(产假|婚假|丧假|陪产假|护理假|年假|病假|哺乳假|育儿假).{0,8}(多少天|几天|多久|有没有|怎么算)"
             // whether a factory may take on a sixteen-year-old: "厂里能要不"
-            + "|能(要|收|用|雇)(他|她)?(不|吗|么)$");
+            + "|能(要|收|用|雇)(他|她)?(不|吗|么)$"
+            // "其他几个该出多少钱", "闺女嫁出去了还能分不"
+            + "|(该|要|得)出多少|能分(不|吗|么)");
 
     /** The matter said to be a rumour: then it is defamation that is asked about. */
     private static final Pattern RUMOUR = Pattern.compile("造谣|谣言|根本没有(的事|这回事)?|没(有)?这回事|瞎编|胡编");

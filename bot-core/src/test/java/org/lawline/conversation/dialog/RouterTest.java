@@ -55,7 +55,9 @@ class RouterTest {
             "求求你们派个人来我店里帮我看看合同", "我住院出不去 能不能请律师来病房见我一面",
             "有冇识讲粤语嘅师傅啊 我普通话唔系几好", "侬好 阿拉年纪大了弄不来这个 有人好帮阿拉讲讲伐",
             "please call me back, about my visa problem", "有没有会说维吾尔语的翻译 我爸下周要去法院",
-            "想找个律师帮我写起诉状 最好面对面一起写", "我弟在看守所 法律援助能不能派个律师去见见他"})
+            "想找个律师帮我写起诉状 最好面对面一起写", "我弟在看守所 法律援助能不能派个律师去见见他",
+            "这事三言两语跟机器讲不清楚 能不能换个活人来听我说说", "侬好 阿拉想寻个律师问问遗嘱的事体 有人好接电话伐",
+            "我爸耳朵背也看不了字 你们有没有人能打个电话跟他慢慢说"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -361,7 +363,12 @@ class RouterTest {
             "我弟被人绑了 对方刚来电话要二十万 说敢找人就撕票, 110",
             "I am foreigner one man hit me on street now he still here shouting, 110",
             "my friend fall down ta bu huxi le 在公园湖边 what I do, 120",
-            "smell gas very strong in my room 我不知道 how to close it, 119"})
+            "smell gas very strong in my room 我不知道 how to close it, 119",
+            "对面说是公安局的 说我涉嫌洗钱 让我把钱转到安全账户 我现在就在ATM机前面 卡已经插进去了, 110 96110",
+            "网上贷款说要先交解冻金 我刚转了一笔 他又让转第二笔 手机银行开着正在操作, 110 96110",
+            "我妈接了个电话 说孙子在外地打了人要交五万 她这会儿揣着存折去银行了 我追不上, 110 96110",
+            "老爷子吃汤圆噎着了 咳不出来也说不出话 脸都青了, 120",
+            "要债的来了四五个 堵在屋里不走 刚把我家老头推倒在地上 还在那骂, 110 120"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -440,7 +447,8 @@ class RouterTest {
             "我们小区上周有户人家着火了 早就灭了 但把我家外墙熏黑了 谁来赔",
             "前段时间家里燃气泄漏 燃气公司来修过了 维修费该我出还是物业出",
             "娃去年在老家走丢过一回 后来找回来了 现在我想把娃接到城里 他妈不让 扶养权咋判",
-            "我爷爷不在了好多年了 他留下的存款我们都不知道密码 咋取出来"})
+            "我爷爷不在了好多年了 他留下的存款我们都不知道密码 咋取出来",
+            "老头子那年冬天煤气中毒没的 都五年了 他单位的抚恤金到底该给谁"})
     void dangerToldInHindsightIsAQuestion(String text) {
         Utterance said = router.classify(text);
 
