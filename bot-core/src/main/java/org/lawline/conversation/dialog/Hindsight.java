@@ -226,6 +226,11 @@ final class Hindsight {
         return present.toString().strip();
     }
 
+    /** Whether the text says, in a word of its own, that something is happening now: 刚才, 正在, 还在, 今晚, 冒烟 … */
+    static boolean saysNow(String compact) {
+        return NOW.matcher(compact).find();
+    }
+
     private static boolean allOver(String compact) {
         Matcher over = ALL_OVER.matcher(compact);
         while (over.find()) {

@@ -54,6 +54,9 @@ final class MeaningRecogniser {
             "small_talk", Utterance.greeting(Utterance.GreetingKind.SMALL_TALK),
             "want_to_ask", Utterance.greeting(Utterance.GreetingKind.WANTS_TO_ASK));
     static final String QUESTION = "question";
+    /** From how many characters a message is read again clause by clause for danger buried in it. */
+    private static final int LONG_MESSAGE = 40;
+    private static final int MOST_WINDOWS = 16;
 
     /** Asking what the law says, in so many words: "法律上真是这样吗", "他们真能告赢吗", "我得全还吗". */
     private static final Pattern ASKS_THE_LAW = Pattern.compile(
@@ -230,6 +233,42 @@ final class MeaningRecogniser {
         return !"referral:fraud".equals(label) && (RUMOUR.matcher(compact).find() || Hindsight.tells(compact));
     }
 
+    /**
+     * Danger told in a clause or two of a long message that is mostly a legal question: "押金能要回来吗 …他今晚带了三个人来
+     * 一直在踹我的门 …门锁已经在响了". The whole message's vector is the question's, and its danger is lost in it; so each
+     * clause of the present ({@link Hindsight#present}: not told as past, not supposed), alone and with the next, is read
+     * again, and one that says now in a word of its own ({@link Hindsight#saysNow}) and that the classifier is sure is
+     * danger ({@link Thresholds#sure}) is danger. Only long messages, and at most {@value #MOST_WINDOWS} readings: each
+     * costs an embedding.
+     */
+    private Optional<LabelProbabilities> dangerInAClause(String text) {
+        if (Texts.compact(text).length() < LONG_MESSAGE) {
+            return Optional.empty();
+        }
+        List<String> clauses = java.util.Arrays.stream(Hindsight.present(text).split("\\s+"))
+                .filter(clause -> Texts.compact(clause).length() >= 2)
+                .toList();
+        if (clauses.size() < 2) {
+            return Optional.empty();
+        }
+        List<String> windows = new ArrayList<>();
+        for (int i = 0; i < clauses.size(); i++) {
+            if (i + 1 < clauses.size()) {
+                windows.add(clauses.get(i) + "，" + clauses.get(i + 1));
+            }
+            if (Texts.compact(clauses.get(i)).length() >= 4) {
+                windows.add(clauses.get(i));
+            }
+        }
+        // a clause alone is read with little context ("现在我想走了" of a job, "老头子一冷就咳"): it must say now in words of its own
+        return windows.stream()
+                .filter(window -> Hindsight.saysNow(Texts.compact(window)))
+                .limit(MOST_WINDOWS)
+                .map(window -> classifier.classify(Texts.plain(window)))
+                .filter(p -> danger(p) >= thresholds.sure() && closestEmergency(p) >= thresholds.support())
+                .findFirst();
+    }
+
     static boolean knows(String label) {
         return QUESTION.equals(label) || EMERGENCIES.containsKey(label) || INTENTS.containsKey(label);
     }
@@ -249,6 +288,10 @@ final class MeaningRecogniser {
         LabelProbabilities p = classifier.classify(Texts.plain(text));
         if (isDanger(p) && dangerStands(p, keywords, Texts.compact(text), verdict) && !overBeforeNow(text)) {
             return Utterance.emergency(numbers(p));
+        }
+        Optional<LabelProbabilities> buried = dangerInAClause(text);
+        if (buried.isPresent()) {
+            return Utterance.emergency(numbers(buried.get()));
         }
         // a settled question is one the keyword rules know better (a wrong or double payment, which reads like fraud)
         if (DANGER_ONLY.contains(state) || keywords.intent() == Intent.REFERRAL || keywords.settled()) {

@@ -97,6 +97,35 @@ class DangerBesideAnAnswerTest {
     }
 
     @Test
+    void dangerBuriedInAClauseOfALongLegalQuestionIsDanger() {
+        // the whole message reads as the deposit question; only its clause of the door being kicked reads as danger
+        MeaningRecogniser recogniser = dangerInAShortTextSaying("门锁已经在响了");
+        String text = "我是租房的 押金的事想问问 房东说我提前退租押金一分不退 合同里确实写了 但我是因为房子漏水才退的"
+                + " 他今晚带了三个人来 门锁已经在响了 我一个女生在屋里 这种情况押金能要回来吗";
+
+        assertThat(refine(recogniser, text, new SearchVerdict.Miss()).intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
+    @Test
+    void aClauseThatSaysNoNowInWordsOfItsOwnIsNotReadAsDanger() {
+        // "老头子有老慢支一冷就咳" of a heating complaint: a clause alone is read with little context
+        MeaningRecogniser recogniser = dangerInAShortTextSaying("老慢支一冷就咳");
+        String text = "今年暖气一点都不热 屋里才十二度 俺老两口在家穿着大棉袄还冻得慌 老头子有老慢支一冷就咳"
+                + " 找了供热公司好几回 他们说是楼里管道的事让找物业 物业又说是供热公司的事 这到底该谁管";
+
+        assertThat(refine(recogniser, text, new SearchVerdict.Miss()).intent()).isNotEqualTo(Intent.EMERGENCY);
+    }
+
+    @Test
+    void aClauseToldInThePastIsNotReadAgainForDanger() {
+        MeaningRecogniser recogniser = dangerInAShortTextSaying("门锁已经在响了");
+        String text = "我是租房的 押金的事想问问 房东说我提前退租押金一分不退 合同里确实写了 但我是因为房子漏水才退的"
+                + " 上个月他带了三个人来 那天门锁已经在响了 后来他们走了 这种情况押金能要回来吗";
+
+        assertThat(refine(recogniser, text, new SearchVerdict.Miss()).intent()).isNotEqualTo(Intent.EMERGENCY);
+    }
+
+    @Test
     void unsureDangerLeavesAHotlineTheKeywordRulesFound() {
         MeaningRecogniser recogniser = recogniser(
                 Map.of("referral:12345", 0.43, "question", 0.29, "emergency:medical", 0.28),
@@ -195,6 +224,16 @@ class DangerBesideAnAnswerTest {
         LabelProbabilities question = new LabelProbabilities(Map.of("emergency:police", 0.05, "question", 0.95),
                 Map.of("emergency:police", 0.5, "question", 0.8));
         return new MeaningRecogniser(text -> text.contains(words) ? danger : question, MeaningRecogniser.Thresholds.DEFAULT);
+    }
+
+    /** A classifier sure of danger for a short text (a clause or two) holding these words, sure of a question otherwise. */
+    private static MeaningRecogniser dangerInAShortTextSaying(String words) {
+        LabelProbabilities danger = new LabelProbabilities(Map.of("emergency:police", 0.95, "question", 0.05),
+                Map.of("emergency:police", 0.8, "question", 0.7));
+        LabelProbabilities question = new LabelProbabilities(Map.of("emergency:police", 0.05, "question", 0.95),
+                Map.of("emergency:police", 0.5, "question", 0.8));
+        return new MeaningRecogniser(text -> text.contains(words) && Texts.compact(text).length() < 30 ? danger : question,
+                MeaningRecogniser.Thresholds.DEFAULT);
     }
 
     private static MeaningRecogniser recogniser(Map<String, Double> probabilities, Map<String, Double> closest) {
