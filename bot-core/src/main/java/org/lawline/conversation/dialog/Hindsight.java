@@ -68,7 +68,9 @@ final class Hindsight {
      * Danger asked about as a case rather than lived: "啥叫正当防卫？要是有人拿刀砍我我把他打伤了算不算". Its
      * weapon is the case's, so only a plain word of now ({@link #SAID_NOW}) makes it danger.
      */
-    private static final Pattern SUPPOSED = Pattern.compile("要是|如果|假如|万一|假设|啥叫|什么叫|什么是|是什么意思|三长两短|怕哪天|哪天(我|俺)?(突然)?(走了|不在了|没了)"
+    private static final Pattern SUPPOSED = Pattern.compile("要是|如果|假如|万一|假设|啥叫|什么叫|什么是|是什么意思|三长两短|怕哪天|担心哪天|哪天(我|俺)?(突然)?(走了|不在了|没了)"
+            // a risk only feared: "这种很容易一氧化碳中毒 心里一直不踏实"; a game's threat: "打游戏有人说要杀他全家 是开玩笑吗"
+            + "|(很|太|特别)?容易(一氧化碳|煤气)?(中毒|着火|出事)|开玩笑|打游戏|游戏里"
             // someone else's case in the news: "新闻上说有人在出租屋煤气中毒死了 我自己也是房东"
             + "|新闻(上|里)?(说|报道|讲)|看到(个|一个|一条)?(新闻|报道)|看新闻|追剧|看剧|电视剧|(剧|电影|小说)里"
             // hearsay of harm already done to someone else: "听说我们村有人租房子煤气中毒死了"
@@ -118,7 +120,7 @@ final class Hindsight {
             // a witness's duty: "我当时在旁边 要去出庭作证吗"
             + "|作证|出庭|证人"
             // "能让他出钱不", "扶养权咋判", "这个还算数不", "存款咋取出来", "维修费该我出还是物业出", Cantonese "点分"
-            + "|正规(不|吗|么)|能留给|留给(我妈|我爸|孩子|谁)|给谁|抚恤金|能取出来|不还了|借条还在|协议|能分(不|吗|么)|出钱|(咋|怎么|如何)判|算数(不|吗|么)|能要(不|吗|么)|(咋|怎么|如何)(取|弄|拿)(出来|回来)|谁出|该.{0,2}出|点分");
+            + "|正规(不|吗|么)|(能|可以|有权)强制|能留给|留给(我妈|我爸|孩子|谁)|给谁|抚恤金|能取出来|不还了|借条还在|协议|能分(不|吗|么)|出钱|(咋|怎么|如何)判|算数(不|吗|么)|能要(不|吗|么)|(咋|怎么|如何)(取|弄|拿)(出来|回来)|谁出|该.{0,2}出|点分");
 
     /** Anything that says the danger is still there, or the writer is at risk now. */
     private static final Pattern NOW = Pattern.compile(
@@ -150,6 +152,8 @@ final class Hindsight {
             + "|" + MISSING_FOR_YEARS + "|(?:十|几|好几|多|两|三|四|五|六|七|八|九|[0-9]+)(?:多)?年(?:了)?(?:都|一直)?(?:没有?)(?:消息|音讯|联系|回来)"
             // "好几个人中毒了 现在都好了"
             + "|(?:现在|已经)(?:人)?都(?:好了|治好了|康复了)"
+            // words said in anger, since made up: "他说我要走他就去死 结果后来也没事", "我妈说我再这样她就去跳楼 是气话 后来早和好了"
+            + "|(?:后来|结果)(?:也|都)?没(?:什么)?事|是气话|说的(?:是)?气话|早(?:就)?和好了"
             // "最后在公园找到了 没事", "现在好好的", "朋友说全程看着我没出事"
             + "|(?:已经|都)(?:来)?修好了|被救了|救活了|(?:被)?救出来了|(?:最后|后来|已经)(?:在.{0,8})?找到了|找到了.{0,3}(?:没事|人没事)|(?:现在|人)(?:都)?好好的|没出(?:什么)?事|才找回来"
             + "|" + DEATH_LONG_PAST
@@ -213,7 +217,13 @@ final class Hindsight {
         }
         StringBuilder present = new StringBuilder();
         boolean supposing = false;
-        for (String clause : CLAUSES.split(text)) {
+        String[] clauses = CLAUSES.split(text);
+        // a space after every word or two ("我 朋友 打 游戏 有 人 说 要 杀 他 全家", as some deaf writers and voice input
+        // space it) parts no clauses: the message is one
+        if (clauses.length > 3 && Texts.compact(text).length() < clauses.length * 2) {
+            clauses = new String[] {text};
+        }
+        for (String clause : clauses) {
             String compact = Texts.compact(clause);
             if (SUPPOSED.matcher(compact).find()) {
                 supposing = true;

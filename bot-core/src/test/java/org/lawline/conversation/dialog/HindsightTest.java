@@ -106,4 +106,10 @@ class HindsightTest {
         assertThat(Hindsight.tells(compact)).isTrue();
         assertThat(Hindsight.speaksOfSelfHarm(compact)).isTrue();
     }
+
+    @Test
+    void aMessageSpacedWordByWordIsOneClause() {
+        assertThat(Hindsight.present("我 朋友 打 游戏 有 人 说 要 杀 他 全家 是 开 玩笑 吗 这种 犯 法 吗")).isEmpty();
+        assertThat(Hindsight.present("我 妈妈 倒 地上 不 说话 怎么办")).isEqualTo("我 妈妈 倒 地上 不 说话 怎么办");
+    }
 }
