@@ -100,7 +100,7 @@ class DangerBesideAnAnswerTest {
     void dangerBuriedInAClauseOfALongLegalQuestionIsDanger() {
         // the whole message reads as the deposit question; only its clause of the door being kicked reads as danger
         MeaningRecogniser recogniser = dangerInAShortTextSaying("门锁已经在响了");
-        String text = "我是租房的 押金的事想问问 房东说我提前退租押金一分不退 合同里确实写了 但我是因为房子漏水才退的"
+        String text = DEPOSIT_STORY
                 + " 他今晚带了三个人来 门锁已经在响了 我一个女生在屋里 这种情况押金能要回来吗";
 
         assertThat(refine(recogniser, text, new SearchVerdict.Miss()).intent()).isEqualTo(Intent.EMERGENCY);
@@ -119,7 +119,7 @@ class DangerBesideAnAnswerTest {
     @Test
     void aClauseToldInThePastIsNotReadAgainForDanger() {
         MeaningRecogniser recogniser = dangerInAShortTextSaying("门锁已经在响了");
-        String text = "我是租房的 押金的事想问问 房东说我提前退租押金一分不退 合同里确实写了 但我是因为房子漏水才退的"
+        String text = DEPOSIT_STORY
                 + " 上个月他带了三个人来 那天门锁已经在响了 后来他们走了 这种情况押金能要回来吗";
 
         assertThat(refine(recogniser, text, new SearchVerdict.Miss()).intent()).isNotEqualTo(Intent.EMERGENCY);
@@ -217,22 +217,20 @@ class DangerBesideAnAnswerTest {
         return recogniser.refine(router.classify(text), text, DialogState.BOT, () -> verdict);
     }
 
+    private static final String DEPOSIT_STORY = "我是租房的 押金的事想问问 房东说我提前退租押金一分不退 合同里确实写了 但我是因为房子漏水才退的";
+    private static final LabelProbabilities SURE_DANGER = new LabelProbabilities(Map.of("emergency:police", 0.95, "question", 0.05),
+            Map.of("emergency:police", 0.8, "question", 0.7));
+    private static final LabelProbabilities SURE_QUESTION = new LabelProbabilities(Map.of("emergency:police", 0.05, "question", 0.95),
+            Map.of("emergency:police", 0.5, "question", 0.8));
+
     /** A classifier sure of danger for a text holding these words, sure of a question otherwise. */
     private static MeaningRecogniser dangerWhereItSays(String words) {
-        LabelProbabilities danger = new LabelProbabilities(Map.of("emergency:police", 0.95, "question", 0.05),
-                Map.of("emergency:police", 0.8, "question", 0.7));
-        LabelProbabilities question = new LabelProbabilities(Map.of("emergency:police", 0.05, "question", 0.95),
-                Map.of("emergency:police", 0.5, "question", 0.8));
-        return new MeaningRecogniser(text -> text.contains(words) ? danger : question, MeaningRecogniser.Thresholds.DEFAULT);
+        return new MeaningRecogniser(text -> text.contains(words) ? SURE_DANGER : SURE_QUESTION, MeaningRecogniser.Thresholds.DEFAULT);
     }
 
-    /** A classifier sure of danger for a short text (a clause or two) holding these words, sure of a question otherwise. */
+    /** The same, but only for a short text (a clause or two): the whole long message reads as a question. */
     private static MeaningRecogniser dangerInAShortTextSaying(String words) {
-        LabelProbabilities danger = new LabelProbabilities(Map.of("emergency:police", 0.95, "question", 0.05),
-                Map.of("emergency:police", 0.8, "question", 0.7));
-        LabelProbabilities question = new LabelProbabilities(Map.of("emergency:police", 0.05, "question", 0.95),
-                Map.of("emergency:police", 0.5, "question", 0.8));
-        return new MeaningRecogniser(text -> text.contains(words) && Texts.compact(text).length() < 30 ? danger : question,
+        return new MeaningRecogniser(text -> text.contains(words) && Texts.compact(text).length() < 30 ? SURE_DANGER : SURE_QUESTION,
                 MeaningRecogniser.Thresholds.DEFAULT);
     }
 
