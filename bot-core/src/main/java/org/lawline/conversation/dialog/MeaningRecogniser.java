@@ -241,8 +241,8 @@ final class MeaningRecogniser {
      * danger ({@link Thresholds#sure}) is danger. Only long messages, and at most {@value #MOST_WINDOWS} readings: each
      * costs an embedding.
      */
-    private Optional<LabelProbabilities> dangerInAClause(String text) {
-        if (Texts.compact(text).length() < LONG_MESSAGE) {
+    private Optional<LabelProbabilities> dangerInAClause(String text, String compact) {
+        if (compact.length() < LONG_MESSAGE) {
             return Optional.empty();
         }
         List<String> clauses = java.util.Arrays.stream(Hindsight.present(text).split("\\s+"))
@@ -286,10 +286,11 @@ final class MeaningRecogniser {
         }
         // one more reading only when a figure of speech was put plainly; the search keeps the text as typed
         LabelProbabilities p = classifier.classify(Texts.plain(text));
-        if (isDanger(p) && dangerStands(p, keywords, Texts.compact(text), verdict) && !overBeforeNow(text)) {
+        String compact = Texts.compact(text);
+        if (isDanger(p) && dangerStands(p, keywords, compact, verdict) && !overBeforeNow(text)) {
             return Utterance.emergency(numbers(p));
         }
-        Optional<LabelProbabilities> buried = dangerInAClause(text);
+        Optional<LabelProbabilities> buried = dangerInAClause(text, compact);
         if (buried.isPresent()) {
             return Utterance.emergency(numbers(buried.get()));
         }
@@ -298,7 +299,6 @@ final class MeaningRecogniser {
             return keywords;
         }
         String best = p.best();
-        String compact = Texts.compact(text);
         // nothing left for 110 to stop: the citizen asks the law of a fraud seen through or already reported
         if ("referral:fraud".equals(best) && Router.noFraudToStop(compact)) {
             return keywords;
