@@ -98,11 +98,13 @@ public final class WebTurnLoad {
 
         AtomicLong cycle = new AtomicLong();
         AtomicLong distinct = new AtomicLong();
+        AtomicLong told = new AtomicLong();
         List<Load> loads = List.of(
                 new Load("static page (GET /)", worker -> load.staticPage()),
                 new Load("web turn, " + EVERYDAY.size() + " everyday questions in a cycle",
                         worker -> load.turns(() -> EVERYDAY.get((int) (cycle.getAndIncrement() % EVERYDAY.size())))),
-                new Load("web turn, every question distinct", worker -> load.turns(() -> distinctQuestion(distinct.getAndIncrement()))));
+                new Load("web turn, every question distinct", worker -> load.turns(() -> distinctQuestion(distinct.getAndIncrement()))),
+                new Load("web turn, a long story then the question, distinct", worker -> load.turns(() -> longQuestion(told.getAndIncrement()))));
         for (Load each : loads) {
             load.run(each, threads, 5, false);
         }
@@ -130,6 +132,21 @@ public final class WebTurnLoad {
         String question = EVERYDAY.get((int) (n % EVERYDAY.size()));
         long round = n / EVERYDAY.size();
         return "我在" + (round % 13 + 1) + "号厂干了" + (round % 37 + 2) + "个月，情况是这样，编号" + round + "：" + question;
+    }
+
+    /**
+     * The n-th of long messages that never repeat, nor do their clauses: a story of a hundred characters, some of its
+     * clauses saying now (今天, 现在, 还在), then an everyday question. A message of 40 characters or more that reads as a
+     * question has the clauses of its present read again for buried danger (up to 16 more model calls), so this load
+     * prices that reading; the clause numbers keep each clause from being a classification already kept.
+     */
+    static String longQuestion(long n) {
+        String question = EVERYDAY.get((int) (n % EVERYDAY.size()));
+        long round = n / EVERYDAY.size();
+        // n, not the round, in the clauses that say now: the 36 messages of a round would otherwise share those clauses
+        return "你好，我想咨询一下，我在" + (round % 13 + 1) + "号厂干了" + (round % 37 + 2) + "个月，一直住在厂里宿舍，今天又去找了第"
+                + n + "车间的负责人，他说要等上面批，现在我们" + n + "个老乡还在宿舍里商量，第" + n
+                + "回了都没有结果，大家心里都很着急，所以想问一下：" + question;
     }
 
     /** One worker's loop body: one request, true when it was answered 200. */

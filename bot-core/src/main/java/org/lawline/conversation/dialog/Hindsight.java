@@ -1,5 +1,7 @@
 package org.lawline.conversation.dialog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -158,9 +160,8 @@ final class Hindsight {
             // "最后在公园找到了 没事", "现在好好的", "朋友说全程看着我没出事"
             + "|(?:已经|都)(?:来)?修好了|被救了|救活了|(?:被)?救出来了|(?:最后|后来|已经)(?:在.{0,8})?找到了|找到了.{0,3}(?:没事|人没事)|(?:现在|人)(?:都)?好好的|没出(?:什么)?事|才找回来"
             + "|" + DEATH_LONG_PAST
-            + "|(?:[0-9一二两三四五六七八九十几多]+)年(?:前|以前)(?:.{0,8})(?:死了|走了|去世|没了|过世)"
-            // "前几年尘肺病走了"
-            + "|(?:前几年|前些年|早些年|好些年前)(?:.{0,8})(?:死了|走了|去世|没了|过世)");
+            // "三年前走了", "前几年尘肺病走了"
+            + "|(?:[0-9一二两三四五六七八九十几多]+年(?:前|以前)|前几年|前些年|早些年|好些年前)(?:.{0,8})(?:死了|走了|去世|没了|过世)");
     private static final Pattern FIRE_PUT_OUT = Pattern.compile(FIRE_OUT);
     /** Someone said to be saved or talked down: "说要跳楼 被劝下来了 现在好了". */
     private static final Pattern SAVED = Pattern.compile("(?:抢救|救|劝|拉|拽)(?:过来|回来|下来|出来)了|脱离(?:了)?危险");
@@ -213,10 +214,15 @@ final class Hindsight {
      * ({@link #NOW}: "要是他再来怎么办 他拿着刀在门口").
      */
     static String present(String text) {
+        return String.join(" ", presentClauses(text));
+    }
+
+    /** The clauses of {@link #present}, each as written: a message spaced word by word is one clause. */
+    static List<String> presentClauses(String text) {
         if (allOver(Texts.compact(text))) {
-            return "";
+            return List.of();
         }
-        StringBuilder present = new StringBuilder();
+        List<String> present = new ArrayList<>();
         boolean supposing = false;
         String[] clauses = CLAUSES.split(text);
         // a space after every word or two ("我 朋友 打 游戏 有 人 说 要 杀 他 全家", as some deaf writers and voice input
@@ -231,10 +237,10 @@ final class Hindsight {
                 continue;
             }
             if (!compact.isEmpty() && !PAST.matcher(compact).find() && (!supposing || NOW.matcher(compact).find())) {
-                present.append(clause).append(' ');
+                present.add(clause.strip());
             }
         }
-        return present.toString().strip();
+        return present;
     }
 
     /** Whether the text says, in a word of its own, that something is happening now: 刚才, 正在, 还在, 今晚, 冒烟 … */

@@ -236,7 +236,7 @@ final class MeaningRecogniser {
     /**
      * Danger told in a clause or two of a long message that is mostly a legal question: "押金能要回来吗 …他今晚带了三个人来
      * 一直在踹我的门 …门锁已经在响了". The whole message's vector is the question's, and its danger is lost in it; so each
-     * clause of the present ({@link Hindsight#present}: not told as past, not supposed), alone and with the next, is read
+     * clause of the present ({@link Hindsight#presentClauses}: not told as past, not supposed), alone and with the next, is read
      * again, and one that says now in a word of its own ({@link Hindsight#saysNow}) and that the classifier is sure is
      * danger ({@link Thresholds#sure}) is danger. Only long messages, and at most {@value #MOST_WINDOWS} readings: each
      * costs an embedding.
@@ -245,7 +245,8 @@ final class MeaningRecogniser {
         if (compact.length() < LONG_MESSAGE) {
             return Optional.empty();
         }
-        List<String> clauses = java.util.Arrays.stream(Hindsight.present(text).split("\\s+"))
+        // a message spaced word by word stays one clause here too: its single words would each be read with no context at all
+        List<String> clauses = Hindsight.presentClauses(text).stream()
                 .filter(clause -> Texts.compact(clause).length() >= 2)
                 .toList();
         if (clauses.size() < 2) {

@@ -25,7 +25,7 @@ final class Router {
      * 失火, 绑架) only count in forms that say it is happening: "被拐走", "有人抢劫", "失火了".
      */
     /** What gives a caller away as a fraudster: a false identity, a "safe account", a code, a shared screen, a fee to unfreeze. */
-    private static final String FRAUD_TELLS = "(说是|自称|冒充|假装|说他是)(是)?(公安|警察|公检法|检察院|法院|客服|银行)|公安局的|安全账户|验证码|屏幕共享|共享屏幕"
+    private static final String FRAUD_TELLS = "(说是|自称|假装|说他是)(是)?(公安|警察|公检法|检察院|法院|客服|银行)|公安局的|安全账户|验证码|屏幕共享|共享屏幕"
             + "|刷单|解冻|洗钱|保证金|验资|冒充|骗子|(接了?(个|一个|通)?电话|打电话)(说|来说)";
     /** A transfer not yet finished: "正在转", "排队准备转", "还让转", "催我接着转", "还差最后一笔". */
     private static final String TRANSFER_UNDER_WAY = "正在(手机银行上|网银上|银行)?(转|汇|输)|我在转|正转着|(马上|现在|准备|排队|就要|这就|正要|正准备)(就)?(要)?(去)?(转|汇|取)"

@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lawline.conversation.ConversationSnapshot;
-import org.lawline.conversation.DialogSettings;
-import org.lawline.conversation.LegalAidSettings;
-import org.lawline.knowledge.BundledKnowledge;
-import org.lawline.knowledge.FaqIndex;
-import org.lawline.knowledge.KnowledgeWiring;
-import org.lawline.knowledge.embedding.SoftmaxClassifiers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,23 +42,18 @@ class BlindRoundsTest {
             Map.entry("emergencies", 227));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static FaqIndex knowledge;
+    private static ShippedRecognition recognition;
     private static Interpreter interpreter;
 
     @BeforeAll
     static void train() {
-        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "lawline-embeddings");
-        knowledge = KnowledgeWiring.hybridFaqIndex(cache);
-        knowledge.replaceAll(BundledKnowledge.faqEntries());
-        MeaningRecogniser meaning = MeaningRecogniser.train(SoftmaxClassifiers.shared(Optional.of(cache)),
-                BundledKnowledge.faqEntries());
-        interpreter = new Interpreter(new Router(), Optional.of(meaning), knowledge, DialogSettings.defaults(),
-                new EligibilityCheck(LegalAidSettings.defaults()));
+        recognition = ShippedRecognition.open();
+        interpreter = recognition.interpreter();
     }
 
     @AfterAll
     static void close() {
-        knowledge.close();
+        recognition.close();
     }
 
     @Test

@@ -111,5 +111,15 @@ class HindsightTest {
     void aMessageSpacedWordByWordIsOneClause() {
         assertThat(Hindsight.present("我 朋友 打 游戏 有 人 说 要 杀 他 全家 是 开 玩笑 吗 这种 犯 法 吗")).isEmpty();
         assertThat(Hindsight.present("我 妈妈 倒 地上 不 说话 怎么办")).isEqualTo("我 妈妈 倒 地上 不 说话 怎么办");
+        // read again clause by clause for danger, it is still one clause, not a dozen single words
+        assertThat(Hindsight.presentClauses("我 妈妈 倒 地上 不 说话 怎么办")).containsExactly("我 妈妈 倒 地上 不 说话 怎么办");
+    }
+
+    @Test
+    void thePresentsClausesAreTheClausesNotToldAsPastNorSupposed() {
+        assertThat(Hindsight.presentClauses("我媳妇去年喝农药走了，她娘家人天天上门。今天又来了 堵在门口"))
+                .containsExactly("她娘家人天天上门", "今天又来了", "堵在门口");
+        assertThat(Hindsight.presentClauses("要是他再来我能还手吗 他拿着刀在门口")).containsExactly("他拿着刀在门口");
+        assertThat(Hindsight.presentClauses("隔壁着火 烧到我的货了 火早灭了 损失找谁赔")).isEmpty();
     }
 }

@@ -2,18 +2,11 @@ package org.lawline.conversation.dialog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lawline.conversation.DialogSettings;
-import org.lawline.knowledge.BundledKnowledge;
-import org.lawline.knowledge.FaqIndex;
-import org.lawline.knowledge.KnowledgeWiring;
 import org.lawline.knowledge.LabelledExample;
-import org.lawline.knowledge.embedding.SoftmaxClassifiers;
 
 /**
  * The recognition of intents — keyword rules, then meaning, with the bundled knowledge base's
@@ -37,22 +30,18 @@ class IntentRecognitionHeldOutTest {
             Map.entry("want_to_ask", 0.875),
             Map.entry("question", 0.892));
 
-    private static FaqIndex knowledge;
+    private static ShippedRecognition recognition;
     private static Interpreter interpreter;
 
     @BeforeAll
     static void train() {
-        knowledge = KnowledgeWiring.hybridFaqIndex(cacheFolder());
-        knowledge.replaceAll(BundledKnowledge.faqEntries());
-        MeaningRecogniser meaning = MeaningRecogniser.train(SoftmaxClassifiers.shared(Optional.of(cacheFolder())),
-                BundledKnowledge.faqEntries());
-        interpreter = new Interpreter(new Router(), Optional.of(meaning), knowledge, DialogSettings.defaults(),
-                new EligibilityCheck(org.lawline.conversation.LegalAidSettings.defaults()));
+        recognition = ShippedRecognition.open();
+        interpreter = recognition.interpreter();
     }
 
     @AfterAll
     static void close() {
-        knowledge.close();
+        recognition.close();
     }
 
     @Test
@@ -65,9 +54,5 @@ class IntentRecognitionHeldOutTest {
         System.out.println("Held-out utterances:\n" + scores.table());
         REPORTED_RECALL.forEach((intent, floor) ->
                 assertThat(scores.recall(intent)).as("recall of %s", intent).isGreaterThanOrEqualTo(floor));
-    }
-
-    private static Path cacheFolder() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "lawline-embeddings");
     }
 }
