@@ -78,7 +78,12 @@ final class MeaningRecogniser {
             // whether a factory may take on a sixteen-year-old: "厂里能要不"
             + "|能(要|收|用|雇)(他|她)?(不|吗|么)$"
             // "其他几个该出多少钱", "闺女嫁出去了还能分不"
-            + "|(该|要|得)出多少|能分(不|吗|么)");
+            + "|(该|要|得)出多少|能分(不|吗|么)"
+            // "债主去年到家里闹过 我想问这个债我要还不", "她有权赶我不", "拿擀面杖把他打伤了 算正当防卫还是要坐牢"
+            + "|(要|得|该)还(吗|不|么)|有权(利)?.{0,6}(吗|不|么)$|有没有权|正当防卫|(要|会)坐牢|判刑(吗|不|么)");
+
+    /** A fear, not a happening: "老是担心半夜有人来抢钱", "就怕他今晚又来". */
+    private static final Pattern FEARED = Pattern.compile("担心|害怕|生怕|就怕|老怕|总怕|怕(他|她|有人|哪天|万一)");
 
     /** The matter said to be a rumour: then it is defamation that is asked about. */
     private static final Pattern RUMOUR = Pattern.compile("造谣|谣言|根本没有(的事|这回事)?|没(有)?这回事|瞎编|胡编");
@@ -252,20 +257,24 @@ final class MeaningRecogniser {
         if (clauses.size() < 2) {
             return Optional.empty();
         }
-        List<String> windows = new ArrayList<>();
+        List<List<String>> windows = new ArrayList<>();
         for (int i = 0; i < clauses.size(); i++) {
             if (i + 1 < clauses.size()) {
-                windows.add(clauses.get(i) + "，" + clauses.get(i + 1));
+                windows.add(clauses.subList(i, i + 2));
             }
             if (Texts.compact(clauses.get(i)).length() >= 4) {
-                windows.add(clauses.get(i));
+                windows.add(clauses.subList(i, i + 1));
             }
         }
-        // a clause alone is read with little context ("现在我想走了" of a job, "老头子一冷就咳"): it must say now in words of its own
+        // a clause alone is read with little context ("现在我想走了" of a job, "老头子一冷就咳"): it must say now in words of its
+        // own, and not of a fear ("老是担心半夜有人来抢钱" says 半夜 of what has not happened)
         return windows.stream()
-                .filter(window -> Hindsight.saysNow(Texts.compact(window)))
+                .filter(window -> window.stream().anyMatch(clause -> {
+                    String said = Texts.compact(clause);
+                    return Hindsight.saysNow(said) && !FEARED.matcher(said).find();
+                }))
                 .limit(MOST_WINDOWS)
-                .map(window -> classifier.classify(Texts.plain(window)))
+                .map(window -> classifier.classify(Texts.plain(String.join("，", window))))
                 .filter(p -> danger(p) >= thresholds.sure() && closestEmergency(p) >= thresholds.support())
                 .findFirst();
     }
@@ -277,17 +286,20 @@ final class MeaningRecogniser {
     /**
      * What the message is, given what the keyword rules made of it.
      *
-     * @param keywords what the {@link Router} said; only a question or a referral is looked at again
+     * @param keywords what the {@link Router} said; only a question or a referral is looked at again, and a long greeting
+     *                 for danger
      * @param state    where the conversation stands
      * @param verdict  the knowledge base's verdict on the text, asked only if needed
      */
     Utterance refine(Utterance keywords, String text, DialogState state, Supplier<SearchVerdict> verdict) {
-        if (keywords.intent() != Intent.QUESTION && keywords.intent() != Intent.REFERRAL) {
+        String compact = Texts.compact(text);
+        // thanks at length ("太感谢你们了 …昨天老板把钱打过来了 …") are read for danger only: a farewell can open with thanks
+        boolean longThanks = keywords.intent() == Intent.GREETING && compact.length() >= LONG_MESSAGE;
+        if (keywords.intent() != Intent.QUESTION && keywords.intent() != Intent.REFERRAL && !longThanks) {
             return keywords;
         }
         // one more reading only when a figure of speech was put plainly; the search keeps the text as typed
         LabelProbabilities p = classifier.classify(Texts.plain(text));
-        String compact = Texts.compact(text);
         if (isDanger(p) && dangerStands(p, keywords, compact, verdict) && !overBeforeNow(text)) {
             return Utterance.emergency(numbers(p));
         }
@@ -296,7 +308,7 @@ final class MeaningRecogniser {
             return Utterance.emergency(numbers(buried.get()));
         }
         // a settled question is one the keyword rules know better (a wrong or double payment, which reads like fraud)
-        if (DANGER_ONLY.contains(state) || keywords.intent() == Intent.REFERRAL || keywords.settled()) {
+        if (longThanks || DANGER_ONLY.contains(state) || keywords.intent() == Intent.REFERRAL || keywords.settled()) {
             return keywords;
         }
         String best = p.best();

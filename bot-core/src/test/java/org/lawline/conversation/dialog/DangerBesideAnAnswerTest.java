@@ -126,6 +126,33 @@ class DangerBesideAnAnswerTest {
     }
 
     @Test
+    void aClauseThatFearsWhatHasNotHappenedIsNotReadAsDanger() {
+        // "半夜" says now, but of a fear: the shop owner asks about self-defence
+        MeaningRecogniser recogniser = dangerInAShortTextSaying("有人来抢钱");
+        String text = "我开夜宵店 开到凌晨四点 老是担心半夜有人来抢钱 店里就我跟我老婆 我想问一下 要是有人闯进来 我把他打伤了 算不算正当防卫";
+
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
+        assertThat(refine(recogniser, text, new SearchVerdict.Miss()).intent()).isNotEqualTo(Intent.EMERGENCY);
+        // afraid, with danger told in a clause of its own, is danger
+        String afraid = "我开夜宵店 押金的事想问问 房东说提前退租一分不退 我好害怕 现在有人来抢钱了 就在店门口";
+        assertThat(refine(recogniser, afraid, new SearchVerdict.Miss()).intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
+    @Test
+    void thanksAtLengthAreReadForDangerToo() {
+        // thanks at length are thanks, unless a clause of them is danger: a farewell can open with thanks
+        MeaningRecogniser recogniser = dangerInAShortTextSaying("在桥边站着");
+        String thanks = "太感谢你们了 上个月工钱的事你们律师帮我写了材料 昨天老板把三万二全打过来了 祝你们好人一生平安";
+        String farewell = "谢谢你们以前帮我解答过问题 欠的钱我还不上了 家里人也不理我 今晚我一个人在桥边站着 天很黑 祝你们好人一生平安";
+
+        Utterance keywords = router.classify(farewell);
+        assertThat(keywords.intent()).as("the keyword rules read thanks").isEqualTo(Intent.GREETING);
+        assertThat(keywords.greeting()).isEqualTo(Utterance.GreetingKind.THANKS);
+        assertThat(refine(recogniser, thanks, new SearchVerdict.Miss()).greeting()).isEqualTo(Utterance.GreetingKind.THANKS);
+        assertThat(refine(recogniser, farewell, new SearchVerdict.Miss()).intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
+    @Test
     void unsureDangerLeavesAHotlineTheKeywordRulesFound() {
         MeaningRecogniser recogniser = recogniser(
                 Map.of("referral:12345", 0.43, "question", 0.29, "emergency:medical", 0.28),

@@ -62,7 +62,12 @@ class RouterTest {
             "我想把抚养权要回来 这种事我想跟律师好好说 能不能给我申请一个法律援助律师 我收入不高",
             "我请不了假回去 能不能让你们那边找个工作人员跟我视频或者电话聊一下 帮我看看那个补偿协议",
             "我看条文越看越糊涂 就想问一句你们有没有值班的律师 我下班直接过去找他行不行",
-            "都过去三年了还能不能再要 我想当面跟律师把当时的材料过一遍"})
+            "都过去三年了还能不能再要 我想当面跟律师把当时的材料过一遍",
+            "我眼睛不好 字是儿子帮我打的 能不能安排个人跟我说一下 我在城东菜场卖菜",
+            "厂里要跟我谈赔偿 我一个人去怕被糊弄 想请个律师陪我去 你们能派人吗",
+            "离婚的事牵扯太多 打字说不清 你们那边有值班律师吗 下午几点能去",
+            "申诉了好几次都是自动回复 我不想看条文了 就想找个工作人员说说话",
+            "车祸定责的事弯弯绕绕 能不能安排个真人律师跟我当面聊一聊"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -391,7 +396,21 @@ class RouterTest {
             "地下停车场一辆白色SUV里锁着个小孩 哭得满脸通红 车主不知道去哪了, 110 119",
             "不好意思打扰了 这应该是我最后一次发消息了 欠的钱还不上 卡里剩的钱留给我妈 密码写在纸条上了 谢谢你们以前帮我解答过问题, 110 120 12356",
             "邻居家一直有小孩在惨叫 大人边打边骂 已经快半个小时了还没停, 110",
-            "我妈现在正在房间里打电话 说是公安局的人让她把存款转到安全账户 她已经拿着银行卡准备出门了, 110 96110"})
+            "我妈现在正在房间里打电话 说是公安局的人让她把存款转到安全账户 她已经拿着银行卡准备出门了, 110 96110",
+            "自称是检察院的说我涉嫌洗钱 让我把钱转到安全账户 我人就在农商行门口 他电话还没挂, 110 96110",
+            "微信上我女儿说她在学校要交资料费 让我转到老师卡上 已经转了五千 她说还差八千, 110 96110",
+            "做刷单被冻结了 客服说交解冻金才能提现 我在手机银行上输好了 还差确认, 110 96110",
+            "有人说是孩子的班主任 让我扫码交费 我刚输了银行卡密码 他又让我把验证码报给他, 110 96110",
+            "接了个电话说是公安局的 说我卡涉嫌洗钱 现在还在通话 不让我挂 让我把信用卡的钱也转过去, 110 96110",
+            "刷单的客服说账户冻结了 要再交三千解冻 我正准备去ATM转, 110 96110",
+            "我爸正在银行柜台要给一个北京来的专家转五万 说买保健品能返利 我劝他他不听, 110 96110",
+            "我去看我妈 她一个人倒在厨房 叫不应 嘴唇发紫, 120",
+            "我老公早上回来说头疼 现在说话含含糊糊的 嘴角歪了 右手拿不住筷子, 120",
+            "后座的乘客突然掏出一把刀抵在我椅背上 让我往郊区开, 110",
+            "村口有个人拿着火药枪在晃 说要找支书算账, 110",
+            "我爸在地里修水泵 遭电打了 倒在水里不动了, 120",
+            "后山的坡塌下来了 把厨房压了 我奶奶在里头, 120 119",
+            "同学洗澡一个多小时了 敲门也不应 用的是燃气热水器, 120"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -475,7 +494,10 @@ class RouterTest {
             "听说邻居家煤气中毒 出租屋房东担责吗",
             "我租的房子燃气热水器装在卫生间里 我查了说这种很容易一氧化碳中毒 如果真出了事房东要负什么责任",
             "我 朋友 打 游戏 有 人 说 要 杀 他 全家 是 开 玩笑 吗 这种 犯 法 吗",
-            "万一我生孩子的时候出啥意外没了 我婚前的存款能留给我妈吗 不想给他"})
+            "万一我生孩子的时候出啥意外没了 我婚前的存款能留给我妈吗 不想给他",
+            "上周女儿在学校被同学推倒 膝盖流血 现在已经好了 学校有没有责任",
+            "前几个月老板在电话里说再来要钱就弄死你 后来也没再找我 这算威胁吗 能告他吗",
+            "同事在群里说迟早弄死我 还造谣我偷东西 我想告她诽谤 能告吗"})
     void dangerToldInHindsightIsAQuestion(String text) {
         Utterance said = router.classify(text);
 
@@ -526,7 +548,9 @@ class RouterTest {
             "上次割腕住院的钱医保不给报 说是自残不报 这合法吗",
             "我哥之前跳楼 没救回来 他生前有网贷 这个要家里人还吗",
             "我弟前年自杀了 留下一套房子和一些网贷 他没结婚 我们家里人要替他还债吗",
-            "我们楼前天有人跳楼了 房子会不会贬值 能找开发商退房吗"})
+            "我们楼前天有人跳楼了 房子会不会贬值 能找开发商退房吗",
+            "我姥爷五年前喝药走的 留下的宅基地被我舅占了 我妈有没有份",
+            "我表哥之前跟我说过想自杀 现在在看心理医生 状态好多了 如果他在我家出事我要担责吗"})
     void selfHarmToldInHindsightIsAQuestionThatClosesWithTheCrisisLine(String text) {
         Utterance said = router.classify(text);
 
@@ -620,7 +644,14 @@ class RouterTest {
             "楼下烧烤店天天闹到凌晨两点 油烟往我家窗户里灌 找谁管, 12345",
             "街上一群流浪狗 前两天还追着小学生咬 这归谁管, 12345",
             "顶楼那家在楼顶私自加盖了一间房 一下雨就漏到我家 这种违建找哪个部门, 12345",
-            "小区门口有个井盖丢了 物业拿几个桶围着就不管了 好几天了 打哪个电话, 12345"})
+            "小区门口有个井盖丢了 物业拿几个桶围着就不管了 好几天了 打哪个电话, 12345",
+            "我妈前年走了 她养老保险个人账户里的钱怎么取出来, 12333",
+            "从外地回来了想找活干 政府有没有技能培训 或者招工信息, 12333",
+            "工伤认定半年了 工伤保险的医药费一直没报下来 想查查卡在哪个环节, 12333",
+            "厂里只给我交了一年社保 想让他们把欠的社保补上 找哪里, 12333",
+            "楼下小卖部卖过期的方便面给我儿子 老板还不认, 12315",
+            "我们楼电梯坏了十天了物业一直不修 老人下不了楼, 12345",
+            "隔壁两个孩子爸妈在外打工 好几天不回来 孩子饿得来敲门要吃的 这种情况可以找谁, 12338"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
@@ -642,14 +673,17 @@ class RouterTest {
             "一八年被中介骗了三千 现在还能追回来不",
             "以前网购被骗过两千 当时没报案 现在还能立案吗",
             "被骗的钱转到了一个跑分的人卡上 他要担责任吗",
-            "之前在兼职群被骗了三百押金 算了不追了 就想问我15岁做兼职要家长签字吗"})
+            "之前在兼职群被骗了三百押金 算了不追了 就想问我15岁做兼职要家长签字吗",
+            "被人拉去刷单被骗了一千 后来才知道还帮他们收过钱 现在派出所让我去做笔录 我会被判刑吗"})
     void aFraudSeenThroughOrAlreadyReportedIsAQuestion(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
 
     @ParameterizedTest(name = "\"{0}\" asks the law of another hotline's matter: a question")
     @ValueSource(strings = {"邻居在楼顶搭了个违建 我作为业主能不能起诉让他拆", "理发店倒闭了 卡里还有两千 法律上我能找谁要",
-            "小区停电两天没通知 冰箱里的东西坏了 物业要不要赔我损失"})
+            "小区停电两天没通知 冰箱里的东西坏了 物业要不要赔我损失",
+            "买的化肥是假的 庄稼减产了 按法律能赔多少", "超市卖过期的牛奶给我 能要十倍赔偿吗",
+            "电梯坏了一个月物业不修 我能不交物业费吗"})
     void theLawAskedOfACityConsumerOrLabourMatterIsAQuestion(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
@@ -692,12 +726,24 @@ class RouterTest {
             "谢谢你们啊 上次问的押金那个事已经解决了 房东退了, THANKS",
             "上次你们帮了我很多 xiexie ni men, THANKS",
             "这个公众号是干啥的 政府办的吗, HELLO",
-            "你们这个号是干啥的 随便问问, HELLO"})
+            "你们这个号是干啥的 随便问问, HELLO",
+            "在不在 有人没得, HELLO",
+            "这么晚了你们还有人在吗？辛苦了啊, THANKS",
+            "太感谢你们了 上个月欠薪的事你们律师帮我写了材料 昨天老板把钱全打过来了 祝你们好人一生平安, THANKS",
+            "谢谢谢谢！照你们教的跟房东讲了法条 他今天把押金全退了 你们也早点休息, THANKS"})
     void recognisesGreetingsAsTheWholeMessage(String text, Utterance.GreetingKind kind) {
         Utterance utterance = router.classify(text);
 
         assertThat(utterance.intent()).isEqualTo(Intent.GREETING);
         assertThat(utterance.greeting()).isEqualTo(kind);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" thanks, then asks: a question")
+    @ValueSource(strings = {"谢谢你们上次的解答 老板把工资发了 但是没给加班费 加班费怎么算",
+            "太感谢了 押金退回来了 还想问一下 房东扣了我一百块清洁费合理吗",
+            "谢谢你们 工资的事解决了 现在公司又不给我交社保 能不能告他"})
+    void thanksFollowedByAQuestionIsAQuestion(String text) {
+        assertThat(router.classify(text).intent()).isNotEqualTo(Intent.GREETING);
     }
 
     @ParameterizedTest(name = "\"{0}\" picks {1}")
