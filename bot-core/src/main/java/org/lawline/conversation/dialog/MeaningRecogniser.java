@@ -57,6 +57,8 @@ final class MeaningRecogniser {
     /** From how many characters a message is read again clause by clause for danger buried in it. */
     private static final int LONG_MESSAGE = 40;
     private static final int MOST_WINDOWS = 16;
+    /** From how many characters a greeting is read for danger: past what the keyword rules take whole for a greeting. */
+    private static final int LONG_GREETING = 30;
 
     /** Asking what the law says, in so many words: "法律上真是这样吗", "他们真能告赢吗", "我得全还吗". */
     private static final Pattern ASKS_THE_LAW = Pattern.compile(
@@ -294,7 +296,7 @@ final class MeaningRecogniser {
     Utterance refine(Utterance keywords, String text, DialogState state, Supplier<SearchVerdict> verdict) {
         String compact = Texts.compact(text);
         // thanks at length ("太感谢你们了 …昨天老板把钱打过来了 …") are read for danger only: a farewell can open with thanks
-        boolean longThanks = keywords.intent() == Intent.GREETING && compact.length() >= LONG_MESSAGE;
+        boolean longThanks = keywords.intent() == Intent.GREETING && compact.length() > LONG_GREETING;
         if (keywords.intent() != Intent.QUESTION && keywords.intent() != Intent.REFERRAL && !longThanks) {
             return keywords;
         }

@@ -48,7 +48,27 @@ final class Texts {
      * for reading its meaning: the recogniser, shown frightened messages, reads any 死 as danger.
      */
     static String plain(String text) {
-        return IDIOMS_OF_DEATH.matcher(text.replace("装死", "装傻").replace("救命钱", "看病钱")).replaceAll("$1坏了");
+        String said = withoutExclaimedHelp(text);
+        return IDIOMS_OF_DEATH.matcher(said.replace("装死", "装傻").replace("救命钱", "看病钱")).replaceAll("$1坏了");
+    }
+
+    /**
+     * 救命 as young people exclaim it before a matter of their own: "救命 这个合同我签了还能反悔吗", "救命 我实习把公司电脑摔了 要我
+     * 赔全价吗". The router still looks for danger in the rest.
+     */
+    private static final Pattern EXCLAIMED_HELP = Pattern.compile("^[\\s\\p{Punct}！，。～…]*(救命|救救我|救大命)(啊|呀|了)*[\\s\\p{Punct}！，。～…]*");
+    private static final Pattern OWN_MATTER = Pattern.compile(
+            "合同|协议|反悔|赔|押金|退款|违约|起诉|算不算|合法|违法|犯法|工资|房东|老板|离婚|欠|实习|考试|论文|作业|简历|面试|怎么写|咋写");
+
+    /** Whether the text opens with 救命 and goes on to a matter of the writer's own ({@link #EXCLAIMED_HELP}). */
+    static boolean exclaimsHelp(String text) {
+        var help = EXCLAIMED_HELP.matcher(text.strip());
+        return help.find() && help.end() < text.strip().length() && OWN_MATTER.matcher(text.strip().substring(help.end())).find();
+    }
+
+    /** The text without its exclaimed 救命, when it {@link #exclaimsHelp exclaims help}. */
+    static String withoutExclaimedHelp(String text) {
+        return exclaimsHelp(text) ? EXCLAIMED_HELP.matcher(text.strip()).replaceFirst("") : text;
     }
 
     /** True when the text has no letter at all (Chinese characters count as letters): only emoji, digits or punctuation. */
