@@ -34,6 +34,8 @@ final class Hindsight {
     /** When it happened: a time gone by, or a verb in the experiential 过 ("着过火", "被拐过"). */
     private static final Pattern PAST = Pattern.compile(
             "去年|前年|前天|大前天|前些年|那年|那时候?|生前|前几(个)?(月|年|周|天)|前(两|三|些)个月|年轻的时候|小的时候"
+            // in pinyin and English: "qunian jia li zhao huo le", "last year my husband hit me", "two years ago"
+            + "|qunian|qiannian|shanggeyue|yiqian|lastyear|lastmonth|lastweek|yearsago|monthsago|yearago|monthago"
             // what a dead man left: "我弟前年自杀了 留下一套房子和一些网贷" (never a letter: 遗书 is a farewell now)
             + "|留下(了)?(一套|一些|一笔|几|两|套|些|笔)(房|钱|债|网贷|存款|欠款|遗产|贷款|地)|留下的(老)?(房|钱|地|遗产|存款|宅基地)|上个?月|上个?周|上个?礼拜|上个?星期|上半年|前几天|前两天|前些天|前段时间|前阵子|前些日子"
             + "|[0-9一二两三四五六七八九十几多半]+(年|个月|天|周|个星期|礼拜)(前|以前|之前)|几年前|当时|之前|以前|曾经|小时候|年轻时"
@@ -75,7 +77,7 @@ final class Hindsight {
             // a risk only feared: "这种很容易一氧化碳中毒 心里一直不踏实"; a game's threat: "打游戏有人说要杀他全家 是开玩笑吗"
             + "|(很|太|特别)?容易(一氧化碳|煤气)?(中毒|着火|出事)|开玩笑|打游戏|游戏里"
             // someone else's case in the news: "新闻上说有人在出租屋煤气中毒死了 我自己也是房东"
-            + "|新闻(上|里)?(说|报道|讲|看到)|看到(个|一个|一条)?(新闻|报道)|看新闻|追剧|看剧|电视剧|(剧|电影|小说)里|(看完|看了)(一部|个|一个)?(剧|电影|小说)"
+            + "|新闻(上|里)?(说|报道|讲|看到)|电视(里|上)|看到(个|一个|一条)?(新闻|报道)|看新闻|追剧|看剧|电视剧|(剧|电影|小说)里|(看完|看了)(一部|个|一个)?(剧|电影|小说)"
             // hearsay of harm already done to someone else: "听说我们村有人租房子煤气中毒死了"
             + "|听说.{0,10}有人.{0,16}(死了|没了|去世|中毒|出事|淹死|烧死|摔死|被打)|听说.{0,12}(中毒|死了|没了|出事|着火|被打|被砍|跳楼)"
             // "朋友圈都在转一个孕妇被公司逼到跳楼的事 真的假的"
@@ -107,6 +109,8 @@ final class Hindsight {
             + "|合理(不|吗|么|嘛)|合不合理|该不该收|乱收费"
             // "如果有人拿刀威胁我 我反抗把他打伤了 算正当防卫吗 就是好奇问问", "学校的学平险能报吗"
             + "|正当防卫|防卫过当|能报(吗|不|么)|学平险"
+            // in pinyin and English
+            + "|peiqian|peichang|peima|qisu|lihun|lvshi|falv|fayuan|(?<!is|pur)sue|compensat|claim|divorce|lawyer|legal|court|custody|responsib"
             // an estate: "没留遗嘱 老房子咋分", "万一我走了 我的房子和存款给谁"
             + "|遗嘱|(咋|怎么|如何|怎样)分|(房子|存款|钱|财产|东西|遗产|家产).{0,4}(给|归|留给)谁|(给|归).{0,6}还是(给|归)"
             // grounds for a divorce: "这事能当离婚理由吗"
@@ -180,6 +184,15 @@ final class Hindsight {
     /** Where a message's clauses part: punctuation and the spaces citizens type for it. */
     private static final Pattern CLAUSES = Pattern.compile("[\\s\\p{Punct}\u3000，。！？、；：…～“”‘’（）《》]+");
 
+    private static final Pattern LATIN_CLAUSES = Pattern.compile("[\\p{Punct}\u3000，。！？、；：…～“”‘’（）《》]+");
+
+    /** Whether the text is written mostly in Latin letters (pinyin, English) rather than in characters. */
+    private static boolean latin(String text) {
+        long latin = text.codePoints().filter(c -> c < 128 && Character.isLetter(c)).count();
+        long characters = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        return latin > 2 * characters;
+    }
+
     /** Harm to oneself, told of the writer or of someone near: the answer closes with the crisis line. */
     private static final Pattern SELF_HARM = Pattern.compile("自杀|轻生|寻死|割(过)?腕|跳楼|跳河|喝(过|了)?(农)?药|吃(过|了)?安眠药|服毒|抑郁|不想活|洗(过)?胃");
 
@@ -230,7 +243,8 @@ final class Hindsight {
         }
         List<String> present = new ArrayList<>();
         boolean supposing = false;
-        String[] clauses = CLAUSES.split(text);
+        // pinyin and English space their words: their clauses end at punctuation only ("qunian jia li zhao huo le, fangdong shuo …")
+        String[] clauses = (latin(text) ? LATIN_CLAUSES : CLAUSES).split(text);
         // a space after every word or two ("我 朋友 打 游戏 有 人 说 要 杀 他 全家", as some deaf writers and voice input
         // space it) parts no clauses: the message is one
         if (clauses.length > 3 && Texts.compact(text).length() < clauses.length * 2) {

@@ -32,7 +32,9 @@ final class Router {
             + "|(说是|自称|假装)(我)?的?(儿子|女儿|孩子)?的?(班主任|老师)|扫码|(qq|微信)上.{0,6}(儿子|女儿|孩子|领导|老板)(说|让|叫)|老师(的)?卡"
             + "|返利|(北京|上面|省里)来的专家"
             // a fake refund or a game-account trade: "退款客服 …让我下了个会议app", "在好几个借款app上贷款", "代练说我号被冻结了"; a ransom for an online lover
-            + "|(退款|理赔)(的)?客服|会议(app|软件)|(借款|贷款)(app|平台)上(贷|借)|冻结|网恋";
+            + "|(退款|理赔)(的)?客服|会议(app|软件)|(借款|贷款)(app|平台)上(贷|借)|冻结|网恋"
+            // "I am on video call with 'police' …money laundering …'safe account'", "话有个检察官叫佢转晒啲积蓄"
+            + "|moneylaundering|safeaccount|(fake|the)?(police|customs|prosecutor)(said|say|says|call)|检察官|公安嘅";
     /** A transfer not yet finished: "正在转", "排队准备转", "还让转", "催我接着转", "还差最后一笔". */
     private static final String TRANSFER_UNDER_WAY = "正在(手机银行上|网银上|银行)?(转|汇|输)|我在转|正转着|(马上|现在|准备|排队|就要|这就|正要|正准备)(就)?(要)?(去)?(转|汇|取)"
             + "|让我现在.{0,10}转|(接着|继续|还让(我)?|还要(我)?|又让(我)?|催(我)?)(转|输|汇)|还差.{0,4}(最后)?一笔|(银行|柜台).{0,6}(排队|要给他转|要转)|一笔一笔(被)?转走"
@@ -44,7 +46,9 @@ final class Router {
             + "|还差[0-9一二两三四五六七八九十百千万几]+|还差确认|输好了|(刚|已经)输了.{0,6}(密码|验证码)|验证码.{0,4}(报|发|告诉|念)给"
             + "|(正准备|准备|正要|马上|现在)(去)?(atm|银行|柜台|取款机|信用社)(转|汇|取)|(银行|柜台).{0,6}要给.{0,12}转|拦不住|劝不住"
             // "我现在就在付款页面 要不要付", "还在操作中", "他还在线上让我继续", "我正在扫", "正往安全账户转钱", "正在手机上一笔一笔给他们转"
-            + "|(现在|正)(就)?在(付款|支付|转账)(页面|界面)|还在操作|还在线上|正在扫|再付最后一次|正(在)?往.{0,8}(转|汇)|正在.{0,12}(转|汇)(钱|账)?";
+            + "|(现在|正)(就)?在(付款|支付|转账)(页面|界面)|还在操作|还在线上|正在扫|正在弄|(报|念)验证码|(再|又)(去)?(汇|转)[0-9一二两三四五六七八九十几]+万?"
+            // Cantonese and English: "我拦唔住佢 佢仲喺柜台度", "I must transfer 50000 now", "still on the line"
+            + "|拦唔住|仲喺(银行|柜台)|而家喺(银行|柜台)|transfer.{0,16}now|(still)?onthe(line|call)|videocall|再付最后一次|正(在)?往.{0,8}(转|汇)|正在.{0,12}(转|汇)(钱|账)?";
 
     private static final List<Rule> EMERGENCIES = List.of(
             new Rule(Pattern.compile("正在被?(打|殴打|家暴)|[在正]打我|打死我|家暴正在|要杀|杀了我|杀人了|拿刀(砍|捅|威胁|追)"
@@ -230,7 +234,9 @@ final class Router {
             // people buried, trapped or in the water need the fire brigade's rescue as well as an ambulance
             new Rule(Pattern.compile("被(土|沙|泥|雪|石头|砖)?埋(了|在|住)"
                     // "屋后头的坡塌下来了 把偏房压了 我婆婆在里头"
-                    + "|(坡|山坡|墙|房子|房顶|屋顶|偏房|土坯房|老屋).{0,4}(塌|垮)(下来|了).{0,20}(在里头|在里面|压(住|着|在)|出不来)|压在(底下|下面|里头)|(浪|水|洪水)(给)?卷走|被浪(卷|冲|打)走|(河堤|河边|岸边|堤坝|坝上).{0,10}(滑|掉|摔|落)(下去|进去)|水(很|好)急.{0,12}(看不见|不见了)"
+                    + "|(坡|山坡|墙|房子|房顶|屋顶|偏房|土坯房|老屋).{0,4}(塌|垮)(下来|了).{0,20}(在里头|在里面|压(住|着|在)|出不来)|压在(底下|下面|里头)"
+                    // "工地塌方 底下埋了两个人"
+                    + "|塌方.{0,10}埋|(底下|下面|里头)埋(了|着)|(浪|水|洪水)(给)?卷走|被浪(卷|冲|打)走|(河堤|河边|岸边|堤坝|坝上).{0,10}(滑|掉|摔|落)(下去|进去)|水(很|好)急.{0,12}(看不见|不见了)"
                     + "|压住(了)?.{0,6}(腿|人|身子|胳膊|脚)|几个人(都)?(抬|搬)不动|手(还)?搭在(线|电线|电箱)上|水(漫过|淹过|没过|淹到|漫到)(了)?插座|插座.{0,4}(泡水|进水|泡在水里)|卡在(方向盘|座位|驾驶位)(底下|下面)?|(车里|车上).{0,4}汽油味|(巷道|坑道|隧道|矿井|井下|矿洞|窑洞|涵洞)(里)?.{0,4}(塌|垮)了"
                     // "化粪池里下去两个清淤的半天没上来", "洗油罐的工人在罐里没声音了 拿绳子拉不动"
                     + "|(化粪池|污水井|窨井|下水道|沼气池|罐|罐子|储罐|油罐|地窖|窖)(里|里面|里头)?.{0,12}(没上来|没声音|没动静|没反应|软了|拉不动|出不来)"
@@ -277,8 +283,25 @@ final class Router {
             // charcoal fumes: "屋里烧着炭盆取暖 我跟老伴都头晕想吐 老伴已经站不起来了"
             new Rule(Pattern.compile("(炭盆|烧炭|煤炉|煤球炉|蜂窝煤|炭火|火盆).{0,20}(头晕|头疼|头痛|想吐|吐了|恶心|站不起来|站不稳|晕倒|晕乎乎|叫不醒|昏)"),
                     EnumSet.of(Hotline.AMBULANCE, Hotline.GAS)),
-            new Rule(Pattern.compile("(煤气|燃气|天然气)(泄漏|泄露|漏了|味)|臭鸡蛋味|闻到(煤气|燃气|天然气)|煤气中毒|一氧化碳中毒|smellgas|gassmell|gasleak"),
-                    EnumSet.of(Hotline.GAS)));
+            new Rule(Pattern.compile("(煤气|燃气|天然气)(泄漏|泄露|漏了|味)|臭鸡蛋味|闻到(煤气|燃气|天然气)|煤气中毒|一氧化碳中毒|smellgas|gassmell|gasleak"
+                    + "|(meiqi|ranqi|tianranqi)(wei|xielou|loule)"),
+                    EnumSet.of(Hotline.GAS)),
+            // danger typed in pinyin without tones or in English, as learners of Chinese and foreign residents write it (compact:
+            // no spaces): "wo laogong zai da wo, ta na le dao, kuai lai", "wo de haizi bu jian le", "he is hitting me"
+            new Rule(Pattern.compile("zaidawo|dasiwo|nale?dao|nazhedao|yaoshawo|yaokanwo|sharenle|kuailaijiu|jiujiuwo|jiuming(?!qian)|baojing"
+                    + "|(haizi|erzi|nver|nuer|xiaohai|baobao)(bu)?jianle|bangjia|(hitting|beating|attacking|choking|chasing|following)me|(hit|beat)me(now|again)"
+                    + "|(has|with|holding|took)a?(knife|gun)|kidnap|(child|son|daughter|kid|baby|boy|girl)(is)?missing|breakingin|breakin(to)?(my|our)"),
+                    EnumSet.of(Hotline.POLICE)),
+            new Rule(Pattern.compile("buxianghuo|xiangzisha|yaozisha|xiangsi(le)?$|bazhe?ping.{0,4}yao|yaotiaolou|killmyself|endmylife|wanttodie|suicid"
+                    + "|dontwanttolive|donotwanttolive"),
+                    EnumSet.of(Hotline.POLICE, Hotline.AMBULANCE, Hotline.CRISIS)),
+            new Rule(Pattern.compile("bunenghuxi|meiyouhuxi|chuanbushangqi|hunmi|yundaole|liuxue(le|hen|bu)|tuxue|xinzangbing|zhongdu"
+                    + "|cantbreathe|cannotbreathe|notbreathing|breathing(very|is)?(weak|hard)|asthma|heartattack|stroke|overdose|seizure|choking"
+                    + "|fell.{0,30}(notmoving|unconscious|notbreathing|bleeding|cantgetup)|(notmoving|unconscious)|bleeding|passedout"),
+                    EnumSet.of(Hotline.AMBULANCE)),
+            new Rule(Pattern.compile("(?<!qunian|yiqian)zhaohuo(le)?|qihuole|maoyan(le)?|shaoqilaile|onfire|fullofsmoke|smokeeverywhere|smokecoming|buildingisburning"
+                    + "|stuck(in|between).{0,12}(lift|elevator|floors)|trappedin"),
+                    EnumSet.of(Hotline.FIRE)));
 
     private static final Pattern CANCEL = Pattern.compile("取消(排队|转人工|人工|回电|回拨)?|退出(排队|咨询)?|不排队?了|不用(排队|回电)?了|不需要了|算了"
             + "|结束(咨询|对话|会话)?(吧|了)?");
@@ -394,6 +417,8 @@ final class Router {
             // "能不能申请援助律师帮我打官司", "想请个律师和我们全家当面谈一次", "想约个法律援助律师见面", "你们中心啥时候有律师值班 我想过去"
             + "|(?:申请|要|找)(?:个|一个|一位)?(?:法律)?援助律师|律师(?:和|跟)(?:我|我们|俺|俺们)(?:全家|一家)?当面|(?:约|预约)(?:个|一个|一位)?(?:法律援助|法援)的?律师"
             + "|(?:啥时候|什么时候|几点|哪天)有律师(?:值班|坐班)"
+            // an interpreter of the citizen's language, a lawyer asked for in pinyin: "可以找越南话翻译帮我吗", "wo xiang zhao lvshi dangmian tan"
+            + "|找.{0,6}(话|语|文)的?翻译|(越南|泰国|缅甸|老挝|柬埔寨|英|韩|日|俄|维吾尔|藏|彝)(语|话|文)的?翻译|zhaolvshi|lvshidangmian|yuyuelvshi|zhuanrengong|interpreter|translator"
             + "|callmeback|talktoa(lawyer|person|human)|needalawyer|speaktoa(lawyer|person|human)|(?:有没有|能不能|能否|需要|找个?)(?:会说.{0,6}的)?(?:翻译|口译)"
             + "|面对面(?:一起)?(?:写|看|弄|办)|派(?:个|一个|一位)?律师(?:去)?(?:见|看)"
             // "有没有律师能帮俺写个起诉状 俺自己不会写"

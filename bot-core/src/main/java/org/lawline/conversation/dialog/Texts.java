@@ -40,7 +40,9 @@ final class Texts {
         return Optional.empty();
     }
 
-    /** "热死了", "累死我了", "他装死不还": death as a figure of speech, never pain ("疼死了" stays); "救命钱" is money, not a cry. */
+    /**
+     * "热死了", "累死我了", "他装死不还", "死活不还": death as a figure of speech, never pain ("疼死了" stays); "救命钱" is money, not a cry.
+     */
     private static final Pattern IDIOMS_OF_DEATH = Pattern.compile("(热|冷|累|饿|困|忙|烦|气|笑|渴|晒|闷|急)死(了|我了|人了|个人|啦)?");
 
     /**
@@ -49,7 +51,7 @@ final class Texts {
      */
     static String plain(String text) {
         String said = withoutExclaimedHelp(text);
-        return IDIOMS_OF_DEATH.matcher(said.replace("装死", "装傻").replace("救命钱", "看病钱")).replaceAll("$1坏了");
+        return IDIOMS_OF_DEATH.matcher(said.replace("装死", "装傻").replace("救命钱", "看病钱").replace("死活", "怎么也")).replaceAll("$1坏了");
     }
 
     /**

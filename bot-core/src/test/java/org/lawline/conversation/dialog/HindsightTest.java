@@ -116,6 +116,14 @@ class HindsightTest {
     }
 
     @Test
+    void pinyinAndEnglishClausesEndAtPunctuationNotAtEverySpace() {
+        assertThat(Hindsight.presentClauses("qunian jia li zhao huo le, fangdong shuo yao wo pei qian, wo yao pei ma"))
+                .containsExactly("fangdong shuo yao wo pei qian", "wo yao pei ma");
+        assertThat(Hindsight.presentClauses("Last year my husband hit me. Can I use the police record in the divorce?"))
+                .containsExactly("Can I use the police record in the divorce");
+    }
+
+    @Test
     void thePresentsClausesAreTheClausesNotToldAsPastNorSupposed() {
         assertThat(Hindsight.presentClauses("我媳妇去年喝农药走了，她娘家人天天上门。今天又来了 堵在门口"))
                 .containsExactly("她娘家人天天上门", "今天又来了", "堵在门口");

@@ -71,7 +71,9 @@ class RouterTest {
             "医疗纠纷家里困难 能不能申请援助律师帮我打官司",
             "医院只肯赔三万 想请个律师和我们全家当面谈一次",
             "养老院的事想约个法律援助律师见面 在哪里预约",
-            "心里憋屈 想找人说清楚我有什么权利 你们中心啥时候有律师值班"})
+            "心里憋屈 想找人说清楚我有什么权利 你们中心啥时候有律师值班",
+            "wo xiang zhao lvshi dangmian tan, keyi yuyue ma",
+            "我是越南人 嫁过来 中文一点点 可以找越南话翻译帮我吗"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -91,7 +93,12 @@ class RouterTest {
             "我做保姆的 雇主走了不给结账 差我两个月工钱 能去哪告",
             "对方律师一直打我电话催我还钱 合法吗", "合同里这条写得等于没说 能告他们吗", "我叫领导来了他也不管 这算违法吗",
             "救命 这个租房合同签了还能反悔吗", "救命啊 我实习把公司相机摔坏了 要赔全价吗", "气得我心脏病都要犯了 公司不给加班费能起诉吗",
-            "被诈骗的钱法院判了 能执行回来吗", "如果有人拿刀威胁我 我反抗把他打伤了 算正当防卫吗 就是好奇问问"})
+            "被诈骗的钱法院判了 能执行回来吗", "如果有人拿刀威胁我 我反抗把他打伤了 算正当防卫吗 就是好奇问问",
+            "qunian jia li zhao huo le, fangdong shuo yao wo pei qian, wo yao pei ma",
+            "Last year my husband hit me and the police came. Can I use the record in the divorce?",
+            "Two years ago she threatened me with a knife. Now she posts my photos online. Can I sue her?",
+            "There is an issue with my rent contract. Can the landlord keep the deposit?",
+            "电视里那种拿刀威胁人抢钱的 一般判几年"})
     void doesNotOverTrigger(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
@@ -427,7 +434,17 @@ class RouterTest {
             "我爸正往安全账户转钱 拦不住, 110 96110",
             "护工在里面骂我爸 还有啪啪的声音 门从里面锁上了, 110",
             "怀孕34周 一个人在家 肚子一阵阵疼 羊水好像破了, 120",
-            "救命 有人在砸我家门 租房合同的事先不说了, 110"})
+            "救命 有人在砸我家门 租房合同的事先不说了, 110",
+            "wo laogong zai da wo ta na le dao kuai lai, 110",
+            "wo de haizi bu jian le zai gongyuan ta 4 sui, 110",
+            "wo bu xiang huo le yao ba zhe ping yao dou chi le, 110 120 12356",
+            "My mother-in-law fell in the bathroom and is not moving. Breathing very weak, 120",
+            "I am on video call with police. They say money laundering and I must transfer 50000 now to a safe account, 110 96110",
+            "我阿妈而家喺银行 话有个检察官叫佢转晒啲积蓄 我拦唔住佢, 110 96110",
+            "stuck in the elevator with my son. He has an asthma attack now, 120 119",
+            "有人冒充我儿子说出车祸了急要钱 我准备再去汇3万, 110 96110",
+            "说是快递理赔 让我开屏幕共享 正在弄 要我报验证码, 110 96110",
+            "工地塌方 底下埋了三个人, 120 119"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
