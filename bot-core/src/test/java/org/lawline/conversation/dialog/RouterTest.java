@@ -73,7 +73,11 @@ class RouterTest {
             "养老院的事想约个法律援助律师见面 在哪里预约",
             "心里憋屈 想找人说清楚我有什么权利 你们中心啥时候有律师值班",
             "wo xiang zhao lvshi dangmian tan, keyi yuyue ma",
-            "我是越南人 嫁过来 中文一点点 可以找越南话翻译帮我吗"})
+            "我是越南人 嫁过来 中文一点点 可以找越南话翻译帮我吗",
+            "想找个律师帮我看看租房合同 可以预约吗",
+            "我想申请法律援助 想跟工作人员当面说一下情况",
+            "想去你们法律援助中心现场咨询赡养费的事 到了找谁",
+            "这事我不想在网上打字说 能不能给我约一个女律师"})
     void asksForAPerson(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
@@ -98,7 +102,8 @@ class RouterTest {
             "Last year my husband hit me and the police came. Can I use the record in the divorce?",
             "Two years ago she threatened me with a knife. Now she posts my photos online. Can I sue her?",
             "There is an issue with my rent contract. Can the landlord keep the deposit?",
-            "电视里那种拿刀威胁人抢钱的 一般判几年"})
+            "电视里那种拿刀威胁人抢钱的 一般判几年", "救命这题我真不会 紧急避险和正当防卫啥区别 法考还剩一个月",
+            "老乡之前被骗去缅甸搞诈骗 现在逃回来了 会被判刑吗"})
     void doesNotOverTrigger(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
@@ -444,7 +449,15 @@ class RouterTest {
             "stuck in the elevator with my son. He has an asthma attack now, 120 119",
             "有人冒充我儿子说出车祸了急要钱 我准备再去汇3万, 110 96110",
             "说是快递理赔 让我开屏幕共享 正在弄 要我报验证码, 110 96110",
-            "工地塌方 底下埋了三个人, 120 119"})
+            "工地塌方 底下埋了三个人, 120 119",
+            "一家人都头晕 想吐 门窗关着在烧炭盆, 120 119",
+            "问下离婚房子怎么分 他刚才又动手了 我鼻血止不住, 110 120",
+            "我爸有老年痴呆 今天早上说出去遛弯 到现在还没回来 附近都找过了, 110",
+            "我妈打电话说卖保健品的让她把定期取出来转过去交保证金 她人已经在银行了, 110 96110",
+            "我哥喝了酒拿刀撵我爸 腿上被砍了一刀 血流一地, 110 120",
+            "我妈打电话说屋里一股煤气味 她头晕想吐, 120 119",
+            "我爸正在客厅掐我妈的脖子 我拉不开, 110",
+            "老伴走了 儿子不管 降压药和安眠药我都攒下来了 打算今晚全吃了, 110 120 12356"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -696,7 +709,17 @@ class RouterTest {
             "我妈住院医保只报了一半 想查查报销明细和比例对不对, 12333",
             "搬病人扭伤了腰 公司说申请了工伤 工伤认定进度在哪查, 12333",
             "养老院宣传有医生 住进去根本没有 我想投诉他们虚假宣传, 12315",
-            "大学城的公交末班车老是提前开走 好几次只能走回去 能投诉吗, 12345"})
+            "大学城的公交末班车老是提前开走 好几次只能走回去 能投诉吗, 12345",
+            "网上投资理财亏了五万 现在APP打不开了 我想报案, 110",
+            "二手平台买票付了钱对方就删了我 我要举报这个骗子, 110",
+            "邻居家小孩天天饿着来敲门要吃的 谁能管管, 12338",
+            "面试直接说已婚未育的不考虑 这算歧视 我想投诉, 12338",
+            "我妈接到电话说我出事了 转了两万 刚知道是骗子 想报案, 110",
+            "儿子买游戏装备被人骗了五百 对方拉黑了 这个能报案吗, 110",
+            "我母亲去世了 她的丧葬补助金和抚恤金去哪领, 12333",
+            "以前单位交的养老保险断了好几年 想自己续上 怎么办, 12333",
+            "单位一直不给交社保 去哪反映, 12333",
+            "楼上天天半夜剁东西 物业说管不了 这种到底归哪个部门管, 12345"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
