@@ -182,9 +182,12 @@ final class Hindsight {
     private static final Pattern GONE_BY = Pattern.compile("去年|前年|月|年前|天前|周|礼拜|冬天|夏天|春天|秋天|过年|那会|那时|以前|之前");
 
     /** Where a message's clauses part: punctuation and the spaces citizens type for it. */
-    private static final Pattern CLAUSES = Pattern.compile("[\\s\\p{Punct}\u3000，。！？、；：…～“”‘’（）《》]+");
+    /** What ends a clause in any writing: punctuation, half- and full-width. */
+    private static final String PUNCTUATION = "\\p{Punct}\u3000，。！？、；：…～“”‘’（）《》";
+    private static final Pattern CLAUSES = Pattern.compile("[\\s" + PUNCTUATION + "]+");
 
-    private static final Pattern LATIN_CLAUSES = Pattern.compile("[\\p{Punct}\u3000，。！？、；：…～“”‘’（）《》]+");
+    /** Pinyin and English space their words, so only punctuation ends their clauses. */
+    private static final Pattern LATIN_CLAUSES = Pattern.compile("[" + PUNCTUATION + "]+");
 
     /** Whether the text is written mostly in Latin letters (pinyin, English) rather than in characters. */
     private static boolean latin(String text) {

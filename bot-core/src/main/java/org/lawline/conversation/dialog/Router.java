@@ -708,8 +708,7 @@ final class Router {
     /** What the message is. Never throws; any text is at worst a question. */
     Utterance classify(String text) {
         // "救命 这个合同我签了还能反悔吗": an exclamation, unless the rest is danger too
-        String exclaimed = Texts.withoutExclaimedHelp(text);
-        String compact = Texts.compact(Texts.exclaimsHelp(text) && emergency(Texts.compact(exclaimed)).isEmpty() ? exclaimed : text);
+        String compact = Texts.compact(Texts.afterExclaimedHelp(text).filter(rest -> emergency(Texts.compact(rest)).isEmpty()).orElse(text));
         Optional<Utterance> emergency = emergency(compact);
         if (emergency.isPresent() && !inHindsight(text, compact)) {
             return emergency.get();
@@ -785,13 +784,16 @@ final class Router {
 
     /** Whether the message thanks at length and asks nothing ({@link #THANKS_FIRST}). */
     private static boolean thanksAtLength(String text) {
-        List<String> clauses = java.util.Arrays.stream(THANKS_CLAUSES.split(text.strip())).filter(c -> !c.isBlank()).toList();
+        String message = text.strip();
+        List<String> clauses = java.util.Arrays.stream(THANKS_CLAUSES.split(message)).filter(c -> !c.isBlank()).toList();
+        if (clauses.isEmpty()) {
+            return false;
+        }
         // a repost thanks after its tags: "转发 #暖心# 必须给@本市12348法律服务 点个大大的赞！"; anything else in its first clause
         // (a farewell can end in thanks: "药我都攒好了 今晚睡下就不用醒了 谢谢你们听我说")
-        String opening = REPOST.matcher(text.strip()).lookingAt()
-                ? text.strip().substring(0, Math.min(40, text.strip().length())) : clauses.isEmpty() ? "" : clauses.get(0);
-        return !clauses.isEmpty() && THANKS_FIRST.matcher(opening.toLowerCase(java.util.Locale.ROOT)).find()
-                && !ASKS.matcher(text).find() && !ASKS_LAST.matcher(clauses.get(clauses.size() - 1)).find();
+        String opening = REPOST.matcher(message).lookingAt() ? message.substring(0, Math.min(40, message.length())) : clauses.get(0);
+        return THANKS_FIRST.matcher(opening.toLowerCase(java.util.Locale.ROOT)).find()
+                && !ASKS.matcher(message).find() && !ASKS_LAST.matcher(clauses.get(clauses.size() - 1)).find();
     }
 
     /** Danger told in hindsight, with none in the rest of the message ({@link Hindsight#present}). */

@@ -50,7 +50,7 @@ final class Texts {
      * for reading its meaning: the recogniser, shown frightened messages, reads any 死 as danger.
      */
     static String plain(String text) {
-        String said = withoutExclaimedHelp(text);
+        String said = afterExclaimedHelp(text).orElse(text);
         return IDIOMS_OF_DEATH.matcher(said.replace("装死", "装傻").replace("救命钱", "看病钱").replace("死活", "怎么也")).replaceAll("$1坏了");
     }
 
@@ -64,13 +64,17 @@ final class Texts {
 
     /** Whether the text opens with 救命 and goes on to a matter of the writer's own ({@link #EXCLAIMED_HELP}). */
     static boolean exclaimsHelp(String text) {
-        var help = EXCLAIMED_HELP.matcher(text.strip());
-        return help.find() && help.end() < text.strip().length() && OWN_MATTER.matcher(text.strip().substring(help.end())).find();
+        return afterExclaimedHelp(text).isPresent();
     }
 
-    /** The text without its exclaimed 救命, when it {@link #exclaimsHelp exclaims help}. */
-    static String withoutExclaimedHelp(String text) {
-        return exclaimsHelp(text) ? EXCLAIMED_HELP.matcher(text.strip()).replaceFirst("") : text;
+    /** What follows an exclaimed 救命, when the text {@link #exclaimsHelp exclaims help}; empty otherwise. */
+    static Optional<String> afterExclaimedHelp(String text) {
+        var help = EXCLAIMED_HELP.matcher(text.strip());
+        if (!help.find()) {
+            return Optional.empty();
+        }
+        String rest = text.strip().substring(help.end());
+        return rest.isEmpty() || !OWN_MATTER.matcher(rest).find() ? Optional.empty() : Optional.of(rest);
     }
 
     /** True when the text has no letter at all (Chinese characters count as letters): only emoji, digits or punctuation. */
