@@ -58,7 +58,9 @@ final class Hindsight {
             // treated since: "已经打了针"; a lasting harm: "我一只耳朵震聋了 到现在听不见"
             + "|(打了|打过)(针|疫苗|狂犬疫苗|破伤风)|(震|炸|打|弄|摔|撞|烫|烧)(聋|瞎|残|瘸)了|被救了|救活了|救出来了|(已经|都)?(来)?修好了"
             // a death told as leaving: "老伴走了五年了", "俺爹走了 …妹妹能分不", "她走了以后"; "活着的时候"; "上学期"
-            + "|(老伴|老头子?|老太太?|爹|娘|爸|妈|父亲|母亲|爷爷|奶奶|公公|婆婆|丈夫|老公|媳妇|婆婆)(已经)?走了|" + DEATH_LONG_PAST + "|上(个)?学期|上学年"
+            + "|(老伴|老头子?|老太太?|爹|娘|爸|妈|父亲|母亲|爷爷|奶奶|公公|婆婆|丈夫|老公|媳妇|婆婆)(已经)?走了|"
+            // "农村老宅子 我爸妈不在了 …我们有份没"
+            + "(爸妈|父母|爹娘|爹妈|老人|两个老人|老两口)(都|已经)?(走了|不在了|没了|去世了|过世了)|" + DEATH_LONG_PAST + "|上(个)?学期|上学年"
             + "|" + MISSING_FOR_YEARS
             + "|(要|让|找)(我|我们|俺|俺们)赔|(邻居|人家|对方|他家|别人)说"
             // the police or a hospital already came: "警察立案了", "缝了八针"
@@ -101,7 +103,7 @@ final class Hindsight {
     /** What the citizen asks: compensation, liability, whether something is lawful, a sentence, a share. */
     private static final Pattern LEGAL_ASK = Pattern.compile(
             "赔|损失|告(?!诉)|起诉|诉讼|打官司|法院|合法|违法|犯法|犯罪|算不算|担责|判(了)?(几|多)|判了?多久|会判|怎么判|坐牢|刑事责任|追究|负责|责任"
-            + "|有没有份|有份|能分|分多少|遗产|继承|监护|离婚|辞退|开除|解除(劳动)?合同|工伤|保险|理赔|补偿|维权|索赔|报销|律师|要回|讨回|追回|要账|鉴定|医疗事故|户口|算谁|谁(来)?(出|担|承担|赔)|该谁|有没有关系|不关.{0,4}事|还吗|还不还|要还|得还|替.{0,3}还|要给吗|给不给|该不该给|要不要给"
+            + "|有没有份|有份|没份|能分|宅基地|能(接着|继续)(住|用)|法律依据|强制执行|扶养费|仲裁|分多少|遗产|继承|监护|离婚|辞退|开除|解除(劳动)?合同|工伤|保险|理赔|补偿|维权|索赔|报销|律师|要回|讨回|追回|要账|鉴定|医疗事故|户口|算谁|谁(来)?(出|担|承担|赔)|该谁|有没有关系|不关.{0,4}事|还吗|还不还|要还|得还|替.{0,3}还|要给吗|给不给|该不该给|要不要给"
             + "|(单位|公司|老板|学校|医院|物业|房东|保险公司|商家|游泳馆|对方)(能|可以|有没有|要不要|该不该|会不会|应不应该)"
             + "|(能|可以)(找|向|跟).{0,6}要"
             // "房子该归谁", "算正当防卫不", and 赔 typed as its homophone: "这损失找谁陪"
@@ -176,6 +178,8 @@ final class Hindsight {
     /** Someone said to be saved or talked down: "说要跳楼 被劝下来了 现在好了". */
     private static final Pattern SAVED = Pattern.compile("(?:抢救|救|劝|拉|拽)(?:过来|回来|下来|出来)了|脱离(?:了)?危险");
     private static final Pattern SELF_HARM_SAID = Pattern.compile("(?:说)?(?:想|要)(?:自杀|跳楼|跳河|跳|割腕|喝药|吃药|轻生|寻死)");
+    private static final Pattern FIRE_LONG_AGO = Pattern.compile(
+            "(?<when>(?:去年|前年|大前年|上个?月|上半年|那年|前几年|前些年|早些年|[0-9一二两三四五六七八九十几]+(?:年|个月)(?:前|以前))(?:(?!现在|刚|又|正|今天|今晚).){0,10}?)(?:着火了|起火了|失火了|烧起来了)");
     private static final Pattern FIRE_STARTED = Pattern.compile("着火了|起火了|失火了|烧起来了");
 
     /** A time gone by, as "是…的事" names it: not "不是他的事". */
@@ -202,10 +206,16 @@ final class Hindsight {
     private Hindsight() {
     }
 
+    /** Whether the message asks what the law says: compensation, liability, lawfulness, a share ({@link #LEGAL_ASK}). */
+    static boolean asksTheLaw(String compact) {
+        return LEGAL_ASK.matcher(compact).find();
+    }
+
     /**
      * Whether the message only supposes a case to ask the law of it, and tells of nothing that
      * happened: "听说有人冒充公检法骗钱 假如我真被骗了 银行有没有责任赔" is not a fraud victim's.
      */
+
     static boolean supposes(String compact) {
         return LEGAL_ASK.matcher(compact).find()
                 && (HYPOTHETICAL.matcher(compact).find() && SUPPOSED.matcher(compact).find()
@@ -217,8 +227,10 @@ final class Hindsight {
         if (!LEGAL_ASK.matcher(compact).find()) {
             return false;
         }
-        // "上个月家里厨房着火了 火早灭了": the fire's start is no word of now once it is said to be out
-        String now = FIRE_PUT_OUT.matcher(compact).find() ? FIRE_STARTED.matcher(compact).replaceAll("") : compact;
+        // "上个月家里厨房着火了 火早灭了": the fire's start is no word of now once it is said to be out, or dated long ago
+        // ("前年家里着火了 烧了半个屋 保险公司说不赔"); "前天着火了 到现在还在冒烟" keeps its other words of now
+        String now = FIRE_PUT_OUT.matcher(compact).find() ? FIRE_STARTED.matcher(compact).replaceAll("")
+                : FIRE_LONG_AGO.matcher(compact).replaceAll("${when}");
         // "我哥去年喝醉了说要跳楼 被劝下来了": what he said before he was saved is no word of now
         now = SAVED.matcher(now).find() ? SELF_HARM_SAID.matcher(now).replaceAll("") : now;
         return PAST.matcher(compact).find() && !NOW.matcher(now).find()

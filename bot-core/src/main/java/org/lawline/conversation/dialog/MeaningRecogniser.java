@@ -66,7 +66,7 @@ final class MeaningRecogniser {
             // custody asked: "要是分手 孩子能跟我吗"
             + "|(孩子|娃|儿子|女儿).{0,6}(能|会|该|可以)?(跟|归|判给)(我|谁|他|她)(管|养|带)?(吗|不|么|呢)?$|判给谁"
             // what someone told them, put to us: "老板说学生不算劳动关系 …对吗"
-            + "|(说|讲|称).{1,30}(对吗|对不对|是真的吗|有道理吗|真的假的)"
+            + "|(说|讲|称).{1,30}(对吗|对不对|是真的吗|有道理吗|真的假的|真的是这样吗|是这样吗)"
             // "欠物业费 物业就能停水停电？"
             + "|就能.{1,8}(吗|么)?$|凭(什么|啥)"
             // "物业说是我家电线问题 要我赔楼道的损失 合理吗"
@@ -77,6 +77,10 @@ final class MeaningRecogniser {
             + "|(能|可以)(直接)?(要求|提出|起诉)?离婚(吗|不|么)|证据.{0,10}(有用|有效|算数|管用)"
             // a statutory leave: "二胎产假一共有多少天啊 男方陪产假有没有"
             + "|(产假|婚假|丧假|陪产假|护理假|年假|病假|哺乳假|育儿假).{0,8}(多少天|几天|多久|有没有|怎么算)"
+            // "警察拦住我要看手机 他们有没有这个权力", "我爸妈不在了 …我们有份没", "明天开庭 …不带会不会输", "这么大年纪了发院给离吗",
+            // "他那几个孩子要把我撵出去 我能接着住吗", "我在老家起诉还是要去他那边起诉", "一年多了 还来得及吗 过没过那个时效"
+            + "|有没有(这个)?(权力|权利)|有(这个)?(权力|权利)(吗|么|不)|能不能不(给|交|签|去)|有(我的?|我们的?)?份(没|吗|不|么)|有没有(我的?|我们的?)?份"
+            + "|会不会(输|赢|判)|给离(吗|不|么)|能(接着|继续)(住|用)|起诉还是|时效|(起诉|告|打官司).{0,8}还来得及|还来得及(起诉|告)|法律依据|能(要|拿|退|追)(得)?回来(吗|不|么)"
             // whether a factory may take on a sixteen-year-old: "厂里能要不"
             + "|能(要|收|用|雇)(他|她)?(不|吗|么)$"
             // "其他几个该出多少钱", "闺女嫁出去了还能分不"
@@ -167,14 +171,15 @@ final class MeaningRecogniser {
      * Whether danger the classifier gives stands against what else is known of the message. A
      * message more than {@link Thresholds#questionLead} nearer a legal question than any emergency
      * example is a question when the classifier is unsure ("我妈七十五了…病了也没人管，能告他们吗"),
-     * and even when it is sure, if the search has a clear answer ("我爸八十了，我哥把他的存折拿走了").
+     * and even when it is sure, if the search has a clear answer ("我爸八十了，我哥把他的存折拿走了") or the law is asked in so many words.
      * Otherwise unsure danger gives way only to a hotline the keyword rules found ("下水道井盖丢了很危险"
      * is for 12345) or a clear answer, and sure danger to nothing.
      */
     private boolean dangerStands(LabelProbabilities p, Utterance keywords, String compact, Supplier<SearchVerdict> verdict) {
         boolean nearerAQuestion = p.closest(QUESTION) - closestEmergency(p) > thresholds.questionLead();
         if (danger(p) >= thresholds.sure()) {
-            return !(nearerAQuestion && verdict.get() instanceof SearchVerdict.Clear);
+            // "爸走了 老家宅基地我哥说闺女嫁出去了没份 真的是这样吗": far nearer a question, and asking the law in so many words
+            return !(nearerAQuestion && (verdict.get() instanceof SearchVerdict.Clear || ASKS_THE_LAW.matcher(compact).find()));
         }
         // the law asked in so many words ("俺叔说俺爹那套房子他也有份 真的假的", "能让他出钱不"): danger the keyword
         // rules did not see, and the classifier is unsure of, is a question's way of telling its story

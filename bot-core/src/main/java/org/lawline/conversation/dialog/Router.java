@@ -34,9 +34,13 @@ final class Router {
             // a fake refund or a game-account trade: "退款客服 …让我下了个会议app", "在好几个借款app上贷款", "代练说我号被冻结了"; a ransom for an online lover
             + "|(退款|理赔)(的)?客服|会议(app|软件)|(借款|贷款)(app|平台)上(贷|借)|冻结|网恋"
             // "I am on video call with 'police' …money laundering …'safe account'", "话有个检察官叫佢转晒啲积蓄"
-            + "|moneylaundering|safeaccount|(fake|the)?(police|customs|prosecutor)(said|say|says|call)|检察官|公安嘅";
+            + "|moneylaundering|safeaccount|(fake|the)?(police|customs|prosecutor)(said|say|says|call)|检察官|公安嘅"
+            // a relative "in trouble" who must stay secret, a deposit that unlocks a withdrawal, a boss on WeChat, a refund of a premium:
+            // "不让告诉别人", "再充5万就能提", "微信上老板让我马上给一个账户打二十万", "保险客服说给我退保费"
+            + "|指定账户|(不让|别|不要|不许)(我)?告诉(别人|任何人|家里|家人|他爸妈|他妈|他爸|爸妈)|(再|还要|还得)(充|交|转|存).{0,12}(就能|才能|就可以)(提|取|出金|解冻|到账)"
+            + "|(老板|领导|老总)(在(微信|qq|钉钉)上)?(让|叫|要)我.{0,10}(转|打|汇)|退保费";
     /** A transfer not yet finished: "正在转", "排队准备转", "还让转", "催我接着转", "还差最后一笔". */
-    private static final String TRANSFER_UNDER_WAY = "正在(手机银行上|网银上|银行)?(转|汇|输)|我在转|正转着|(马上|现在|准备|排队|就要|这就|正要|正准备)(就)?(要)?(去)?(转|汇|取)"
+    private static final String TRANSFER_UNDER_WAY = "正在(手机银行上|网银上|银行)?(转|汇|输)|我在转|正转着|(马上|现在|准备|排队|就要|这就|正要|正准备)(就)?(要)?(去)?(转|汇|取)(?!不|出)"
             + "|让我现在.{0,10}转|(接着|继续|还让(我)?|还要(我)?|又让(我)?|催(我)?)(转|输|汇)|还差.{0,4}(最后)?一笔|(银行|柜台).{0,6}(排队|要给他转|要转)|一笔一笔(被)?转走"
             // "我现在就在ATM机前面 卡已经插进去了", "这会儿揣着存折去银行了 我追不上", "手机银行开着正在操作"
             + "|(让我|要我)(开)?(共享屏幕|屏幕共享).{0,6}输|输验证码|在输(银行卡)?(密码|验证码)|拿着(银行卡|存折|卡)(准备|要)?(出门|去银行)|(现在|这会儿?|正)(就)?(站)?在(银行|信用社|农商行|邮政|储蓄所|atm|取款机|柜台)|(去|往)银行(了|走了).{0,6}(追不上|拦不住)|正在操作|(咋说|怎么说|劝)(他|她)?(他|她)?(都|也)?不听"
@@ -50,12 +54,21 @@ final class Router {
             + "|正在(跟|和).{0,10}视频|(叫|让)我(现在)?(去|到)银行|在动我的(手机银行|银行卡|账户|手机)|正(在)?按.{0,12}(转|汇|操作)"
             + "|(现在|正)(就)?在(付款|支付|转账)(页面|界面)|(人)?已经在银行|现在去(atm|银行|取款机|信用社)|还在操作|还在线上|正在扫|正在弄|(报|念)验证码|(再|又)(去)?(汇|转)[0-9一二两三四五六七八九十几]+万?"
             // Cantonese and English: "我拦唔住佢 佢仲喺柜台度", "I must transfer 50000 now", "still on the line"
-            + "|拦唔住|仲喺(银行|柜台)|而家喺(银行|柜台)|transfer.{0,16}now|(still)?onthe(line|call)|videocall|再付最后一次|正(在)?往.{0,8}(转|汇)|正在.{0,12}(转|汇)(钱|账)?";
+            + "|拦唔住|仲喺(银行|柜台)|而家喺(银行|柜台)|transfer.{0,16}now|(still)?onthe(line|call)|videocall|再付最后一次|正(在)?往.{0,8}(转|汇)|正在.{0,12}(转|汇)(钱|账)?"
+            // on the way, a page open, typing: "她现在正往银行走", "我转账页面都打开了", "我正在网银上操作", "在手机银行上正输密码呢",
+            // "我现在在建设银行门口", "在邮局排队", "他还在电话里等着", "他说别挂", "手机上一直在来验证码"
+            + "|正(在)?往(银行|信用社|邮局|atm|取款机)(走|赶|去)|(转账|付款|支付|汇款)(的)?(页面|界面)(都|也)?(已经)?(打开|开着|点开)"
+            + "|(正在|正)(网银|手机银行)(上)?操作|(网银|手机银行)上.{0,2}(正在?|在)(操作|输)|正(在)?输(银行卡|卡)?的?(密码|验证码)"
+            + "|(现在|这会儿?|正)(就)?(站)?在.{0,4}(银行|邮局|信用社)(门口|大厅|里|排队)|在邮局排队|电话里等着|(说|叫|让)(我)?(别|不要)挂|一直在来验证码|码念给";
+
+    private static final Pattern TRANSFER_NOW = Pattern.compile(TRANSFER_UNDER_WAY);
+    /** Despair as a figure of speech: "我跳楼的心都有了", "又被扣钱 真的杀了我吧". */
+    private static final Pattern DESPAIR_FIGURE = Pattern.compile("(死|跳楼|跳河|跳江|自杀|撞墙|上吊|喝药)的心(都|也)?有了|(真的|干脆|还不如)杀了我吧");
 
     private static final List<Rule> EMERGENCIES = List.of(
             new Rule(Pattern.compile("正在被?(打|殴打|家暴)|[在正]打我|打死我|家暴正在|要杀|杀了我|杀人了|拿刀(砍|捅|威胁|追|撵)"
                     // "他刚才又动手了 我鼻血止不住"; a father with dementia gone since morning: "他今天早上六点说出去买豆浆 到现在中午了还没回来"
-                    + "|刚(才|刚)(他|她)?(又|还)?动(了)?手|(阿尔茨海默|老年痴呆|痴呆|失智|糊涂).{0,80}(还没回来|没回家|找不到了|不见了|走丢)"
+                    + "|刚(才|刚)(他|她)?(又|还)?动(了)?手|(阿尔茨海默|老年痴呆|痴呆|失智|糊涂).{0,80}((还|也|都|一直)没回来|没回家|找不到了|不见了|走丢)"
                     + "|出去.{0,12}(到现在|一直)(中午|晚上|天黑)?(了)?(还|都)没回来"
                     // "被砍了一刀", "正在客厅掐我妈的脖子", "人也有点糊涂 …找了一圈没人"
                     + "|被砍(了|伤)|被.{0,10}打(了|伤).{0,16}(在|还在|一直在?)(冒血|流血|出血)|(正在|正|在).{0,6}掐.{0,6}脖子|掐着.{0,6}脖子|掐.{0,6}脖子.{0,4}(不放|不松)|(糊涂|痴呆|失智).{0,40}(找了一圈|没找到)|(找了一圈|没找到).{0,40}(糊涂|痴呆|失智)"
@@ -284,8 +297,22 @@ final class Router {
                     // "渔船在水库中间翻了 两个人抱着船底"
                     + "|(船|渔船|小船|皮划艇|竹筏).{0,8}翻了|抱着船底"
                     + "|(头|脑袋|手|脚|腿|胳膊).{0,10}卡(住|在).{0,10}(拔|拿|弄|抽)?不出来"
-                    + "|被?困在.{0,6}(房顶|屋顶|楼顶|树上|山上|车里|河中间|水中间)|(发大水|洪水|大水).{0,10}(困|冲|淹|涨)|水还在(往上)?涨|水(一直)?往上涨"),
+                    + "|被?困在.{0,6}(房顶|屋顶|楼顶|树上|山上|车里|河中间|水中间)|(发大水|洪水|大水).{0,10}(困|冲|淹|涨)|水还在(往上)?涨|水(一直)?往上涨"
+                    // through the ice, into a shaft, under a fallen roof: "河套那块冰面塌了 有个小孩掉下去了", "车开上去冰裂了 车头已经下去了",
+                    // "大棚让雪压塌了 …现在埋里头了"
+                    + "|冰面.{0,8}(塌|裂|破)|冰(面)?(裂|塌)(了|开)|掉(进|到)?(了)?(冰窟窿|冰窟|冰下|冰里|下水道|窨井|井里|粪池|化粪池|枯井|机井)"
+                    + "|车头.{0,4}(已经)?(下去|沉下去|扎进水)|(埋|压)(在)?(里头|里面|底下|下面)了|(塌|倒)了.{0,30}(埋|压)(在)?(里|底下|下面)"
+                    // a lift stuck with someone ill in it: "电梯卡十四楼和十五楼中间快半小时了 …里头一个老大爷说心慌喘不上来气"
+                    + "|电梯.{0,16}(卡|困|关|停)(住|在|了)?.{0,40}(喘不|心慌|晕|憋|出不来|半小时|半个小时|一个小时|一个多小时|好久)"),
                     EnumSet.of(Hotline.AMBULANCE, Hotline.RESCUE)),
+            // someone setting a fire now: "外头有人往我家柴禾垛上浇油"
+            new Rule(Pattern.compile("(往|在|朝).{0,12}(浇|泼|倒)(汽油|柴油|油)(?!漆)|(浇|泼)(了)?(汽油|柴油)"),
+                    EnumSet.of(Hotline.POLICE, Hotline.FIRE)),
+            // no answer behind a door locked from inside, someone alone not seen for days: the police open it
+            // "门从里面插着 喊也不应", "隔壁独居的刘老太太三天没开门了 敲门不应"
+            new Rule(Pattern.compile("门(从里面)?(插着|反锁着?|锁着).{0,20}(喊|叫|敲)(门)?(也|都)?不(应|开|答应)|(喊|叫|敲)(门)?(也|都)?不(应|开|答应).{0,20}门(从里面)?(插着|反锁)"
+                    + "|独居.{0,30}(没开门|没出门|没露面|敲门不应|叫不应|没动静)|(几|两|三|好几)天没(开门|出门|露面|动静).{0,20}(敲门|喊|叫)(门)?(也|都)?不(应|开)"),
+                    EnumSet.of(Hotline.POLICE)),
             // lost in the hills as night falls: "上山挖笋迷路了 天黑了 脚崴了走不动"; a boat adrift: "渔船机器坏了在海上漂 …船舱进水了"
             new Rule(Pattern.compile("迷(了)?路.{0,20}(天黑|走不动|出不去|找不到路|没电|下不来|下不去)|(在)?海上.{0,4}漂|(船舱|船里|船上).{0,4}进水"
                     // "轮椅前轮卡进铁轨缝里了 …道口栏杆已经放下来"; "有个小娃坐在窗台外头"; "把自己反锁在阳台上了 …一直往外探身子"
@@ -397,7 +424,9 @@ final class Router {
             + "|(?:仲裁|开庭|出庭).{0,20}(?:派|安排)(?:个|一个|一位)?人陪(?:我|俺)"
             // "你们能直接派一个给我不 我没钱"; "我想找个专门搞劳动仲裁的律师一对一聊一下"
             + "|(?:能|可以|能不能|可不可以)(?:直接)?(?:派|安排|指派)(?:个|一个|一位)(?:律师|人)?(?:给我|给俺|帮我)|一对一(?:聊|咨询|谈|沟通|说)"
-            + "|(?:让|请|叫)(?:律师|值班律师|工作人员|你们的?人)(?:打|回)(?:个)?电话给"
+            + "|(?:让|请|叫)(?:个|一个|一位|位)?(?:律师|值班律师|工作人员|你们的?人)(?:打|回)(?:个)?电话给"
+            // "那你倒是给我找个律师啊", "你给我找个懂行的人吧 谢谢啦"
+            + "|(?:给|帮)我找(?:个|一个|一位)(?:律师|懂行的人?|懂法的人?|明白人|专业的人)(?:吧|啊|呀|呗|$)"
             // "想请你们的律师打给他爱人", "麻烦回电 号码就是这个"
             + "|(?:让|请|叫|麻烦)你们的?(?:律师|值班律师|工作人员|人)(?:打给|打电话给|回电话给|联系)|(?:麻烦|请|给我)(?:回电|回个电话|回电话|打回来)|回电.{0,6}号码"
             // someone to phone a relative: "麻烦你们工作人员打她座机", "能不能打给俺儿子 让他跟你们说"
@@ -447,7 +476,7 @@ final class Router {
             // a person asked for at the end of a long story: "让律师有空的时候回我电话", "能不能给我申请一个法律援助律师",
             // "找个工作人员跟我视频或者电话聊一下", "你们有没有值班的律师", "想当面跟律师把当时的材料过一遍", "去找你们的工作人员看看"
             + "|(?:让|请|叫)(?:个|一个|一位)?(?:律师|值班律师|工作人员).{1,8}(?:回|打)(?:我|俺)?(?:个)?电话|申请(?:一个|个|一位)法律援助(?:的)?律师"
-            + "|(?:工作人员|律师)跟我(?:视频|电话|语音)|有没有值班的?律师|你们这(?:里|边)?有律师能?接待|当面(?:跟|和|找)(?:个)?律师|找你们的?(?:工作人员|律师)"
+            + "|(?:工作人员|律师)跟我(?:视频|电话|语音)|有没有值班的?律师|你们这(?:里|边)?有律师能?接待|当面(?:跟|和|找)(?:个)?律师|找你们的?(?:工作人员|律师)(?!咨询过|问过|看过|说过)"
             // "有冇识讲粤语嘅师傅啊"; "有人好帮阿拉讲讲伐"
             + "|(?:有冇|有没有)(?:识|会)(?:讲|说)(?:粤语|广东话|上海话|方言|四川话|闽南话|温州话).{0,2}(?:嘅|的)?(?:师傅|人|律师|工作人员)|有人(?:好|能|可以)?帮(?:阿拉|我|俺|我们)(?:讲讲|说说)"
             + "|(?:去|到)(?:你们|贵中心)(?:那|这|那里|这里|那儿|中心)?(?:当面)?(?:咨询|问问|面谈|说)|当面找(?:个|一个|一位|位)?(?:律师|人)");
@@ -604,6 +633,13 @@ final class Router {
     private static final Pattern THANKS_FIRST = Pattern.compile("谢谢|感谢|多谢|谢了|xiexie|点(个|一个)?(大大的)?赞");
     private static final Pattern ASKS = Pattern.compile("[？?]|想问|请问|咨询|问一下|问问|还想|能不能|可不可以|(?<!不知道|不知道该|不晓得|不晓得该)怎么办");
     private static final Pattern ASKS_LAST = Pattern.compile("吗|呢|么|怎么|咋|能不能|可不可以|是不是|多少|哪|什么|啥|要不要|该不该|有没有|还能");
+    /** A greeting's tells ({@link #greetsAtLength}): a hello said to be only that, a question put off, thanks for the late hours. */
+    private static final Pattern GREETS_ONLY = Pattern.compile("打个招呼|(晚点|回头|改天|有空)(有空)?再(来)?问|辛苦(啦|了|你们了)$");
+    /**
+     * A goodnight at the end: a greeting only in a long message, which the recogniser still reads for danger; a short one can
+     * be a farewell ("纸条写好放桌上了 钥匙也留给房东了 再见").
+     */
+    private static final Pattern GOODNIGHT = Pattern.compile("(辛苦(啦|了|你们了)?|晚安|再见|拜拜)$");
     private static final Pattern THANKS_CLAUSES = Pattern.compile("[\\s\u3000，。！!、；;：:…～~,.]+");
     private static final Pattern HAS_GOODBYE = Pattern.compile(GOODBYE);
     private static final Pattern HAS_THANKS = Pattern.compile(THANKS);
@@ -674,7 +710,11 @@ final class Router {
             // the citizen questioned as a mule: "现在派出所叫我去做笔录 我会不会被当成帮凶判刑"
             + "|做笔录|帮凶|帮信|(逃|跑)回来了"
             // a judgment already given: "被诈骗的钱法院判了能执行回来吗"
-            + "|法院判了|判决(了|下来)|执行回来");
+            + "|法院判了|判决(了|下来)|执行回来"
+            // "骗我的那伙电信诈骗的已经判了 法院说追赃", "判了他七年 …发院说要执行", "已经报案立案了 想问银行有没有责任"
+            + "|(已经|都|早)判了|判了(他|他们)?[0-9一二两三四五六七八九十]+年|追赃|(法院|发院).{0,6}执行|报案立案|立案了"
+            // the citizen as the fraudsters' helper, asking what it makes of them: "之前被人拉去帮忙取现金 …我这样算犯罪吗"
+            + "|(帮(忙|人|他们)?|替(人|他们))(取现|取钱|取现金|转钱|收款)|我这样算(犯罪|违法|帮信)");
     /**
      * An insurer refusing a claim: "保险公司不赔重疾险 说我投保的时候没如实告知". A question of insurance
      * law for the knowledge base; the recogniser, for the company and the refusal, is sure it is a
@@ -686,6 +726,12 @@ final class Router {
      * A guarantor's liability: "给表哥贷款做了担保 他现在不还 银行找上我了". A question of suretyship, which the
      * recogniser, for the loan and the bank, reads as fraud; settled like a payment by mistake.
      */
+    /**
+     * The bot waved aside and a question asked anyway: "这个机器人说的我也弄不明白 算了 我就问一句 离婚是不是两个人都得到场". The
+     * recogniser, for the complaint, is sure it is a request for a person; the citizen asks the question instead.
+     */
+    private static final Pattern ASKS_ANYWAY = Pattern.compile(
+            "(机器人|你们|你|自动回复|这个).{0,12}(弄不明白|搞不明白|听不懂|看不懂|不明白|没用|说不清).{0,10}(就|只|直接|再)(想)?问(一句|一下|个事|件事).{6,}");
     private static final Pattern GUARANTEE = Pattern.compile("(做|当)了?(担保|担保人|保证人)|担保人|保证人|连带责任");
     /**
      * Work in a household: "我做保姆的 雇主走了不给结账". A nanny's pay is a civil claim, not a matter
@@ -702,7 +748,9 @@ final class Router {
     private static final Pattern LAW_ASKED = Pattern.compile(
             "法律上|法律规定|按法律|(能|可以|能不能|可不可以)(起诉|告)|打官司|(要不要|该不该|应不应该|会不会)赔|(找谁|谁来?)赔|赔(我)?(的)?损失"
             // "买的假种子减产 …能赔多少", "过期牛奶 能要十倍赔偿吗", "物业不修 我能不交物业费吗"
-            + "|赔多少|(十|三)倍|(能|可以)不交|(能|可以)拒交");
+            + "|赔多少|(十|三)倍|(能|可以)不交|(能|可以)拒交"
+            // "老板说谁去劳动局告他就开除谁 他这么说合法吗", "物业说不交物业费就停水停电 他们有这个权力吗"
+            + "|合法(吗|不|么)|有(没有)?(这个)?(权力|权利)(吗|么)?|时效|(起诉|告|打官司).{0,8}还来得及|还来得及(起诉|告)");
     private static final Pattern VANISHED = Pattern.compile("网上|网友|网恋|刚认识|认识没多久|没见过面|联系不上|拉黑|失联|删了我|跑路|骗");
 
     /** What the message is. Never throws; any text is at worst a question. */
@@ -710,6 +758,11 @@ final class Router {
         // "救命 这个合同我签了还能反悔吗": an exclamation, unless the rest is danger too
         String compact = Texts.compact(Texts.afterExclaimedHelp(text).filter(rest -> emergency(Texts.compact(rest)).isEmpty()).orElse(text));
         Optional<Utterance> emergency = emergency(compact);
+        // "我跳楼的心都有了 前夫两年没给扶养费 怎么申请强制执行": answered, with the crisis line beside it
+        if (emergency.isPresent() && DESPAIR_FIGURE.matcher(compact).find() && Hindsight.asksTheLaw(compact)
+                && emergency(DESPAIR_FIGURE.matcher(compact).replaceAll("")).isEmpty()) {
+            return Utterance.questionWithCare(Hotline.CRISIS);
+        }
         if (emergency.isPresent() && !inHindsight(text, compact)) {
             return emergency.get();
         }
@@ -719,6 +772,9 @@ final class Router {
             }
             if (thanksAtLength(text)) {
                 return Utterance.greeting(Utterance.GreetingKind.THANKS);
+            }
+            if (greetsAtLength(text, compact) || GOODNIGHT.matcher(compact).find() && asksNothing(text)) {
+                return Utterance.greeting(greetingKind(compact));
             }
             return referral(compact).orElseGet(() -> question(compact));
         }
@@ -762,6 +818,9 @@ final class Router {
         if (CHAT.matcher(compact).matches() && (HAS_HELLO.matcher(compact).find() || HAS_THANKS.matcher(compact).find())) {
             return Utterance.greeting(greetingKind(compact));
         }
+        if (greetsAtLength(text, compact)) {
+            return Utterance.greeting(greetingKind(compact));
+        }
         if (Texts.wordless(text)) {
             return Utterance.of(Intent.WORDLESS);
         }
@@ -775,7 +834,7 @@ final class Router {
      */
     private static Utterance question(String compact) {
         if (paidByMistake(compact) || lentToSomeoneKnown(compact) || INSURER_REFUSES.matcher(compact).find()
-                || GUARANTEE.matcher(compact).find()) {
+                || GUARANTEE.matcher(compact).find() || ASKS_ANYWAY.matcher(compact).find()) {
             return Utterance.settledQuestion();
         }
         return Hindsight.tells(compact) && Hindsight.speaksOfSelfHarm(compact)
@@ -794,6 +853,20 @@ final class Router {
         String opening = REPOST.matcher(message).lookingAt() ? message.substring(0, Math.min(40, message.length())) : clauses.get(0);
         return THANKS_FIRST.matcher(opening.toLowerCase(java.util.Locale.ROOT)).find()
                 && !ASKS.matcher(message).find() && !ASKS_LAST.matcher(clauses.get(clauses.size() - 1)).find();
+    }
+
+    /**
+     * Whether a message only greets and asks nothing: "在吗 …先打个招呼 …晚点有空再来问", "这么晚还在线 辛苦啦". A long one that
+     * ends in goodnight is a greeting too ({@link #GOODNIGHT}); the recogniser still reads it for danger.
+     */
+    private static boolean greetsAtLength(String text, String compact) {
+        return GREETS_ONLY.matcher(compact).find() && asksNothing(text);
+    }
+
+    /** Whether the message asks nothing: no asking words, and its last clause no question. */
+    private static boolean asksNothing(String text) {
+        List<String> clauses = java.util.Arrays.stream(THANKS_CLAUSES.split(text.strip())).filter(c -> !c.isBlank()).toList();
+        return !clauses.isEmpty() && !ASKS.matcher(text).find() && !ASKS_LAST.matcher(clauses.get(clauses.size() - 1)).find();
     }
 
     /** Danger told in hindsight, with none in the rest of the message ({@link Hindsight#present}). */
@@ -842,11 +915,31 @@ final class Router {
         }
         return REFERRALS.stream()
                 .filter(referral -> referral.pattern().matcher(compact).find())
+                .filter(referral -> !alreadyCalled(referral.hotline(), compact))
                 .filter(referral -> referral.hotline() != Hotline.ANTI_FRAUD || !noFraudToStop(compact))
                 .filter(referral -> referral.hotline() != Hotline.SOCIAL_SECURITY || !DOMESTIC_WORK.matcher(compact).find())
                 .filter(referral -> !ASKED_AS_LAW.contains(referral.hotline()) || !LAW_ASKED.matcher(compact).find())
                 .findFirst()
-                .map(referral -> Utterance.referral(referral.hotline()));
+                // a fraud the citizen is still being drawn into is for 110 now, whatever gave it away
+                .map(referral -> referral.hotline() == Hotline.ANTI_FRAUD && transferUnderWay(compact)
+                        ? fraudUnderWay() : Utterance.referral(referral.hotline()));
+    }
+
+    /** Whether the message says money is being moved or a code handed over right now ({@link #TRANSFER_UNDER_WAY}). */
+    static boolean transferUnderWay(String compact) {
+        return TRANSFER_NOW.matcher(compact).find();
+    }
+
+    /** The reply to a fraud under way: 110, and 96110's line to stop paying. */
+    static Utterance fraudUnderWay() {
+        return Utterance.emergency(List.of(Hotline.POLICE, Hotline.STOP_PAYMENT));
+    }
+
+    /** Whether the citizen says they already called that hotline ("打过12315了 商家说投诉也没用"): what they ask next is the law. */
+    private static boolean alreadyCalled(Hotline hotline, String compact) {
+        String number = hotline.number();
+        return compact.contains("打过" + number) || compact.contains("打了" + number) || compact.contains("找过" + number)
+                || compact.contains("投诉过" + number) || compact.contains(number + "也打了") || compact.contains(number + "打过");
     }
 
     private static Utterance.GreetingKind greetingKind(String compact) {

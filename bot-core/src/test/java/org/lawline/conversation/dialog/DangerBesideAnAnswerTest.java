@@ -97,6 +97,19 @@ class DangerBesideAnAnswerTest {
     }
 
     @Test
+    void sureDangerFarNearerALegalQuestionGivesWayWhenTheLawIsAskedInSoManyWords() {
+        // a death told as leaving reads as a missing person: danger 0.9, yet a question at 0.84 and an emergency at 0.66 at best
+        MeaningRecogniser recogniser = recogniser(
+                Map.of("emergency:police", 0.9, "question", 0.1),
+                Map.of("emergency:police", 0.66, "question", 0.84));
+
+        assertThat(refine(recogniser, "娘走了 老屋我弟说嫁出去的闺女没份 真的是这样吗", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.QUESTION);
+        assertThat(refine(recogniser, "娘走了 到现在一直联系不上 手机也关机", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.EMERGENCY);
+    }
+
+    @Test
     void dangerBuriedInAClauseOfALongLegalQuestionIsDanger() {
         // the whole message reads as the deposit question; only its clause of the door being kicked reads as danger
         MeaningRecogniser recogniser = dangerInAShortTextSaying("门锁已经在响了");

@@ -42,7 +42,9 @@ class HindsightTest {
             "听说我们村有人为宅基地打架 被打住院了 这种打人的要坐牢不",
             "我妈年轻的时候被我爸打过好多次 现在我爸老了要我养他 我能不管他吗",
             "爷爷留下的老房子拆迁款叔叔全拿走了 我爸有没有份",
-            "老公以前打过我 现在分居了没再打 那时候的证据过了这么久还有用吗"})
+            "老公以前打过我 现在分居了没再打 那时候的证据过了这么久还有用吗",
+            "大前年家里起火了 烧了厨房 物业要我赔楼道的损失 合理吗",
+            "老家的老宅子 我爸妈都不在了 二哥一直住着 我们姐妹有份没"})
     void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
     }
@@ -60,7 +62,10 @@ class HindsightTest {
             "以前被打过 他又来了 快来救救我 能告他吗",
             "要是他现在拿刀砍我 我能还手吗",
             "他之前被带走了 今天放出来又拿刀堵在门口 能告他吗",
-            "我妈之前住过院 现在又叫不醒了 医院要负责吗"})
+            "我妈之前住过院 现在又叫不醒了 医院要负责吗",
+            "前年就着过一次火 昨天又着火了 到现在还在冒烟 房东要负责吗",
+            "去年家里着火了 今天隔壁又烧起来了 物业该不该赔",
+            "去年买的房子现在着火了 开发商要负责吗"})
     void dangerStillThereIsNeverHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isFalse();
     }

@@ -465,12 +465,88 @@ class RouterTest {
             "客服让我下了会议软件开了共享屏幕 现在他好像在动我的手机银行, 110 96110",
             "说能帮我注销不良记录 让我开了屏幕共享 我正按他说的往一个账户上转钱, 110 96110",
             "饭馆后厨液化气罐一直嘶嘶响 味道大得很, 119",
-            "我爸被村主任儿子打了 头上在冒血 那边还在推, 110 120"})
+            "我爸被村主任儿子打了 头上在冒血 那边还在推, 110 120",
+            "水库冰面裂开了 有个钓鱼的掉进冰窟窿里了, 120 119",
+            "牛棚让大雪压塌了 我爸还压在底下了 能听见他喊, 120 119",
+            "电梯停在两层中间四十分钟了 里面有个孕妇说憋得慌, 120 119",
+            "有几个人正在往我家院墙上泼汽油, 110 119",
+            "我奶奶有点糊涂 下午说出去遛弯 天都黑了也没回来, 110",
+            "我姑一个人住 门从里面反锁着 敲门也不应, 110 120"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
         assertThat(utterance.intent()).isEqualTo(Intent.EMERGENCY);
         assertThat(utterance.hotlines()).extracting(Hotline::number).containsExactly(numbers.split(" "));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is a fraud still under way: 110 and 96110")
+    @ValueSource(strings = {"我爸接到电话说是公安局的 说他卡涉嫌洗钱 让转到指定账户 他现在正往银行走",
+            "网上认识的人带我投资 说再充三万就能提现 我付款页面都打开了",
+            "老板在微信上让我马上往一个账户打十万 我正在网银上操作",
+            "孙子打电话说出事了要钱 还不让告诉他爸妈 我在邮局排队准备汇",
+            "客服说给我退保费 让我开屏幕共享 他说别挂 验证码一直在来",
+            "自称警察的人说我涉嫌洗钱 让我转到安全账户 我人在工商银行门口 他还在电话里等着"})
+    void aFraudWithTheTransferStillUnderWayIsAnEmergency(String text) {
+        Utterance utterance = router.classify(text);
+
+        assertThat(utterance.intent()).isEqualTo(Intent.EMERGENCY);
+        assertThat(utterance.hotlines()).containsExactly(Hotline.POLICE, Hotline.STOP_PAYMENT);
+    }
+
+    @Test
+    void moneyThatCannotBeTakenOutIsNoTransferUnderWay() {
+        Utterance utterance = router.classify("跟着群里的老师炒股 投了五万 现在取不出来");
+
+        assertThat(utterance.intent()).isEqualTo(Intent.REFERRAL);
+        assertThat(utterance.hotlines()).containsExactly(Hotline.ANTI_FRAUD);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is despair as a figure beside a legal question: answered with the crisis line")
+    @ValueSource(strings = {"我跳河的心都有了 老板拖了半年工资 能申请仲裁吗", "又被扣钱 真的杀了我吧 这样扣有没有法律依据",
+            "我跳楼的心都有了 判决书早下来了 他就是不给扶养费 怎么申请强制执行"})
+    void despairAsAFigureBesideALegalQuestionIsAnsweredWithTheCrisisLine(String text) {
+        Utterance utterance = router.classify(text);
+
+        assertThat(utterance.intent()).isEqualTo(Intent.QUESTION);
+        assertThat(utterance.hotlines()).containsExactly(Hotline.CRISIS);
+    }
+
+    @Test
+    void despairAsAFigureIsStillAnEmergencyWhenTheRestIsDanger() {
+        assertThat(router.classify("我跳楼的心都有了 他现在拿着刀在门口 能告他吗").intent()).isEqualTo(Intent.EMERGENCY);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" greets at length and asks nothing")
+    @ValueSource(strings = {"在吗 我是开网约车的 第一次用 先打个招呼 今天跑单忙 晚点有空再来问",
+            "你们这个机器人还挺有礼貌的 比我们车队长强多了 这么晚还在 辛苦啦 晚安"})
+    void aLongGreetingThatAsksNothingIsAGreeting(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.GREETING);
+    }
+
+    @Test
+    void aQuestionAskedAnywayAfterWavingTheBotAsideIsASettledQuestion() {
+        Utterance utterance = router.classify("这个机器人说的我听不懂 算了 我就问一句 离婚是不是两个人都得去民政局");
+
+        assertThat(utterance.intent()).isEqualTo(Intent.QUESTION);
+        assertThat(utterance.settled()).isTrue();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" asks for a person")
+    @ValueSource(strings = {"问什么都让我咨询专业律师 那你倒是给我找个律师啊", "我说了半天你都听不明白 你帮我找个懂行的人吧 谢谢",
+            "我年纪大了打字慢 能不能请一位律师打电话给我"})
+    void aPersonAskedForAtTheEndOfAComplaintIsAPerson(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
+    }
+
+    @Test
+    void aLawyerConsultedBeforeIsNoRequestForAPerson() {
+        assertThat(router.classify("上次打电话找你们的律师咨询过 他说能告 那诉状该怎么写").intent()).isEqualTo(Intent.QUESTION);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" says the hotline was called already: a question")
+    @ValueSource(strings = {"打过12315了 商家还是不给退 我想去法院起诉 要准备什么", "12345也打了 说这事他们管不了 接下来我该怎么办"})
+    void aHotlineAlreadyCalledIsNoReferral(String text) {
+        assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
 
     @Test
@@ -750,7 +826,10 @@ class RouterTest {
             "以前网购被骗过两千 当时没报案 现在还能立案吗",
             "被骗的钱转到了一个跑分的人卡上 他要担责任吗",
             "之前在兼职群被骗了三百押金 算了不追了 就想问我15岁做兼职要家长签字吗",
-            "被人拉去刷单被骗了一千 后来才知道还帮他们收过钱 现在派出所让我去做笔录 我会被判刑吗"})
+            "被人拉去刷单被骗了一千 后来才知道还帮他们收过钱 现在派出所让我去做笔录 我会被判刑吗",
+            "那个诈骗团伙已经判了 法院说会追赃 我的钱啥时候能退",
+            "我妈被冒充公检法的骗了十万 已经报案立案了 银行让她一天转这么多 有没有责任",
+            "之前有人叫我帮忙取现金 一次给一百 后来才知道是骗来的钱 我这样算犯罪吗"})
     void aFraudSeenThroughOrAlreadyReportedIsAQuestion(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
@@ -759,7 +838,8 @@ class RouterTest {
     @ValueSource(strings = {"邻居在楼顶搭了个违建 我作为业主能不能起诉让他拆", "理发店倒闭了 卡里还有两千 法律上我能找谁要",
             "小区停电两天没通知 冰箱里的东西坏了 物业要不要赔我损失",
             "买的化肥是假的 庄稼减产了 按法律能赔多少", "超市卖过期的牛奶给我 能要十倍赔偿吗",
-            "电梯坏了一个月物业不修 我能不交物业费吗"})
+            "电梯坏了一个月物业不修 我能不交物业费吗",
+            "物业说不交物业费就停我家的水 他们有这个权力吗", "厂里说谁去劳动局投诉就开除谁 这样合法吗"})
     void theLawAskedOfACityConsumerOrLabourMatterIsAQuestion(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
