@@ -322,11 +322,11 @@ final class ReplyTexts {
 
     /**
      * A reply to a question closed with hotlines the citizen may still need: the crisis line
-     * after a question that tells of self-harm in the past.
+     * after a question that tells of self-harm in the past, 12333 after asking where a benefit is claimed.
      */
     static String closedWith(String reply, List<Hotline> care) {
         StringBuilder text = new StringBuilder(reply);
-        care.forEach(hotline -> text.append("\n如果您或身边的人有轻生的念头，可以拨打").append(hotline.line()));
+        care.forEach(hotline -> text.append(hotline == Hotline.CRISIS ? "\n如果您或身边的人有轻生的念头，可以拨打" : "\n").append(hotline.line()));
         return text.toString();
     }
 

@@ -727,6 +727,14 @@ final class Router {
      * recogniser, for the loan and the bank, reads as fraud; settled like a payment by mistake.
      */
     /**
+     * Where or how a benefit is claimed, an insurance moved or paid in person: "失业金去哪领 要带啥材料", "社保怎么转回来",
+     * "灵活就业那种 怎么办理". The knowledge base answers what the law says; 12333, closing the answer, tells where to go.
+     */
+    private static final Pattern WHERE_TO_CLAIM = Pattern.compile(
+            "(失业金|失业保险金|失业补助|养老金|养老保险|社保|设保|医保)(关系)?.{0,8}(去哪|到哪|哪里|在哪|怎么|咋|如何)(领|办|转|交|申请|办理|续|接)"
+            + "|(去哪|到哪|哪里|在哪)(领|办|申请|办理).{0,4}(失业金|失业保险金|养老金|社保|医保)|(灵活就业|个人身份).{0,12}(怎么|咋|如何|去哪)(交|办|参保)");
+
+    /**
      * The bot waved aside and a question asked anyway: "这个机器人说的我也弄不明白 算了 我就问一句 离婚是不是两个人都得到场". The
      * recogniser, for the complaint, is sure it is a request for a person; the citizen asks the question instead.
      */
@@ -830,15 +838,18 @@ final class Router {
     /**
      * A question; settled when it is one the recogniser is known to misread (money paid by mistake or
      * lent to someone the citizen knows, a claim an insurer refused, a guarantor's liability);
-     * closing with the crisis line when it tells in hindsight of harm to oneself ("以前抑郁割过腕…要辞退我").
+     * closing with the crisis line when it tells in hindsight of harm to oneself ("以前抑郁割过腕…要辞退我"),
+     * with 12333 when it asks where a benefit is claimed ({@link #WHERE_TO_CLAIM}).
      */
     private static Utterance question(String compact) {
         if (paidByMistake(compact) || lentToSomeoneKnown(compact) || INSURER_REFUSES.matcher(compact).find()
                 || GUARANTEE.matcher(compact).find() || ASKS_ANYWAY.matcher(compact).find()) {
             return Utterance.settledQuestion();
         }
-        return Hindsight.tells(compact) && Hindsight.speaksOfSelfHarm(compact)
-                ? Utterance.questionWithCare(Hotline.CRISIS) : Utterance.of(Intent.QUESTION);
+        if (Hindsight.tells(compact) && Hindsight.speaksOfSelfHarm(compact)) {
+            return Utterance.questionWithCare(Hotline.CRISIS);
+        }
+        return WHERE_TO_CLAIM.matcher(compact).find() ? Utterance.questionWithCare(Hotline.SOCIAL_SECURITY) : Utterance.of(Intent.QUESTION);
     }
 
     /** Whether the message thanks at length and asks nothing ({@link #THANKS_FIRST}). */

@@ -311,6 +311,19 @@ class ConversationEngineTest {
     }
 
     @Test
+    void askingWhereABenefitIsClaimedIsAnsweredAndClosesWith12333() {
+        String question = "公司倒闭了 失业金去哪领 要带什么材料";
+        faqs.when(question, SEVERANCE.id(), 10.0, 0.85);
+
+        Reply answered = say(question);
+
+        assertThat(answered.kind()).isEqualTo(ANSWER);
+        assertThat(answered.entryId()).contains(SEVERANCE.id());
+        assertThat(answered.text()).startsWith(SEVERANCE.answer().substring(0, 10)).endsWith(Hotline.SOCIAL_SECURITY.line())
+                .doesNotContain("轻生");
+    }
+
+    @Test
     void theCrisisLineClosesChoicesAndNoAnswerToo() {
         String vague = "以前割过腕 单位知道了要辞退我 能这样吗";
         faqs.when(vague, WAGES.id(), 8.0, 0.8, SEVERANCE.id(), 7.9, 0.79);

@@ -549,6 +549,16 @@ class RouterTest {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
 
+    @ParameterizedTest(name = "\"{0}\" asks where a benefit is claimed: answered, closing with 12333")
+    @ValueSource(strings = {"公司倒闭了 失业金去哪领 要带什么材料", "在广州交了八年社保 回老家了 社保怎么转回来",
+            "开网约车的 想以灵活就业的身份交养老保险 怎么办"})
+    void whereABenefitIsClaimedIsAnsweredClosingWith12333(String text) {
+        Utterance utterance = router.classify(text);
+
+        assertThat(utterance.intent()).isEqualTo(Intent.QUESTION);
+        assertThat(utterance.hotlines()).containsExactly(Hotline.SOCIAL_SECURITY);
+    }
+
     @Test
     void anEmergencyWinsOverEverythingElse() {
         assertThat(router.classify("人工！他正在打我").intent()).isEqualTo(Intent.EMERGENCY);
