@@ -81,6 +81,8 @@ final class MeaningRecogniser {
             // "他那几个孩子要把我撵出去 我能接着住吗", "我在老家起诉还是要去他那边起诉", "一年多了 还来得及吗 过没过那个时效"
             + "|有没有(这个)?(权力|权利)|有(这个)?(权力|权利)(吗|么|不)|能不能不(给|交|签|去)|有(我的?|我们的?)?份(没|吗|不|么)|有没有(我的?|我们的?)?份"
             + "|会不会(输|赢|判)|给离(吗|不|么)|能(接着|继续)(住|用)|起诉还是|时效|(起诉|告|打官司).{0,8}还来得及|还来得及(起诉|告)|法律依据|能(要|拿|退|追)(得)?回来(吗|不|么)"
+            // "老汉儿走了 …大哥说嫁出去的姑娘莫得份 是不是这样", "他的债我们要不要还", "请个律师打离婚官司大概要好多钱"
+            + "|是不是这样|是不是真的|(要不要|该不该|用不用|需不需要)还|律师.{0,16}(要|得)(好多|多少)钱|(律师|律师费).{0,12}贵不贵|(出|赔)还是(我们|我|他们|他|她)(出|赔)"
             // whether a factory may take on a sixteen-year-old: "厂里能要不"
             + "|能(要|收|用|雇)(他|她)?(不|吗|么)$"
             // "其他几个该出多少钱", "闺女嫁出去了还能分不"
@@ -324,6 +326,17 @@ final class MeaningRecogniser {
             return keywords;
         }
         if (best.startsWith("referral:") && noMatterToReport(best, compact)) {
+            return keywords;
+        }
+        // a fraud the citizen is still being drawn into, asking us whether to pay: "我正停在手机银行转账页面 要不要点确认"
+        if ("referral:fraud".equals(best) && p.of(best) >= thresholds.intent() && Router.transferUnderWay(compact)
+                && Router.asksWhetherToPay(compact)) {
+            return Router.fraudUnderWay();
+        }
+        // "打了12315投诉 商家不理 我能不能直接去法院起诉他": the citizen has called that number already
+        Utterance meantReferral = INTENTS.get(best);
+        if (meantReferral != null && meantReferral.intent() == Intent.REFERRAL
+                && Router.alreadyCalled(meantReferral.hotlines().get(0), compact)) {
             return keywords;
         }
         Utterance meant = INTENTS.get(best);

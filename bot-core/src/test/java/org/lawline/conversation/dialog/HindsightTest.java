@@ -44,7 +44,8 @@ class HindsightTest {
             "爷爷留下的老房子拆迁款叔叔全拿走了 我爸有没有份",
             "老公以前打过我 现在分居了没再打 那时候的证据过了这么久还有用吗",
             "大前年家里起火了 烧了厨房 物业要我赔楼道的损失 合理吗",
-            "老家的老宅子 我爸妈都不在了 二哥一直住着 我们姐妹有份没"})
+            "老家的老宅子 我爸妈都不在了 二哥一直住着 我们姐妹有份没",
+            "今年七月大水把鱼塘冲垮了 买的保险公司拖着不赔 能告吗", "老汉儿走了 老房子大哥说姑娘莫得份"})
     void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
     }

@@ -108,6 +108,23 @@ class ReferralBesideALegalQuestionTest {
         assertThat(refine(sureOfFraud, "我爸被电信诈骗了 转了八万 现在人找不到了", CLOSE).intent()).isEqualTo(Intent.REFERRAL);
     }
 
+    @Test
+    void aFraudWhoseVictimAsksWhetherToPayWithThePaymentInFrontOfThemIsUnderWay() {
+        Utterance said = refine(sureOfFraud, "网上认识的人让我在平台充值 现在说再补两万才能提 我正停在转账页面 要不要点确认",
+                new SearchVerdict.Miss());
+
+        assertThat(said.intent()).isEqualTo(Intent.EMERGENCY);
+        assertThat(said.hotlines()).containsExactly(Hotline.POLICE, Hotline.STOP_PAYMENT);
+        assertThat(refine(sureOfFraud, "网上认识的人让我在平台充值 已经充了两万 现在提不出来 要不要报警", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.REFERRAL);
+    }
+
+    @Test
+    void aReferralToAHotlineAlreadyCalledIsAQuestion() {
+        assertThat(refine(sureOfAComplaint, "网上买的种子是假的 打了12315投诉 商家不理 能不能直接去法院告他", new SearchVerdict.Miss()).intent())
+                .isEqualTo(Intent.QUESTION);
+    }
+
     private Utterance refine(MeaningRecogniser recogniser, String text, SearchVerdict verdict) {
         return recogniser.refine(router.classify(text), text, DialogState.BOT, () -> verdict);
     }
