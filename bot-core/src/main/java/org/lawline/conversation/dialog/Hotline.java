@@ -5,7 +5,7 @@ enum Hotline {
     POLICE("110", "110（报警）：有人身危险、正在发生暴力或违法犯罪时拨打"),
     AMBULANCE("120", "120（急救）：有人受伤、昏迷或有生命危险时拨打"),
     FIRE("119", "119（火警）：发生火灾时拨打，请先撤离到安全的地方"),
-    RESCUE("119", "119（消防救援）：有人被埋、被困或者落水时拨打，不要贸然自己下去救"),
+    RESCUE("119", "119（消防救援）：有人被埋、被困、落水，或化学品、有毒气体泄漏时拨打，不要贸然自己下去救"),
     GAS("119", "闻到燃气味：不要开关电灯电器、不要在屋里打电话，先开窗、关燃气总阀，离开后在室外拨打119或燃气公司抢修电话"),
     /** The national mental-health line: for self-harm, beside 110 and 120, never instead of them. */
     /** A fraud under way, beside 110: stop paying now, and the anti-fraud line. */

@@ -42,7 +42,9 @@ final class Router {
             // "莫让他爸妈晓得", "(先交)个税才能提现", "客服让我去借网贷"
             + "|(莫|不|别)(让|要让)?.{0,4}(晓得|知道)|(个税|手续费|税费|保证金).{0,6}才能提|(让|叫)我(去)?借(网贷|贷款)"
             // "今晚必须再补5万不然之前的都提不出来", "他舅舅有内部渠道"
-            + "|(今晚|今天|马上)必须(再)?(补|充|交|转)|内部渠道";
+            + "|(今晚|今天|马上)必须(再)?(补|充|交|转)|内部渠道"
+            // "那人手上有她的照片 说不给钱就发到她班级群", "跟着一个什么投资老师炒币"
+            + "|(照片|视频|裸照).{0,10}(发到|发给|发出去|曝光)|不给钱就(发|曝光|公开)|(投资|炒股|炒币|理财)老师";
     /** A transfer not yet finished: "正在转", "排队准备转", "还让转", "催我接着转", "还差最后一笔". */
     private static final String TRANSFER_UNDER_WAY = "正在(手机银行上|网银上|银行)?(转|汇|输)|我在转|正转着|(马上|现在|准备|排队|就要|这就|正要|正准备)(就)?(要)?(去)?(转|汇|取)(?!不|出)"
             + "|让我现在.{0,10}转|(接着|继续|还让(我)?|还要(我)?|又让(我)?|催(我)?)(转|输|汇)|还差.{0,4}(最后)?一笔|(银行|柜台).{0,6}(排队|要给他转|要转)|一笔一笔(被)?转走"
@@ -320,6 +322,10 @@ final class Router {
                     + "|(水|河水|洪水|大水).{0,6}(漫|淹|灌|冲)(进|到)(了)?(屋|家|房|院)|(塌方|滑坡|泥石流|垮方|落石).{0,20}(堵|困|埋|压|砸)(在|住|了)"
                     + "|(石头|石块|落石|泥巴|泥石).{0,6}还在(往下)?(滚|掉|落|冲|垮)|前头后头都(垮|塌)了|(河|江|塘|水库|湖)边.{0,10}(只有|只剩|就剩)(一只|一双)?(鞋|拖鞋)"
                     + "|(河|江|塘|水库|湖)边.{0,16}(人)?(没|莫得|没得)(看到|看见)"
+                    // "化工区那边的罐子好像漏了 一股很刺鼻的味道 好几个工友眼睛睁不开", "司机卡在里面满脸血 地上一直在漏油",
+                    // "水已经漫到膝盖了 门被水压着打不开 …他们困在屋里"
+                    + "|(化工|罐子|储罐|槽车|液氨|氯气).{0,10}(漏|泄漏|泄露)|刺鼻.{0,16}(睁不开|喘不上|喘不过|头晕|晕倒|咳)"
+                    + "|(司机|人|他|她).{0,4}卡在(里面|里头|车里|驾驶室)|(水|河水|洪水|大水)(已经)?(漫|淹|涨)到(了)?(膝盖|腰|胸口|脖子|大腿)|门被水(压|堵)着?"
                     // a lift stuck with someone ill in it: "电梯卡十四楼和十五楼中间快半小时了 …里头一个老大爷说心慌喘不上来气"
                     + "|电梯.{0,16}(卡|困|关|停)(住|在|了)?.{0,40}(喘不|心慌|晕|憋|出不来|半小时|半个小时|一个小时|一个多小时|好久)"),
                     EnumSet.of(Hotline.AMBULANCE, Hotline.RESCUE)),
@@ -329,6 +335,11 @@ final class Router {
             // a small child who swallowed a button battery, a magnet, a coin: "三岁儿子把遥控器里的纽扣电池吞下去了"
             new Rule(Pattern.compile("(纽扣电池|电池|磁铁|磁珠|硬币|钉子|别针|洗衣凝珠).{0,8}(吞|咽|吃)(下去|进去)?了|(吞|咽)(下|进)(了)?.{0,4}(纽扣电池|电池|磁铁|磁珠|硬币|钉子|别针)"),
                     EnumSet.of(Hotline.AMBULANCE)),
+            // a boat not back in a storm: "阿伯的船到现在没回港 …电话一直打不通 外面风浪这么大"; a fight with a bottle: "有人拿碎酒瓶捅人"
+            new Rule(Pattern.compile("(船|渔船).{0,12}(没回港|没有?回来|没靠岸|失联|联系不上)|(没回港|出海).{0,30}(打不通|联系不上|失联)"),
+                    EnumSet.of(Hotline.POLICE, Hotline.RESCUE)),
+            new Rule(Pattern.compile("(拿|用|抄起).{0,6}(酒瓶|碎酒瓶|砖头|板砖|棍子|铁棍|钢管).{0,6}(捅|砸|打|砍)(人|他|她|我)|打起来了?.{0,20}(捅|砍|倒在地上|流了一地|不动了)"),
+                    EnumSet.of(Hotline.POLICE)),
             // someone setting a fire now: "外头有人往我家柴禾垛上浇油"
             new Rule(Pattern.compile("(往|在|朝).{0,12}(浇|泼|倒)(汽油|柴油|油)(?!漆)|(浇|泼)(了)?(汽油|柴油)"),
                     EnumSet.of(Hotline.POLICE, Hotline.FIRE)),
@@ -340,7 +351,7 @@ final class Router {
             // lost in the hills as night falls: "上山挖笋迷路了 天黑了 脚崴了走不动"; a boat adrift: "渔船机器坏了在海上漂 …船舱进水了"
             new Rule(Pattern.compile("迷(了)?路.{0,20}(天黑|走不动|出不去|找不到路|没电|下不来|下不去)|(在)?海上.{0,4}漂|(船舱|船里|船上).{0,4}进水"
                     // "轮椅前轮卡进铁轨缝里了 …道口栏杆已经放下来"; "有个小娃坐在窗台外头"; "把自己反锁在阳台上了 …一直往外探身子"
-                    + "|(铁轨|轨道|道口).{0,12}(卡|拔不出来|动不了|栏杆.{0,4}放下)|(小孩|孩子|娃|小娃|宝宝).{0,10}(坐|站|爬|趴)(在)?(窗台|窗户|阳台)(外|边|上)|(反锁|锁)在阳台|往外探(身子|头)|(车|suv|轿车|面包车)里(锁着|关着|困着)(个|一个)?(小孩|孩子|宝宝|娃)"),
+                    + "|(铁轨|轨道|道口).{0,12}(卡|拔不出来|动不了|栏杆.{0,4}放下)|(小孩|孩子|娃|小娃|宝宝).{0,10}(坐|站|爬|趴|挂)(在|到)?(窗台|窗户|阳台|防盗网)(外|边|上)|挂在(防盗网|窗户|窗台|阳台)(外)|(反锁|锁)在阳台|往外探(身子|头)|(车|suv|轿车|面包车)里(锁着|关着|困着)(个|一个)?(小孩|孩子|宝宝|娃)"),
                     EnumSet.of(Hotline.POLICE, Hotline.RESCUE)),
             // charcoal fumes: "屋里烧着炭盆取暖 我跟老伴都头晕想吐 老伴已经站不起来了"
             new Rule(Pattern.compile("(炭盆|烧炭|煤炉|煤球炉|蜂窝煤|炭火|火盆).{0,20}(头晕|头疼|头痛|想吐|吐了|恶心|站不起来|站不稳|晕倒|晕乎乎|叫不醒|昏)"
@@ -406,6 +417,8 @@ final class Router {
             + "|来(?:个|一个|一位)(?:人工|真人|活人|客服|值班律师|工作人员)"
             // "找个管事的跟我讲", "叫个能做主的来"
             + "|(?:找|叫|换|来)(?:个|一个|一位)(?:管事|能管事|负责|能做主|说了算|能说了算)的"
+            // "一直叫我选1选2 烦死了 直接叫一个人出来"
+            + "|(?:叫|找|换)(?:个|一个|一位)(?:真|活)?人(?:出来|来|跟我说)"
             // "联系客服" is more often a shop's than ours: "联系人工客服一直不回复"
             + "|联系(?:一下|个|一位)?(?:真人|值班律师|工作人员)"
             + "|(?:有没有|有无|有)(?:人工|真人|活人)|(?:让|请|叫|找)(?:个|一个|一位)?(?:律师|值班律师|人|工作人员|客服)(?:给我|跟我)?(?:打|回)(?:个)?电话"
@@ -537,7 +550,9 @@ final class Router {
                     // "刚知道是骗子 想报案", "…把他拉黑了 这个要去哪报案", "被人骗了三千 …这个能报案吗"
                     + "|骗子.{0,8}(想|要)?报案|(骗|拉黑|app|平台).{0,60}(去哪|到哪|在哪|怎么|能)报案|被人骗"
                     + "|(反映|举报|报案)(这个|这种|这起)?诈骗|诈骗.{0,6}(想)?(举报|报案|反映)|冒充.{0,10}骗了|怎么报案"
-                    + "|(屏幕共享|共享屏幕).{0,20}(没了|转走|少了|被扣)|转了.{0,30}(好好的|根本没(事|出事|受伤|住院))|(自称|说是|说他是).{0,6}(客服|警察|公安|法院|检察院|银行).{0,40}(没了|被转走|转走了)"), Hotline.ANTI_FRAUD),
+                    + "|(屏幕共享|共享屏幕).{0,20}(没了|转走|少了|被扣)|转了.{0,30}(好好的|根本没(事|出事|受伤|住院))|(自称|说是|说他是).{0,6}(客服|警察|公安|法院|检察院|银行).{0,40}(没了|被转走|转走了)"
+                    // "被一伙人骗 说是专家义诊 买了两万多的药 现在那个店已经人去楼空"
+                    + "|骗.{0,30}人去楼空|人去楼空.{0,20}骗"), Hotline.ANTI_FRAUD),
             new Referral(Pattern.compile("家暴.{0,6}(求助|找谁|找哪|去哪|哪里|谁管|热线)|(遭受|遭遇|被)家暴.{0,4}求助"
                     + "|妇女权益(受到?)?(侵害|求助|投诉)|妇女维权|找妇联|妇联(电话|热线)|12338"
                     // violence as a habit, told to find someone to talk to: "男人喝酒就动手 过后又认错 俺不知道找谁说说心里话"
@@ -658,13 +673,14 @@ final class Router {
     private static final Pattern ASKS = Pattern.compile("[？?]|想问|请问|咨询|问一下|问问|还想|能不能|可不可以|(?<!不知道|不知道该|不晓得|不晓得该)怎么办");
     private static final Pattern ASKS_LAST = Pattern.compile("吗|呢|么|怎么|咋|能不能|可不可以|是不是|多少|哪|什么|啥|要不要|该不该|有没有|还能");
     /** A greeting's tells ({@link #greetsAtLength}): a hello said to be only that, a question put off, thanks for the late hours. */
-    private static final Pattern GREETS_ONLY = Pattern.compile("打个招呼|(晚点|回头|改天|有空)(有空)?再(来)?问|辛苦(啦|了|你们了)$"
+    private static final Pattern GREETS_ONLY = Pattern.compile("打(个|声)招呼|(晚点|回头|改天|有空|明天)(有空)?再(来)?问|辛苦(啦|了|你们了)?$"
             // "随便说两句 你们那边也在下雨没", "用孙女的手机 发一个试一下 看你们收得到没得"
             + "|随便(说|聊)(两句|几句|聊)|(发|发个|发一个)(消息|信息|短信)?试(一下|试)|收(得)?到没");
     /**
      * A goodnight at the end: a greeting only in a long message, which the recogniser still reads for danger; a short one can
      * be a farewell ("纸条写好放桌上了 钥匙也留给房东了 再见").
      */
+    private static final Pattern TRYING_THE_CHANNEL = Pattern.compile("试(试|一下)?(能不能|能否|看能不能)?发(得)?(出去|出)");
     private static final Pattern GOODNIGHT = Pattern.compile("(辛苦(啦|了|你们了)?|晚安|再见|拜拜)$");
     private static final Pattern THANKS_CLAUSES = Pattern.compile("[\\s\u3000，。！!、；;：:…～~,.]+");
     private static final Pattern HAS_GOODBYE = Pattern.compile(GOODBYE);
@@ -740,7 +756,9 @@ final class Router {
             // "骗我的那伙电信诈骗的已经判了 法院说追赃", "判了他七年 …发院说要执行", "已经报案立案了 想问银行有没有责任"
             + "|(已经|都|早)判了|判了(他|他们)?[0-9一二两三四五六七八九十]+年|追赃|(法院|发院).{0,6}执行|报案立案|立案了"
             // the citizen as the fraudsters' helper, asking what it makes of them: "之前被人拉去帮忙取现金 …我这样算犯罪吗"
-            + "|(帮(忙|人|他们)?|替(人|他们))(取现|取钱|取现金|转钱|收款)|我这样算(犯罪|违法|帮信)");
+            + "|(帮(忙|人|他们)?|替(人|他们))(取现|取钱|取现金|转钱|收款)|我这样算(犯罪|违法|帮信)"
+            // "被诈骗的钱警察追回来一部分 剩下的我能找银行赔吗"
+            + "|(警察|公安|派出所).{0,4}追回(来)?");
     /**
      * An insurer refusing a claim: "保险公司不赔重疾险 说我投保的时候没如实告知". A question of insurance
      * law for the knowledge base; the recogniser, for the company and the refusal, is sure it is a
@@ -902,8 +920,12 @@ final class Router {
 
     /** Whether the message asks nothing: no asking words, and its last clause no question. */
     private static boolean asksNothing(String text) {
-        List<String> clauses = java.util.Arrays.stream(THANKS_CLAUSES.split(text.strip())).filter(c -> !c.isBlank()).toList();
-        return !clauses.isEmpty() && !ASKS.matcher(text).find() && !ASKS_LAST.matcher(clauses.get(clauses.size() - 1)).find();
+        // "我先试试能不能发出去" tries the channel, and asks us nothing
+        String said = TRYING_THE_CHANNEL.matcher(text).replaceAll("");
+        List<String> clauses = java.util.Arrays.stream(THANKS_CLAUSES.split(said.strip())).filter(c -> !c.isBlank()).toList();
+        // "你们这么晚还在也是辛苦": 这么 and 那么 are no question's 么
+        String last = clauses.isEmpty() ? "" : clauses.get(clauses.size() - 1).replace("这么", "").replace("那么", "");
+        return !clauses.isEmpty() && !ASKS.matcher(said).find() && !ASKS_LAST.matcher(last).find();
     }
 
     /** Danger told in hindsight, with none in the rest of the message ({@link Hindsight#present}). */
@@ -952,7 +974,7 @@ final class Router {
         }
         return REFERRALS.stream()
                 .filter(referral -> referral.pattern().matcher(compact).find())
-                .filter(referral -> !alreadyCalled(referral.hotline(), compact))
+                .filter(referral -> !alreadyCalled(referral.hotline(), compact) && !DECLINES_REFERRAL.matcher(compact).find())
                 .filter(referral -> referral.hotline() != Hotline.ANTI_FRAUD || !noFraudToStop(compact))
                 .filter(referral -> referral.hotline() != Hotline.SOCIAL_SECURITY || !DOMESTIC_WORK.matcher(compact).find())
                 .filter(referral -> !ASKED_AS_LAW.contains(referral.hotline()) || !LAW_ASKED.matcher(compact).find())
@@ -980,11 +1002,16 @@ final class Router {
         return Utterance.emergency(List.of(Hotline.POLICE, Hotline.STOP_PAYMENT));
     }
 
+    /** Another office declined in so many words: "想申请人身安全保护令 …不想找妇联 就想走法律". */
+    private static final Pattern DECLINES_REFERRAL = Pattern.compile(
+            "(不想|不要|不用|不愿意?)(去)?找(妇联|12338|12345|12315|12333|劳动局|人社局|消协|市场监管|市监局)|就想走法律");
+
     /** Whether the citizen says they already called that hotline ("打过12315了 商家说投诉也没用"): what they ask next is the law. */
     static boolean alreadyCalled(Hotline hotline, String compact) {
         String number = hotline.number();
         return compact.contains("打过" + number) || compact.contains("打了" + number) || compact.contains("找过" + number)
-                || compact.contains("投诉过" + number) || compact.contains(number + "也打了") || compact.contains(number + "打过");
+                || compact.contains("投诉过" + number) || compact.contains(number + "也打了") || compact.contains(number + "打过")
+                || compact.contains(number + "投诉") || compact.contains("向" + number) || compact.contains(number + "反映过");
     }
 
     private static Utterance.GreetingKind greetingKind(String compact) {

@@ -477,6 +477,12 @@ class RouterTest {
             "我们坐的大巴被山上的塌方堵住了 石头还在往下滚, 120 119",
             "闺女在河边玩 到现在人没看到 河边只有一双拖鞋, 120 119",
             "有人掉进湖里了 在水里扑腾, 110 120 119",
+            "厂区的储罐泄漏了 味道刺鼻 几个人咳得喘不过气, 120 119",
+            "渔船到现在没回港 电话一直打不通 外面风浪好大, 110 119",
+            "烧烤摊有人抄起酒瓶砸人 一个人倒在地上不动了, 110 120",
+            "货车翻了 司机卡在驾驶室里 满脸是血, 120 119",
+            "洪水已经漫到腰了 门被水压着打不开, 120 119",
+            "对面楼有个小孩挂在防盗网外头 五楼, 110 119",
             "孩子把一颗纽扣电池吞下去了, 120",
             "我外公天黑了还没有回来 他脑子不好, 110"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
@@ -494,7 +500,9 @@ class RouterTest {
             "客服说给我退保费 让我开屏幕共享 他说别挂 验证码一直在来",
             "自称警察的人说我涉嫌洗钱 让我转到安全账户 我人在工商银行门口 他还在电话里等着",
             "电话里说是我外孙 在外面闯了祸 莫让他爸妈晓得 喊我马上打两万 我现在往银行走",
-            "说是公安局的 要我把钱转到安全账户 他还在电话上等到起 我就在信用社门口"})
+            "说是公安局的 要我把钱转到安全账户 他还在电话上等到起 我就在信用社门口",
+            "有人拿我儿子的照片威胁 说不给钱就发到他们学校群 他现在正拿我的卡准备转",
+            "我妈跟着一个投资老师炒币 今天要去抵押房子往里打钱 我们拦不住"})
     void aFraudWithTheTransferStillUnderWayIsAnEmergency(String text) {
         Utterance utterance = router.classify(text);
 
@@ -531,7 +539,9 @@ class RouterTest {
     @ParameterizedTest(name = "\"{0}\" greets at length and asks nothing")
     @ValueSource(strings = {"在吗 我是开网约车的 第一次用 先打个招呼 今天跑单忙 晚点有空再来问",
             "你们这个机器人还挺有礼貌的 比我们车队长强多了 这么晚还在 辛苦啦 晚安",
-            "我是爷爷 拿孙子的手机发个消息试一下 看你们收得到没", "今天一直下雨 活也干不了 随便说两句"})
+            "我是爷爷 拿孙子的手机发个消息试一下 看你们收得到没", "今天一直下雨 活也干不了 随便说两句",
+            "刚下夜班 在路边吃碗面 没什么事 就想跟人打声招呼 你们这么晚还在也是辛苦",
+            "您好 我是第一次用这个 先试试能不能发出去 字打得慢 明天再来问我家的事"})
     void aLongGreetingThatAsksNothingIsAGreeting(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.GREETING);
     }
@@ -548,6 +558,7 @@ class RouterTest {
     @ValueSource(strings = {"问什么都让我咨询专业律师 那你倒是给我找个律师啊", "我说了半天你都听不明白 你帮我找个懂行的人吧 谢谢",
             "我年纪大了打字慢 能不能请一位律师打电话给我"})
     void aPersonAskedForAtTheEndOfAComplaintIsAPerson(String text) {
+        assertThat(router.classify("老让我选1选2 烦 直接叫个人出来").intent()).isEqualTo(Intent.ASK_FOR_PERSON);
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
     }
 
@@ -557,8 +568,9 @@ class RouterTest {
         assertThat(router.classify("上次打电话找你们的律师咨询过 他说能告 那诉状该怎么写").intent()).isEqualTo(Intent.QUESTION);
     }
 
-    @ParameterizedTest(name = "\"{0}\" says the hotline was called already: a question")
-    @ValueSource(strings = {"打过12315了 商家还是不给退 我想去法院起诉 要准备什么", "12345也打了 说这事他们管不了 接下来我该怎么办"})
+    @ParameterizedTest(name = "\"{0}\" says the hotline was called already, or declines it: a question")
+    @ValueSource(strings = {"打过12315了 商家还是不给退 我想去法院起诉 要准备什么", "12345也打了 说这事他们管不了 接下来我该怎么办",
+            "工厂天天排废气 12345投诉几次都没用 村民能不能一起去法院告", "我姐被她老公打过 想申请保护令 不想找妇联 就想走法律"})
     void aHotlineAlreadyCalledIsNoReferral(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
@@ -843,7 +855,8 @@ class RouterTest {
             "被人拉去刷单被骗了一千 后来才知道还帮他们收过钱 现在派出所让我去做笔录 我会被判刑吗",
             "那个诈骗团伙已经判了 法院说会追赃 我的钱啥时候能退",
             "我妈被冒充公检法的骗了十万 已经报案立案了 银行让她一天转这么多 有没有责任",
-            "之前有人叫我帮忙取现金 一次给一百 后来才知道是骗来的钱 我这样算犯罪吗"})
+            "之前有人叫我帮忙取现金 一次给一百 后来才知道是骗来的钱 我这样算犯罪吗",
+            "被诈骗的钱警察追回来一部分 剩下的能找银行赔吗"})
     void aFraudSeenThroughOrAlreadyReportedIsAQuestion(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
