@@ -45,7 +45,8 @@ class HindsightTest {
             "老公以前打过我 现在分居了没再打 那时候的证据过了这么久还有用吗",
             "大前年家里起火了 烧了厨房 物业要我赔楼道的损失 合理吗",
             "老家的老宅子 我爸妈都不在了 二哥一直住着 我们姐妹有份没",
-            "今年七月大水把鱼塘冲垮了 买的保险公司拖着不赔 能告吗", "老汉儿走了 老房子大哥说姑娘莫得份"})
+            "今年七月大水把鱼塘冲垮了 买的保险公司拖着不赔 能告吗", "老汉儿走了 老房子大哥说姑娘莫得份",
+            "那次在河边有人落水 我跳下去把人拉上来了 手机泡坏了 能让他家赔吗"})
     void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
     }
@@ -66,7 +67,8 @@ class HindsightTest {
             "我妈之前住过院 现在又叫不醒了 医院要负责吗",
             "前年就着过一次火 昨天又着火了 到现在还在冒烟 房东要负责吗",
             "去年家里着火了 今天隔壁又烧起来了 物业该不该赔",
-            "去年买的房子现在着火了 开发商要负责吗"})
+            "去年买的房子现在着火了 开发商要负责吗",
+            "要是房东不退押金我能告他吗 哎等下 他拿了把刀出来了"})
     void dangerStillThereIsNeverHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isFalse();
     }

@@ -262,7 +262,7 @@ class RouterTest {
             "电梯卡两层中间了 里面是我妈 已经关了二十多分钟, 120 119",
             "楼道里全是黑烟 下不去 我们在7楼 门缝里一直往进冒烟, 119",
             "村头鱼塘有个老汉掉进去了 就刚刚 水深得很, 120 119",
-            "我儿子在水库游泳 扎下去就没上来 好几分钟了 啷个办, 120 119",
+            "我儿子在水库游泳 扎下去就没上来 好几分钟了 啷个办, 110 120 119",
             "我想咨询离婚孩子抚养权 我老公家暴 昨天打的我肋骨疼 今天早上开始咳血 喘气都疼, 120",
             "热水器那边一股臭鸡蛋味 我儿子在卫生间洗澡半天没出声了 门反锁了, 120 119",
             "想问下交通事故责任咋划分 我刚在高速上追尾了 前面那车变形了 里面有人卡着出不来 在漏油, 120 119",
@@ -483,6 +483,18 @@ class RouterTest {
             "货车翻了 司机卡在驾驶室里 满脸是血, 120 119",
             "洪水已经漫到腰了 门被水压着打不开, 120 119",
             "对面楼有个小孩挂在防盗网外头 五楼, 110 119",
+            "我刚把一整瓶安眠药都吃了 想跟谁说一声, 110 120 12356",
+            "站在大桥上 风好大 最后发一条 别劝了, 110 120 12356",
+            "女儿把自己锁在卫生间里 门缝下面有血 她说别管她, 110 120 12356",
+            "店老板拿了把菜刀出来 正往我爸那边走, 110",
+            "不赔钱就不让我们走 把我们关在院子里, 110",
+            "爬山走岔道了 天黑透了 我妈脚崴了走不动, 110 119",
+            "车门自己锁上了 孩子还在车里 太阳晒着, 110 119",
+            "朋友从坡上滑下去了 腿骨都露出来了, 120 119",
+            "摩天轮停在半空二十分钟了 有个老人胸口闷, 120 119",
+            "there is lots of smoke next door, 119",
+            "I smell gas very strong in the hallway, 119",
+            "朋友下去潜水五分钟了还没上来, 110 120 119",
             "孩子把一颗纽扣电池吞下去了, 120",
             "我外公天黑了还没有回来 他脑子不好, 110"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
@@ -502,7 +514,9 @@ class RouterTest {
             "电话里说是我外孙 在外面闯了祸 莫让他爸妈晓得 喊我马上打两万 我现在往银行走",
             "说是公安局的 要我把钱转到安全账户 他还在电话上等到起 我就在信用社门口",
             "有人拿我儿子的照片威胁 说不给钱就发到他们学校群 他现在正拿我的卡准备转",
-            "我妈跟着一个投资老师炒币 今天要去抵押房子往里打钱 我们拦不住"})
+            "我妈跟着一个投资老师炒币 今天要去抵押房子往里打钱 我们拦不住",
+            "有人打电话说我儿子被绑了 要三十万 我妈现在正往银行跑",
+            "客服让我开了屏幕共享 说把钱转到安全账户验证 他还在语音里等着我"})
     void aFraudWithTheTransferStillUnderWayIsAnEmergency(String text) {
         Utterance utterance = router.classify(text);
 
@@ -541,7 +555,9 @@ class RouterTest {
             "你们这个机器人还挺有礼貌的 比我们车队长强多了 这么晚还在 辛苦啦 晚安",
             "我是爷爷 拿孙子的手机发个消息试一下 看你们收得到没", "今天一直下雨 活也干不了 随便说两句",
             "刚下夜班 在路边吃碗面 没什么事 就想跟人打声招呼 你们这么晚还在也是辛苦",
-            "您好 我是第一次用这个 先试试能不能发出去 字打得慢 明天再来问我家的事"})
+            "您好 我是第一次用这个 先试试能不能发出去 字打得慢 明天再来问我家的事",
+            "今天没啥要问的 就是来说声你们辛苦了 周末愉快呀",
+            "一家人出来玩 到处人山人海 就想说声谢谢 上次提醒我留票据真管用 好了不打扰了 再见啊"})
     void aLongGreetingThatAsksNothingIsAGreeting(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.GREETING);
     }
@@ -556,7 +572,7 @@ class RouterTest {
 
     @ParameterizedTest(name = "\"{0}\" asks for a person")
     @ValueSource(strings = {"问什么都让我咨询专业律师 那你倒是给我找个律师啊", "我说了半天你都听不明白 你帮我找个懂行的人吧 谢谢",
-            "我年纪大了打字慢 能不能请一位律师打电话给我"})
+            "我年纪大了打字慢 能不能请一位律师打电话给我", "让你们法援的人联系我 我在人民医院三楼"})
     void aPersonAskedForAtTheEndOfAComplaintIsAPerson(String text) {
         assertThat(router.classify("老让我选1选2 烦 直接叫个人出来").intent()).isEqualTo(Intent.ASK_FOR_PERSON);
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
@@ -564,6 +580,7 @@ class RouterTest {
 
     @Test
     void aLawyerConsultedBeforeIsNoRequestForAPerson() {
+        assertThat(router.classify("不用转人工 你直接说 离婚后车贷谁还").intent()).isNotEqualTo(Intent.ASK_FOR_PERSON);
         assertThat(router.classify("化肥撒下去一点用都没有 店老板不退钱").intent()).isNotEqualTo(Intent.ASK_FOR_PERSON);
         assertThat(router.classify("上次打电话找你们的律师咨询过 他说能告 那诉状该怎么写").intent()).isEqualTo(Intent.QUESTION);
     }
@@ -856,7 +873,8 @@ class RouterTest {
             "那个诈骗团伙已经判了 法院说会追赃 我的钱啥时候能退",
             "我妈被冒充公检法的骗了十万 已经报案立案了 银行让她一天转这么多 有没有责任",
             "之前有人叫我帮忙取现金 一次给一百 后来才知道是骗来的钱 我这样算犯罪吗",
-            "被诈骗的钱警察追回来一部分 剩下的能找银行赔吗"})
+            "被诈骗的钱警察追回来一部分 剩下的能找银行赔吗",
+            "骗子没骗成 反被我骗回来五百 这钱要还吗", "警察已经抓了骗我的人 钱什么时候能退"})
     void aFraudSeenThroughOrAlreadyReportedIsAQuestion(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
     }
