@@ -60,7 +60,9 @@ final class Hindsight {
             // a death told as leaving: "老伴走了五年了", "俺爹走了 …妹妹能分不", "她走了以后"; "活着的时候"; "上学期"
             + "|(老伴|老头子?|老太太?|老汉儿?|老爹|老爷子|爹|娘|爸|妈|父亲|母亲|爷爷|奶奶|公公|婆婆|丈夫|老公|媳妇|婆婆)(已经)?走了|"
             // "农村老宅子 我爸妈不在了 …我们有份没"
-            + "(爸妈|父母|爹娘|爹妈|老人|两个老人|老两口)(都|已经)?(走了|不在了|没了|去世了|过世了)|" + DEATH_LONG_PAST + "|上(个)?学期|上学年"
+            + "(爸妈|父母|爹娘|爹妈|老人|两个老人|老两口)(都|已经)?(走了|不在了|没了|去世了|过世了)|"
+            // "我哥在工地没了 赔了八十多万"
+            + "(哥|弟|姐|妹|儿子|女儿|老公|丈夫|媳妇|妻子)(在.{0,6})?(没了|去世了|过世了)|" + DEATH_LONG_PAST + "|上(个)?学期|上学年"
             // earlier this year, told in December: "今年开春隔壁烧田坎", "今年七月洪水把我家稻谷全淹了"; a threat once said in a quarrel
             + "|今年(开春|春天|夏天|年初|上半年|[一二三四五六七八九十]+月)|开春的时候|(吵架|气头上|喝醉)(时|的时候)?说过"
             + "|" + MISSING_FOR_YEARS
@@ -181,6 +183,7 @@ final class Hindsight {
     private static final Pattern FIRE_PUT_OUT = Pattern.compile(FIRE_OUT);
     /** Someone said to be saved or talked down: "说要跳楼 被劝下来了 现在好了". */
     private static final Pattern SAVED = Pattern.compile("(?:抢救|救|劝|拉|拽)(?:过来|回来|下来|出来)了|脱离(?:了)?危险");
+    private static final Pattern THREAT_SAID = Pattern.compile("说(过)?(要)?(砍|杀|弄|打)死(我|你|他)(全家)?");
     private static final Pattern SELF_HARM_SAID = Pattern.compile("(?:说)?(?:想|要)(?:自杀|跳楼|跳河|跳|割腕|喝药|吃药|轻生|寻死)");
     private static final Pattern FIRE_LONG_AGO = Pattern.compile(
             "(?<when>(?:去年|前年|大前年|上个?月|上半年|那年|前几年|前些年|早些年|[0-9一二两三四五六七八九十几]+(?:年|个月)(?:前|以前))(?:(?!现在|刚|又|正|今天|今晚).){0,10}?)(?:着火了|起火了|失火了|烧起来了)");
@@ -237,6 +240,8 @@ final class Hindsight {
                 : FIRE_LONG_AGO.matcher(compact).replaceAll("${when}");
         // "我哥去年喝醉了说要跳楼 被劝下来了": what he said before he was saved is no word of now
         now = SAVED.matcher(now).find() ? SELF_HARM_SAID.matcher(now).replaceAll("") : now;
+        // "包工头喝多了说要砍死我 那是上个月的事 后来没找过我": a threat once said, of a matter said to be over
+        now = allOver(compact) ? THREAT_SAID.matcher(now).replaceAll("") : now;
         return PAST.matcher(compact).find() && !NOW.matcher(now).find()
                 || SUPPOSED.matcher(compact).find() && !SAID_NOW.matcher(compact).find();
     }

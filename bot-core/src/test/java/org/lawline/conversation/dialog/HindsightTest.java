@@ -46,7 +46,8 @@ class HindsightTest {
             "大前年家里起火了 烧了厨房 物业要我赔楼道的损失 合理吗",
             "老家的老宅子 我爸妈都不在了 二哥一直住着 我们姐妹有份没",
             "今年七月大水把鱼塘冲垮了 买的保险公司拖着不赔 能告吗", "老汉儿走了 老房子大哥说姑娘莫得份",
-            "那次在河边有人落水 我跳下去把人拉上来了 手机泡坏了 能让他家赔吗"})
+            "那次在河边有人落水 我跳下去把人拉上来了 手机泡坏了 能让他家赔吗",
+            "老板喝醉了说要打死我 那是去年的事 这算威胁吗 能告他不", "我弟在矿上没了 赔了六十万 弟媳要全拿走 我妈能分多少"})
     void dangerThatIsOverAndALegalQuestionIsHindsight(String text) {
         assertThat(Hindsight.tells(Texts.compact(text))).isTrue();
     }

@@ -495,6 +495,15 @@ class RouterTest {
             "there is lots of smoke next door, 119",
             "I smell gas very strong in the hallway, 119",
             "朋友下去潜水五分钟了还没上来, 110 120 119",
+            "巷道里瓦斯报警器一直在响 几个人头晕, 120 119",
+            "工友掉进基坑里了 坑里全是水 爬不上来, 120 119",
+            "化粪池下面有人晕倒了 下去救的也倒了, 120 119",
+            "吊车碰到高压线了 司机还在驾驶室里, 120 119",
+            "吊篮的钢丝绳断了 两个人挂在半空, 120 119",
+            "他把被子堆在客厅点了 烟好大 我们出不去, 119",
+            "楼上一直有打孩子的声音 孩子哭得撕心裂肺, 110",
+            "不方便说话 他就在旁边盯着我打字 你们能派人过来吗, 110",
+            "我现在在楼顶上 就想问问人死了以后欠的债谁还, 110 120 12356",
             "孩子把一颗纽扣电池吞下去了, 120",
             "我外公天黑了还没有回来 他脑子不好, 110"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
@@ -516,7 +525,8 @@ class RouterTest {
             "有人拿我儿子的照片威胁 说不给钱就发到他们学校群 他现在正拿我的卡准备转",
             "我妈跟着一个投资老师炒币 今天要去抵押房子往里打钱 我们拦不住",
             "有人打电话说我儿子被绑了 要三十万 我妈现在正往银行跑",
-            "客服让我开了屏幕共享 说把钱转到安全账户验证 他还在语音里等着我"})
+            "客服让我开了屏幕共享 说把钱转到安全账户验证 他还在语音里等着我",
+            "网上的律师说官司包赢 先交三万代理费 现在催我再转两万 卡都插进取款机了"})
     void aFraudWithTheTransferStillUnderWayIsAnEmergency(String text) {
         Utterance utterance = router.classify(text);
 
@@ -557,7 +567,9 @@ class RouterTest {
             "刚下夜班 在路边吃碗面 没什么事 就想跟人打声招呼 你们这么晚还在也是辛苦",
             "您好 我是第一次用这个 先试试能不能发出去 字打得慢 明天再来问我家的事",
             "今天没啥要问的 就是来说声你们辛苦了 周末愉快呀",
-            "一家人出来玩 到处人山人海 就想说声谢谢 上次提醒我留票据真管用 好了不打扰了 再见啊"})
+            "一家人出来玩 到处人山人海 就想说声谢谢 上次提醒我留票据真管用 好了不打扰了 再见啊",
+            "这么晚还有人回 辛苦了 我们也是天天加班到夜里 就是来说声谢谢 没啥事",
+            "离婚后第一个春节 带着闺女回娘家过的 挺好 就想跟你们说一声 祝你们新年快乐 工作顺利"})
     void aLongGreetingThatAsksNothingIsAGreeting(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.GREETING);
     }
@@ -873,7 +885,7 @@ class RouterTest {
             "那个诈骗团伙已经判了 法院说会追赃 我的钱啥时候能退",
             "我妈被冒充公检法的骗了十万 已经报案立案了 银行让她一天转这么多 有没有责任",
             "之前有人叫我帮忙取现金 一次给一百 后来才知道是骗来的钱 我这样算犯罪吗",
-            "被诈骗的钱警察追回来一部分 剩下的能找银行赔吗",
+            "被诈骗的钱警察追回来一部分 剩下的能找银行赔吗", "110我打过了 警察说立案了 钱能追回来吗",
             "骗子没骗成 反被我骗回来五百 这钱要还吗", "警察已经抓了骗我的人 钱什么时候能退"})
     void aFraudSeenThroughOrAlreadyReportedIsAQuestion(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);

@@ -17,7 +17,8 @@ class TextsTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" exclaims 救命 before a matter of the writer's own")
-    @ValueSource(strings = {"救命 这个合同我签了还能反悔吗", "救命啊！实习把公司电脑摔了 要我赔全价吗", "救救我 论文查重没过 学校能不让我毕业吗"})
+    @ValueSource(strings = {"救命 这个合同我签了还能反悔吗", "救命啊！实习把公司电脑摔了 要我赔全价吗", "救救我 论文查重没过 学校能不让我毕业吗",
+            "救命啊 工钱拖了半年 过年回不去了 咋个弄"})
     void aLeadingCryBeforeAMatterOfOnesOwnIsAnExclamation(String text) {
         assertThat(Texts.exclaimsHelp(text)).isTrue();
         assertThat(Texts.plain(text)).doesNotContain("救");
