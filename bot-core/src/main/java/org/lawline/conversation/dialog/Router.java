@@ -438,6 +438,9 @@ final class Router {
             + "|(?:申请)?法律援助(?:的|需要|要)?(?:什么|哪些)?(?:条件|资格|标准)(?:是什么|有哪些|是啥)?"
             + "|(?:怎么|如何|怎样)申请(?:免费的?)?法律援助"
             + "|法律援助(?:预审|自测|测评|评估)");
+    /** Legal aid asked for by someone who cannot pay, inside a longer message: "没钱请律师 能申请法律援助不 去哪申请". */
+    private static final Pattern LEGAL_AID_FOR_THE_POOR = Pattern.compile(
+            "(没钱|付不起|请不起|没能力|没有钱)(请|找)?律师.{0,10}(能|可以|能不能|可不可以|怎么)?申请法律援助");
 
     private static final Pattern PICK = Pattern.compile("我?(?:选择?|要)?第?([1-9一二三四五六七八九])(?:个|项|条|号)?吧?");
 
@@ -870,6 +873,9 @@ final class Router {
             if (greetsAtLength(text, compact) || GOODNIGHT.matcher(compact).find() && asksNothing(text)) {
                 return Utterance.greeting(greetingKind(compact));
             }
+            if (LEGAL_AID_FOR_THE_POOR.matcher(compact).find()) {
+                return Utterance.of(Intent.LEGAL_AID);
+            }
             return referral(compact).orElseGet(() -> question(compact));
         }
         if (CANCEL.matcher(compact).matches()) {
@@ -896,7 +902,7 @@ final class Router {
         if (SHOW_ARTICLES.matcher(compact).matches()) {
             return Utterance.of(Intent.SHOW_ARTICLES);
         }
-        if (LEGAL_AID.matcher(compact).matches()) {
+        if (LEGAL_AID.matcher(compact).matches() || LEGAL_AID_FOR_THE_POOR.matcher(compact).find()) {
             return Utterance.of(Intent.LEGAL_AID);
         }
         Optional<Utterance> referral = referral(compact);

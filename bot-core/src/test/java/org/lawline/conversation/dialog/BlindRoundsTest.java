@@ -41,7 +41,7 @@ class BlindRoundsTest {
             Map.entry("47", 116), Map.entry("48", 127), Map.entry("49", 130),
             Map.entry("50", 127), Map.entry("51", 126), Map.entry("52", 130), Map.entry("53", 113), Map.entry("54", 128), Map.entry("55", 125), Map.entry("56", 114), Map.entry("57", 118),
             Map.entry("58", 123), Map.entry("59", 127), Map.entry("60", 124), Map.entry("61", 122), Map.entry("62", 124), Map.entry("63", 124), Map.entry("64", 127),
-            Map.entry("65", 127), Map.entry("66", 129), Map.entry("67", 123), Map.entry("68", 126),
+            Map.entry("65", 127), Map.entry("66", 129), Map.entry("67", 124), Map.entry("68", 126),
             Map.entry("emergencies", 227));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

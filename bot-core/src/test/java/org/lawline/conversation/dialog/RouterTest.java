@@ -973,7 +973,7 @@ class RouterTest {
 
     @ParameterizedTest(name = "\"{0}\" asks whether legal aid is possible")
     @ValueSource(strings = {"我能申请法律援助吗", "可以申请法律援助吗？", "我符合法律援助条件吗", "法律援助的条件是什么",
-            "申请法律援助需要什么条件", "怎么申请法律援助", "法律援助自测"})
+            "申请法律援助需要什么条件", "怎么申请法律援助", "法律援助自测", "我们外地来打工的 没钱请律师 能申请法律援助不", "在外地打工的 工伤了没钱请律师 能不能申请法律援助 去哪申请 要带什么"})
     void asksAboutLegalAid(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.LEGAL_AID);
     }
