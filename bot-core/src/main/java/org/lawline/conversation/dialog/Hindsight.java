@@ -192,9 +192,9 @@ final class Hindsight {
     /** A time gone by, as "是…的事" names it: not "不是他的事". */
     private static final Pattern GONE_BY = Pattern.compile("去年|前年|月|年前|天前|周|礼拜|冬天|夏天|春天|秋天|过年|那会|那时|以前|之前");
 
-    /** Where a message's clauses part: punctuation and the spaces citizens type for it. */
     /** What ends a clause in any writing: punctuation, half- and full-width. */
     private static final String PUNCTUATION = "\\p{Punct}\u3000，。！？、；：…～“”‘’（）《》";
+    /** Where a message's clauses part: punctuation and the spaces citizens type for it. */
     private static final Pattern CLAUSES = Pattern.compile("[\\s" + PUNCTUATION + "]+");
 
     /** Pinyin and English space their words, so only punctuation ends their clauses. */
@@ -222,7 +222,6 @@ final class Hindsight {
      * Whether the message only supposes a case to ask the law of it, and tells of nothing that
      * happened: "听说有人冒充公检法骗钱 假如我真被骗了 银行有没有责任赔" is not a fraud victim's.
      */
-
     static boolean supposes(String compact) {
         return LEGAL_ASK.matcher(compact).find()
                 && (HYPOTHETICAL.matcher(compact).find() && SUPPOSED.matcher(compact).find()

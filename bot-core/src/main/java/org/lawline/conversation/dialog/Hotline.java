@@ -7,9 +7,9 @@ enum Hotline {
     FIRE("119", "119（火警）：发生火灾时拨打，请先撤离到安全的地方"),
     RESCUE("119", "119（消防救援）：有人被埋、被困、落水，或化学品、有毒气体泄漏时拨打，不要贸然自己下去救"),
     GAS("119", "闻到燃气味：不要开关电灯电器、不要在屋里打电话，先开窗、关燃气总阀，离开后在室外拨打119或燃气公司抢修电话"),
-    /** The national mental-health line: for self-harm, beside 110 and 120, never instead of them. */
     /** A fraud under way, beside 110: stop paying now, and the anti-fraud line. */
     STOP_PAYMENT("96110", "96110（反诈专线）：正在转账的，立即停止操作、挂断对方电话，不要再转任何钱，并马上联系银行止付"),
+    /** The national mental-health line: for self-harm, beside 110 and 120, never instead of them. */
     CRISIS("12356", "12356（心理援助热线）：想不开、很痛苦的时候，可以拨打，有专业的人听您说"),
     CITY_SERVICES("12345", "路灯、井盖、市政设施、物业、占道经营、违章搭建等城市管理问题，可以拨打12345政务服务便民热线反映。"),
     CONSUMER_COMPLAINTS("12315", "投诉或举报商家（商品质量、消费纠纷等），可以拨打12315市场监管投诉举报热线。"),

@@ -335,14 +335,12 @@ final class MeaningRecogniser {
                 && Router.asksWhetherToPay(compact)) {
             return Router.fraudUnderWay();
         }
-        // "打了12315投诉 商家不理 我能不能直接去法院起诉他": the citizen has called that number already
-        Utterance meantReferral = INTENTS.get(best);
-        if (meantReferral != null && meantReferral.intent() == Intent.REFERRAL
-                && Router.alreadyCalled(meantReferral.hotlines().get(0), compact)) {
-            return keywords;
-        }
         Utterance meant = INTENTS.get(best);
         if (meant == null || p.of(best) < thresholds.intent() || p.closest(best) < thresholds.support()) {
+            return keywords;
+        }
+        // "打了12315投诉 商家不理 我能不能直接去法院起诉他": the citizen has called that number already
+        if (meant.intent() == Intent.REFERRAL && Router.alreadyCalled(meant.hotlines().get(0), compact)) {
             return keywords;
         }
         // a hotline does not say what the law is: an unsure referral gives way to choices when the law is asked outright,

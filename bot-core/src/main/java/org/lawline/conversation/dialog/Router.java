@@ -1,7 +1,9 @@
 package org.lawline.conversation.dialog;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -725,6 +727,10 @@ final class Router {
      */
     private static final Pattern TRYING_THE_CHANNEL = Pattern.compile("试(试|一下)?(能不能|能否|看能不能)?发(得)?(出去|出)");
     private static final Pattern GOODNIGHT = Pattern.compile("(辛苦(啦|了|你们了)?|晚安|再见|拜拜)(啊|哈|了|呀|啦)?$");
+    /** Another office declined in so many words: "想申请人身安全保护令 …不想找妇联 就想走法律". */
+    private static final Pattern DECLINES_REFERRAL = Pattern.compile(
+            "(不想|不要|不用|不愿意?)(去)?找(妇联|12338|12345|12315|12333|劳动局|人社局|消协|市场监管|市监局)|就想走法律");
+    private static final Map<Hotline, Pattern> CALLED_ALREADY = calledAlready();
     private static final Pattern THANKS_CLAUSES = Pattern.compile("[\\s\u3000，。！!、；;：:…～~,.]+");
     private static final Pattern HAS_GOODBYE = Pattern.compile(GOODBYE);
     private static final Pattern HAS_THANKS = Pattern.compile(THANKS);
@@ -947,7 +953,7 @@ final class Router {
     /** Whether the message thanks at length and asks nothing ({@link #THANKS_FIRST}). */
     private static boolean thanksAtLength(String text) {
         String message = text.strip();
-        List<String> clauses = java.util.Arrays.stream(THANKS_CLAUSES.split(message)).filter(c -> !c.isBlank()).toList();
+        List<String> clauses = clausesOf(message);
         if (clauses.isEmpty()) {
             return false;
         }
@@ -970,7 +976,7 @@ final class Router {
     private static boolean asksNothing(String text) {
         // "我先试试能不能发出去" tries the channel, and asks us nothing
         String said = TRYING_THE_CHANNEL.matcher(text).replaceAll("");
-        List<String> clauses = java.util.Arrays.stream(THANKS_CLAUSES.split(said.strip())).filter(c -> !c.isBlank()).toList();
+        List<String> clauses = clausesOf(said);
         // "你们这么晚还在也是辛苦": 这么 and 那么 are no question's 么,
         // nor is the 啥 of "没啥事"
         String last = clauses.isEmpty() ? "" : clauses.get(clauses.size() - 1).replace("这么", "").replace("那么", "")
@@ -1019,12 +1025,12 @@ final class Router {
      * tells of a fraud with nothing left for 110 to stop ({@link #noFraudToStop}), or is a nanny's pay.
      */
     private static Optional<Utterance> referral(String compact) {
-        if (Hindsight.supposes(compact)) {
+        if (Hindsight.supposes(compact) || DECLINES_REFERRAL.matcher(compact).find()) {
             return Optional.empty();
         }
         return REFERRALS.stream()
                 .filter(referral -> referral.pattern().matcher(compact).find())
-                .filter(referral -> !alreadyCalled(referral.hotline(), compact) && !DECLINES_REFERRAL.matcher(compact).find())
+                .filter(referral -> !alreadyCalled(referral.hotline(), compact))
                 .filter(referral -> referral.hotline() != Hotline.ANTI_FRAUD || !noFraudToStop(compact))
                 .filter(referral -> referral.hotline() != Hotline.SOCIAL_SECURITY || !DOMESTIC_WORK.matcher(compact).find())
                 .filter(referral -> !ASKED_AS_LAW.contains(referral.hotline()) || !LAW_ASKED.matcher(compact).find())
@@ -1052,15 +1058,24 @@ final class Router {
         return Utterance.emergency(List.of(Hotline.POLICE, Hotline.STOP_PAYMENT));
     }
 
-    /** Another office declined in so many words: "想申请人身安全保护令 …不想找妇联 就想走法律". */
-    private static final Pattern DECLINES_REFERRAL = Pattern.compile(
-            "(不想|不要|不用|不愿意?)(去)?找(妇联|12338|12345|12315|12333|劳动局|人社局|消协|市场监管|市监局)|就想走法律");
-
     /** Whether the citizen says they already called that hotline ("打过12315了 商家说投诉也没用"): what they ask next is the law. */
     static boolean alreadyCalled(Hotline hotline, String compact) {
-        String number = hotline.number();
-        return Pattern.compile("(打过|打了|找过|投诉过|问过|向)" + number + "|" + number + ".{0,3}(打过|打了|投诉|反映过|问过|那边)")
-                .matcher(compact).find();
+        return CALLED_ALREADY.get(hotline).matcher(compact).find();
+    }
+
+    /** Each hotline's "already called": "打过12315了", "12345投诉几次都没用", "12333我打过了". */
+    private static Map<Hotline, Pattern> calledAlready() {
+        Map<Hotline, Pattern> called = new EnumMap<>(Hotline.class);
+        for (Hotline hotline : Hotline.values()) {
+            String number = hotline.number();
+            called.put(hotline, Pattern.compile("(打过|打了|找过|投诉过|问过|向)" + number + "|" + number + ".{0,3}(打过|打了|投诉|反映过|问过|那边)"));
+        }
+        return called;
+    }
+
+    /** The clauses of a message as a reader of thanks and greetings splits it ({@link #THANKS_CLAUSES}). */
+    private static List<String> clausesOf(String text) {
+        return java.util.Arrays.stream(THANKS_CLAUSES.split(text.strip())).filter(c -> !c.isBlank()).toList();
     }
 
     private static Utterance.GreetingKind greetingKind(String compact) {
