@@ -62,7 +62,7 @@ final class MeaningRecogniser {
 
     /** Asking what the law says, in so many words: "法律上真是这样吗", "他们真能告赢吗", "我得全还吗". */
     private static final Pattern ASKS_THE_LAW = Pattern.compile(
-            "法律(上|规定)|合法吗|违法吗|犯法吗|告(得)?赢|能告|能起诉|我得.{0,4}(吗|不)|有没有责任|要不要负责|负(啥|什么|多大|哪些)?责任|该谁(出|赔|负责)|谁(来)?赔|赔多少|(该|要|得|会)赔(不|吗|么)|(要不要|该不该)赔|赔(我)?(的)?损失|能让他.{0,4}(不|吗)"
+            "法律(上|规定)|合法吗|违法吗|犯法吗|告(得)?赢|能告|能起诉|我得.{0,4}(吗|不)|有没有责任|要不要负责|负(啥|什么|多大|哪些)?责任|全责|主责|次责|该谁(出|赔|负责)|谁(来)?赔|赔多少|(该|要|得|会)赔(不|吗|么)|(要不要|该不该)赔|赔(我)?(的)?损失|能让他.{0,4}(不|吗)"
             // custody asked: "要是分手 孩子能跟我吗"
             + "|(孩子|娃|儿子|女儿).{0,6}(能|会|该|可以)?(跟|归|判给)(我|谁|他|她)(管|养|带)?(吗|不|么|呢)?$|判给谁"
             // what someone told them, put to us: "老板说学生不算劳动关系 …对吗"
@@ -310,7 +310,9 @@ final class MeaningRecogniser {
             return keywords;
         }
         // one more reading only when a figure of speech was put plainly; the search keeps the text as typed
-        LabelProbabilities p = classifier.classify(Texts.plain(text));
+        // despair as a figure of speech beside a legal question is read without it ("这官司输了我真不想活了哈哈 开玩笑的 就是问一下上诉要多久")
+        LabelProbabilities p = classifier.classify(Texts.plain(
+                keywords.hotlines().contains(Hotline.CRISIS) ? Router.despairAsAFigure(compact).orElse(text) : text));
         if (isDanger(p) && dangerStands(p, keywords, compact, verdict) && !overBeforeNow(text)) {
             return Utterance.emergency(numbers(p));
         }
@@ -336,7 +338,9 @@ final class MeaningRecogniser {
             return Router.fraudUnderWay();
         }
         Utterance meant = INTENTS.get(best);
-        if (meant == null || p.of(best) < thresholds.intent() || p.closest(best) < thresholds.support()) {
+        // a question either way: the keyword rules' reading keeps what they put beside it ("失业金怎么申请" closes with 12333)
+        if (meant == null || p.of(best) < thresholds.intent() || p.closest(best) < thresholds.support()
+                || meant.intent() == Intent.QUESTION && keywords.intent() == Intent.QUESTION) {
             return keywords;
         }
         // "打了12315投诉 商家不理 我能不能直接去法院起诉他": the citizen has called that number already

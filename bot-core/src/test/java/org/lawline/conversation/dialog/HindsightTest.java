@@ -81,6 +81,19 @@ class HindsightTest {
     }
 
     @Test
+    void aQuotationIsAsOldAsTheClauseThatReportsIt() {
+        assertThat(Hindsight.present("房东上礼拜发短信说“再不搬 就弄死你” 我已经搬了 能告他吗")).isEqualTo("我已经搬了 能告他吗");
+        // a quotation with no time of its own told now stays now
+        assertThat(Hindsight.present("他刚才在门口喊“今天就砍死你” 能告他吗")).contains("砍死你");
+    }
+
+    @Test
+    void aClauseThatGoesOnTellingThePastIsPastUnlessItSaysNow() {
+        assertThat(Hindsight.present("去年他喝醉了把碗全摔了 还扬言要烧房子 现在分居了")).isEqualTo("现在分居了");
+        assertThat(Hindsight.present("去年他喝醉了把碗全摔了 还说今晚就来烧房子")).isEqualTo("还说今晚就来烧房子");
+    }
+
+    @Test
     void thePresentIsTheMessageWithoutItsClausesOfThePast() {
         assertThat(Hindsight.present("工地上刚有人从脚手架摔下来 后脑勺一滩血，去年也摔过一个老板赔了钱。这次老板是不是也得赔"))
                 .isEqualTo("工地上刚有人从脚手架摔下来 后脑勺一滩血 这次老板是不是也得赔");

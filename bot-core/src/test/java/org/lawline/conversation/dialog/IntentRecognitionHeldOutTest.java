@@ -20,7 +20,7 @@ class IntentRecognitionHeldOutTest {
             Map.entry("emergency", 0.961),
             Map.entry("person", 0.952),
             Map.entry("referral:CITY_SERVICES", 0.812),
-            Map.entry("referral:CONSUMER_COMPLAINTS", 0.562),
+            Map.entry("referral:CONSUMER_COMPLAINTS", 0.625),
             Map.entry("referral:SOCIAL_SECURITY", 0.937),
             Map.entry("referral:WOMENS_RIGHTS", 0.812),
             Map.entry("referral:ANTI_FRAUD", 0.812),

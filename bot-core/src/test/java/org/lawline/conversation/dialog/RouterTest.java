@@ -505,7 +505,21 @@ class RouterTest {
             "不方便说话 他就在旁边盯着我打字 你们能派人过来吗, 110",
             "我现在在楼顶上 就想问问人死了以后欠的债谁还, 110 120 12356",
             "孩子把一颗纽扣电池吞下去了, 120",
-            "我外公天黑了还没有回来 他脑子不好, 110"})
+            "我外公天黑了还没有回来 他脑子不好, 110",
+            "刚进门发现抽屉全被翻乱了 里屋还有响动 我躲在门外, 110",
+            "催债的堵在我家门口 刚才动手打了我爸一下, 110",
+            "长途车上有个人去抢司机的方向盘 车子左右晃, 110",
+            "有人在撬我们仓库的卷帘门 我在里面不敢出声, 110",
+            "对门夫妻打了半天 孩子一直在哭 突然一点动静都没了, 110 120",
+            "徒步的时候同伴掉进山沟里了 喊他有回应 我们下不去, 120 119",
+            "放羊的时候河水涨了 我被困在河心的石头滩上 过不来, 120 119",
+            "路边的雨水井盖没了 一个小孩刚掉进去了, 120 119",
+            "塌下来的广告牌压住了车 司机卡在驾驶座出不来, 120 119",
+            "工友从吊车上掉下来 头着地 不说话, 120",
+            "我爸修房子从梯子上摔下来 腿弯成那样了, 120",
+            "整个楼道都是一股臭鸡蛋一样的味道, 119",
+            "她说刚吞了一把安眠药 现在迷迷瞪瞪的, 110 120 12356",
+            "屋企阿嫲老人痴呆 自己行咗出去 周围揾过都冇, 110"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -526,7 +540,11 @@ class RouterTest {
             "我妈跟着一个投资老师炒币 今天要去抵押房子往里打钱 我们拦不住",
             "有人打电话说我儿子被绑了 要三十万 我妈现在正往银行跑",
             "客服让我开了屏幕共享 说把钱转到安全账户验证 他还在语音里等着我",
-            "网上的律师说官司包赢 先交三万代理费 现在催我再转两万 卡都插进取款机了"})
+            "网上的律师说官司包赢 先交三万代理费 现在催我再转两万 卡都插进取款机了",
+            "有人冒充快递客服说要理赔 屏幕共享现在还开着 让我把验证码说给他",
+            "微信上说我女儿出车祸了要交押金 让马上转钱 我正在银行排队",
+            "有个平台说我账户冻结了 交了两次解冻费 现在正准备付第三次",
+            "我爸正在给一个说是慈善基金会的人转钱 转了一笔了 对方还叫他再转"})
     void aFraudWithTheTransferStillUnderWayIsAnEmergency(String text) {
         Utterance utterance = router.classify(text);
 
@@ -547,7 +565,11 @@ class RouterTest {
     @CsvSource({"我跳河的心都有了 老板拖了半年工资 能申请仲裁吗, CRISIS", "又被扣钱 真的杀了我吧 这样扣有没有法律依据, CRISIS",
             "我跳楼的心都有了 判决书早下来了 他就是不给扶养费 怎么申请强制执行, CRISIS",
             "公司倒闭了 失业金去哪领 要带什么材料, SOCIAL_SECURITY", "在广州交了八年社保 回老家了 社保怎么转回来, SOCIAL_SECURITY",
-            "开网约车的 想以灵活就业的身份交养老保险 怎么办, SOCIAL_SECURITY"})
+            "开网约车的 想以灵活就业的身份交养老保险 怎么办, SOCIAL_SECURITY",
+            "天天十二点下班 累得想死 单位这么安排合法吗, CRISIS",
+            "被这场冰雹砸得想死的心都有 车顶凹了 车损险能赔吗, CRISIS",
+            "房子判给他了我真不想活了哈哈 开玩笑的 想问上诉还来得及吗, CRISIS",
+            "搬砖的时候砸断了脚 工伤认定去哪里申请, SOCIAL_SECURITY"})
     void aQuestionClosesWithTheLineItsWordsCallFor(String text, Hotline care) {
         Utterance utterance = router.classify(text);
 
@@ -574,6 +596,22 @@ class RouterTest {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.GREETING);
     }
 
+    @ParameterizedTest(name = "\"{0}\" tries the channel: a hello")
+    @ValueSource(strings = {"测试 有人能收到吗", "这个还能用吗 试一下", "半夜两点了 这个号还会回消息吗 先试试", "扎西德勒 第一次用",
+            "您好 这是司法局12348的公众号吗"})
+    void aChannelTriedBeforeAnythingIsAskedIsAHello(String text) {
+        Utterance said = router.classify(text);
+
+        assertThat(said.intent()).isEqualTo(Intent.GREETING);
+        assertThat(said.greeting()).isEqualTo(Utterance.GreetingKind.HELLO);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" asks something beside trying the channel: not a greeting")
+    @ValueSource(strings = {"这个合同能用吗", "工资能收到吗", "试一下能不能要回来 欠了三年的钱", "我想试试调解 要去哪申请"})
+    void aMatterBesideAChannelWordIsNoGreeting(String text) {
+        assertThat(router.classify(text).intent()).isNotEqualTo(Intent.GREETING);
+    }
+
     @Test
     void aQuestionAskedAnywayAfterWavingTheBotAsideIsASettledQuestion() {
         Utterance utterance = router.classify("这个机器人说的我听不懂 算了 我就问一句 离婚是不是两个人都得去民政局");
@@ -584,7 +622,11 @@ class RouterTest {
 
     @ParameterizedTest(name = "\"{0}\" asks for a person")
     @ValueSource(strings = {"问什么都让我咨询专业律师 那你倒是给我找个律师啊", "我说了半天你都听不明白 你帮我找个懂行的人吧 谢谢",
-            "我年纪大了打字慢 能不能请一位律师打电话给我", "让你们法援的人联系我 我在人民医院三楼"})
+            "我年纪大了打字慢 能不能请一位律师打电话给我", "让你们法援的人联系我 我在人民医院三楼",
+            "材料都准备好了 想预约一位法援律师见个面", "打字说不清楚 想跟你们的工作人员电话里讲", "这事你们能不能给我对接个律师",
+            "问来问去都是一样的话 你们有没有负责的", "司法所的同志能接待一下吗 我下午过去", "合同我都拍好了 想找律师看看 能约个时间吗",
+            "我在地里干活不方便 晚上你们能打给我吗", "请安排一位懂工伤的律师跟我聊聊", "麻烦转一下你们的坐席",
+            "这会儿还有值班的工作人员吗 想找个人讲讲工钱的事", "不想跟机器人说 我要直接跟律师讲", "能不能派个律师陪我去趟仲裁委"})
     void aPersonAskedForAtTheEndOfAComplaintIsAPerson(String text) {
         assertThat(router.classify("老让我选1选2 烦 直接叫个人出来").intent()).isEqualTo(Intent.ASK_FOR_PERSON);
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
@@ -598,7 +640,7 @@ class RouterTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" says the hotline was called already, or declines it: a question")
-    @ValueSource(strings = {"打过12315了 商家还是不给退 我想去法院起诉 要准备什么", "12345也打了 说这事他们管不了 接下来我该怎么办",
+    @ValueSource(strings = {"打过12315了 商家还是不给退 我想去法院起诉 要准备什么", "12345也打了 说这事他们管不了 接下来我该怎么办", "之前跟12315反映过 商家不肯调解 我能直接起诉吗",
             "工厂天天排废气 12345投诉几次都没用 村民能不能一起去法院告", "我姐被她老公打过 想申请保护令 不想找妇联 就想走法律"})
     void aHotlineAlreadyCalledIsNoReferral(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
@@ -683,6 +725,9 @@ class RouterTest {
             "万一我生孩子的时候出啥意外没了 我婚前的存款能留给我妈吗 不想给他",
             "上周女儿在学校被同学推倒 膝盖流血 现在已经好了 学校有没有责任",
             "前几个月老板在电话里说再来要钱就弄死你 后来也没再找我 这算威胁吗 能告他吗",
+            "上个月工头在群里说“谁再闹就砍死谁” 我现在换了工地 这话能告他吗",
+            "他以前喝多了说过要杀我 现在分开三年了 那时的话能算证据吗",
+            "去年他把我家玻璃全砸了 还说要跟我同归于尽 现在分居了 能拿这个起诉离婚吗",
             "同事在群里说迟早弄死我 还造谣我偷东西 我想告她诽谤 能告吗",
             "上个月病人家属说要是他妈有个三长两短就砍死我 后来人救回来了 这事就过去了 能告他吗",
             "我嫂子生孩子大出血 抢救了一晚上 现在过去一年了 能告医院吗"})
@@ -858,7 +903,17 @@ class RouterTest {
             "我母亲去世了 她的丧葬补助金和抚恤金去哪领, 12333",
             "以前单位交的养老保险断了好几年 想自己续上 怎么办, 12333",
             "单位一直不给交社保 去哪反映, 12333",
-            "楼上天天半夜剁东西 物业说管不了 这种到底归哪个部门管, 12345"})
+            "楼上天天半夜剁东西 物业说管不了 这种到底归哪个部门管, 12345",
+            "新买的洗衣机漏水 上门修了三次还不行 商家不给换, 12315",
+            "在门口小店买的酒回家一看是假的, 12315",
+            "修理厂给我换的配件是旧的 收的却是新件的钱, 12315",
+            "饭店的婚宴定金交了五千 他们说档期满了 定金只退一半, 12315",
+            "我妈的养老金这个月没到账 找谁查, 12333",
+            "工伤认定交上去两个月了 一直没消息, 12333",
+            "小区暖气一点都不热 家里老人冻得受不了, 12345",
+            "自来水放出来发黄 好几天了, 12345",
+            "村里一个十三岁的女孩 家里不让上学了 要给她定亲, 12338",
+            "网上认识个人说能帮办证 我把三千块给他 人就不见了, 110"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
@@ -895,6 +950,7 @@ class RouterTest {
     @ValueSource(strings = {"邻居在楼顶搭了个违建 我作为业主能不能起诉让他拆", "理发店倒闭了 卡里还有两千 法律上我能找谁要",
             "小区停电两天没通知 冰箱里的东西坏了 物业要不要赔我损失",
             "买的化肥是假的 庄稼减产了 按法律能赔多少", "超市卖过期的牛奶给我 能要十倍赔偿吗",
+            "冰箱用了一周就不制冷 商家不给换 这算质量问题吗", "上次打110说欠薪 警察让我找劳动部门 我是走仲裁还是去法院",
             "电梯坏了一个月物业不修 我能不交物业费吗",
             "物业说不交物业费就停我家的水 他们有这个权力吗", "厂里说谁去劳动局投诉就开除谁 这样合法吗"})
     void theLawAskedOfACityConsumerOrLabourMatterIsAQuestion(String text) {
