@@ -519,7 +519,14 @@ class RouterTest {
             "我爸修房子从梯子上摔下来 腿弯成那样了, 120",
             "整个楼道都是一股臭鸡蛋一样的味道, 119",
             "她说刚吞了一把安眠药 现在迷迷瞪瞪的, 110 120 12356",
-            "屋企阿嫲老人痴呆 自己行咗出去 周围揾过都冇, 110"})
+            "屋企阿嫲老人痴呆 自己行咗出去 周围揾过都冇, 110",
+            "女儿爬到阳台外面坐着 喊她不进来, 110 119",
+            "灶台那边一直嘶嘶响 我婆婆说头晕想吐, 120 119",
+            "隔壁两口子在打 东西砸了一地 孩子在哭, 110",
+            "冻库的门从外面扣死了 搬货的师傅还在里面, 120 119",
+            "食堂帮工被开水烫了 胳膊上起了好多泡, 120",
+            "宿舍楼下的仓库着了 楼梯口好呛 我们出不去, 119",
+            "她发了张手腕的照片 全是血 然后就不回了, 110 120 12356"})
     void routesEmergenciesToTheRightNumbers(String text, String numbers) {
         Utterance utterance = router.classify(text);
 
@@ -544,7 +551,11 @@ class RouterTest {
             "有人冒充快递客服说要理赔 屏幕共享现在还开着 让我把验证码说给他",
             "微信上说我女儿出车祸了要交押金 让马上转钱 我正在银行排队",
             "有个平台说我账户冻结了 交了两次解冻费 现在正准备付第三次",
-            "我爸正在给一个说是慈善基金会的人转钱 转了一笔了 对方还叫他再转"})
+            "我爸正在给一个说是慈善基金会的人转钱 转了一笔了 对方还叫他再转",
+            "我爸被人视频指导说要注销网贷记录 钱马上要转出去了",
+            "我奶奶正在跟一个说是发养老补贴的人视频 让她念验证码",
+            "有个自称游戏客服的说要解冻 扫码转了两千 现在他还让我继续点",
+            "说是退款让我开了屏幕共享 他现在在操作我的手机银行"})
     void aFraudWithTheTransferStillUnderWayIsAnEmergency(String text) {
         Utterance utterance = router.classify(text);
 
@@ -569,7 +580,8 @@ class RouterTest {
             "天天十二点下班 累得想死 单位这么安排合法吗, CRISIS",
             "被这场冰雹砸得想死的心都有 车顶凹了 车损险能赔吗, CRISIS",
             "房子判给他了我真不想活了哈哈 开玩笑的 想问上诉还来得及吗, CRISIS",
-            "搬砖的时候砸断了脚 工伤认定去哪里申请, SOCIAL_SECURITY"})
+            "搬砖的时候砸断了脚 工伤认定去哪里申请, SOCIAL_SECURITY",
+            "这活干得我真想死 一天站十四个小时 这合法吗, CRISIS"})
     void aQuestionClosesWithTheLineItsWordsCallFor(String text, Hotline care) {
         Utterance utterance = router.classify(text);
 
@@ -591,13 +603,15 @@ class RouterTest {
             "今天没啥要问的 就是来说声你们辛苦了 周末愉快呀",
             "一家人出来玩 到处人山人海 就想说声谢谢 上次提醒我留票据真管用 好了不打扰了 再见啊",
             "这么晚还有人回 辛苦了 我们也是天天加班到夜里 就是来说声谢谢 没啥事",
-            "离婚后第一个春节 带着闺女回娘家过的 挺好 就想跟你们说一声 祝你们新年快乐 工作顺利"})
+            "离婚后第一个春节 带着闺女回娘家过的 挺好 就想跟你们说一声 祝你们新年快乐 工作顺利",
+            "您好 我替我爸注册的 他耳朵不好 先试试能不能发消息", "你好呀 我先随便看看 等会儿再问"})
     void aLongGreetingThatAsksNothingIsAGreeting(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.GREETING);
     }
 
     @ParameterizedTest(name = "\"{0}\" tries the channel: a hello")
     @ValueSource(strings = {"测试 有人能收到吗", "这个还能用吗 试一下", "半夜两点了 这个号还会回消息吗 先试试", "扎西德勒 第一次用",
+            "测试一下 能收到吗 我听不见 只能打字",
             "您好 这是司法局12348的公众号吗"})
     void aChannelTriedBeforeAnythingIsAskedIsAHello(String text) {
         Utterance said = router.classify(text);
@@ -626,7 +640,9 @@ class RouterTest {
             "材料都准备好了 想预约一位法援律师见个面", "打字说不清楚 想跟你们的工作人员电话里讲", "这事你们能不能给我对接个律师",
             "问来问去都是一样的话 你们有没有负责的", "司法所的同志能接待一下吗 我下午过去", "合同我都拍好了 想找律师看看 能约个时间吗",
             "我在地里干活不方便 晚上你们能打给我吗", "请安排一位懂工伤的律师跟我聊聊", "麻烦转一下你们的坐席",
-            "这会儿还有值班的工作人员吗 想找个人讲讲工钱的事", "不想跟机器人说 我要直接跟律师讲", "能不能派个律师陪我去趟仲裁委"})
+            "这会儿还有值班的工作人员吗 想找个人讲讲工钱的事", "不想跟机器人说 我要直接跟律师讲", "能不能派个律师陪我去趟仲裁委",
+            "事情太复杂 能不能安排个律师跟我详细聊聊", "想约个时间去你们那找律师细说", "家里没钱请律师 能有人联系下我们吗",
+            "能不能派个人下来到俺村看看地界", "被骗的截图一大堆 想找律师当面说"})
     void aPersonAskedForAtTheEndOfAComplaintIsAPerson(String text) {
         assertThat(router.classify("老让我选1选2 烦 直接叫个人出来").intent()).isEqualTo(Intent.ASK_FOR_PERSON);
         assertThat(router.classify(text).intent()).isEqualTo(Intent.ASK_FOR_PERSON);
@@ -641,6 +657,7 @@ class RouterTest {
 
     @ParameterizedTest(name = "\"{0}\" says the hotline was called already, or declines it: a question")
     @ValueSource(strings = {"打过12315了 商家还是不给退 我想去法院起诉 要准备什么", "12345也打了 说这事他们管不了 接下来我该怎么办", "之前跟12315反映过 商家不肯调解 我能直接起诉吗",
+            "12333说工伤认定要单位去申请 单位不给报 我自己能申请吗",
             "工厂天天排废气 12345投诉几次都没用 村民能不能一起去法院告", "我姐被她老公打过 想申请保护令 不想找妇联 就想走法律"})
     void aHotlineAlreadyCalledIsNoReferral(String text) {
         assertThat(router.classify(text).intent()).isEqualTo(Intent.QUESTION);
@@ -728,6 +745,12 @@ class RouterTest {
             "上个月工头在群里说“谁再闹就砍死谁” 我现在换了工地 这话能告他吗",
             "他以前喝多了说过要杀我 现在分开三年了 那时的话能算证据吗",
             "去年他把我家玻璃全砸了 还说要跟我同归于尽 现在分居了 能拿这个起诉离婚吗",
+            "上个月包工头说过“再去劳动局就弄死你” 我有录音 这个能当证据吗",
+            "十年前仓库着火 合同原件烧没了 现在怎么补办",
+            "假如聋哑人看见有人落水 没法打电话 法律上算见死不救吗",
+            "去年隔壁说要打断我的腿 后来也没事了 现在他又在群里骂我 能告他侮辱吗",
+            "上礼拜债主来家里闹 扬言要动手 后来调解了 剩下的钱还要不要给",
+            "小时候我拨过一次110玩 马上挂了 会不会被罚",
             "同事在群里说迟早弄死我 还造谣我偷东西 我想告她诽谤 能告吗",
             "上个月病人家属说要是他妈有个三长两短就砍死我 后来人救回来了 这事就过去了 能告他吗",
             "我嫂子生孩子大出血 抢救了一晚上 现在过去一年了 能告医院吗"})
@@ -772,6 +795,7 @@ class RouterTest {
 
     @ParameterizedTest(name = "\"{0}\" tells of self-harm in hindsight: a question closed with 12356")
     @ValueSource(strings = {"公司说我之前自杀未遂 精神有问题 要开除我 这合法吗",
+            "我爸以前喝醉说过要带我们跳河 都是醉话 现在我妈在打离婚官司 抚养权会考虑这个吗",
             "朋友圈都在转一个孕妇被公司逼到跳楼的事 真的假的 公司能这样逼孕妇辞职吗",
             "吵架时我妈说你再这样我就去跳楼 是气话 后来早和好了 我就想问 父母能强制我上交工资吗",
             "我表弟去年说要自杀 后来被救回来了 现在挺好 怂恿他的那个人能告吗",
@@ -913,7 +937,15 @@ class RouterTest {
             "小区暖气一点都不热 家里老人冻得受不了, 12345",
             "自来水放出来发黄 好几天了, 12345",
             "村里一个十三岁的女孩 家里不让上学了 要给她定亲, 12338",
-            "网上认识个人说能帮办证 我把三千块给他 人就不见了, 110"})
+            "网上认识个人说能帮办证 我把三千块给他 人就不见了, 110",
+            "老板两个月没发工资 社保也没交 想举报给劳动监察, 12333",
+            "工伤认定材料交了一个多月 什么动静都没有 想查进度, 12333",
+            "在农资店买的玉米种 出苗不到三成 店老板不认账, 12315",
+            "小卖部卖的三无玩具 孩子玩了手上起疹子, 12315",
+            "村口那段路被运沙车压烂了 到处是坑 这路归谁修, 12345",
+            "8路车老是不停站 直接开过去, 12345",
+            "孩子在学校被欺负了一学期 老师不管 谁能出面, 12338",
+            "邻居家的后妈经常打她 孩子不敢报警 有没有管这事的部门, 12338"})
     void refersMattersForOtherHotlines(String text, String hotline) {
         Utterance utterance = router.classify(text);
 
