@@ -93,7 +93,7 @@ final class Hindsight {
             // "朋友说他们小区有人被困在电梯里好几个小时"; "电视上说有人被拐卖二十年才找回来"
             + "|(朋友|同事|亲戚|邻居|同学)(说|讲).{0,6}(小区|村|单位|厂|学校|那边|公司)(里|上)?(有人|有个)|电视(上|里)(说|报道|讲|放)"
             // "听村里人讲 有家人老的喝农药走了"; "听说我们学校有女生被跟踪"; "刷到热搜"; "顺着网线来砍我全家"
-            + "|听.{0,4}(人|别人|人家)?(讲|说).{0,10}有(人|家人|个|户)|听说.{0,6}(学校|小区|村|单位|公司)(里|上)?有(女生|男生|学生|老人|孩子|小孩)|热搜|刷到|顺着网线");
+            + "|听.{0,4}(人|别人|人家)?(讲|说).{0,10}有(人|家人|个|户)(?!.{0,10}(热线|电话|号码|部门))|听说.{0,6}(学校|小区|村|单位|公司)(里|上)?有(女生|男生|学生|老人|孩子|小孩)|热搜|刷到|顺着网线");
 
     /** A case said outright to be only asked about: "我就是先问问 还没碰上", "纯好奇 不是真事哈". */
     private static final Pattern HYPOTHETICAL = Pattern.compile(
@@ -108,7 +108,7 @@ final class Hindsight {
 
     /** What the citizen asks: compensation, liability, whether something is lawful, a sentence, a share. */
     private static final Pattern LEGAL_ASK = Pattern.compile(
-            "赔|损失|告(?!诉)|起诉|上诉|诉讼|打官司|法院|见死不救|父债子还|补办|(会|要)(被抓|被罚|受罚|罚款)|会不会(被抓|被罚|有事|违法|犯法)|(会|要)(咋样|怎么样)|(找|让|叫).{0,6}(赔|陪)(不|吗|么)|(涉水|车损|三者|交强|商业)险|合法|违法|犯法|犯罪|算不算|担责|判(了)?(几|多)|判了?多久|会判|怎么判|坐牢|刑事责任|追究|负责|责任"
+            "赔|损失|告(?!诉)|起诉|上诉|诉讼|打官司|法院|见死不救|父债子还|补办|抚养权|探视权|取证|一审|二审|(会|要)(被抓|被罚|受罚|罚款)|会不会(被抓|被罚|有事|违法|犯法)|(会|要)(咋样|怎么样)|(找|让|叫).{0,6}(赔|陪)(不|吗|么)|(涉水|车损|三者|交强|商业)险|合法|违法|犯法|犯罪|算不算|担责|判(了)?(几|多)|判了?多久|会判|怎么判|坐牢|刑事责任|追究|负责|责任"
             + "|有没有份|有份|没份|莫得份|没得份|能分|还是(我们|我|他们|他|她)出|宅基地|能(接着|继续)(住|用)|法律依据|强制执行|扶养费|仲裁|分多少|遗产|继承|监护|离婚|辞退|开除|解除(劳动)?合同|工伤|保险|理赔|补偿|维权|索赔|报销|律师|要回|讨回|追回|要账|鉴定|医疗事故|户口|算谁|谁(来)?(出|担|承担|赔)|该谁|有没有关系|不关.{0,4}事|还吗|还不还|要还|得还|替.{0,3}还|要给吗|给不给|该不该给|要不要给"
             + "|(单位|公司|老板|学校|医院|物业|房东|保险公司|商家|游泳馆|对方)(能|可以|有没有|要不要|该不该|会不会|应不应该)"
             + "|(能|可以)(找|向|跟).{0,6}要"
@@ -145,7 +145,7 @@ final class Hindsight {
             "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|在(打(?!.{0,4}官司)|砍|砸|追|烧|冒|流|抢|闹|堵|撬|踹)|刚(才|刚)|马上|立刻|赶紧|快(点|来|不行|要|死)|(?<!欠条|借条|收条|证据|合同|东西|房子|户口|手里|名字)还在|还没(找到|回来|回家|醒|联系上|出来)"
             + "|至今(没|未|不)|到现在(还|都)?(没|不)|此刻|这会儿|今天|今晚|今早|今儿|昨晚|昨天晚上|半夜|又在(?!群|网上|朋友圈|微信|抖音|快手|微博)|又(来|要|打|想|动手|冒|着|烧|拿|堵|不见|找不到|走丢|跑)"
             + "|冒烟|烧起来|着火了|起火了|(煤气|燃气|天然气)味|不见了|(?<!发票|票据|证据|合同|收据|单据|借条|欠条|记录)找不到了|(砍|打|冲|追|扑)过来|拿着(刀|棍|斧头|枪|火药枪|猎枪|土枪)|拿(刀|棍|斧头|枪)(堵|守|站|在|冲|追|找|对着)|门口"
-            + "|想死|去死|(?<!之前|以前|那时|当时|那会|那阵)不想活|活不下去|(现在|又|还是|总是|老是|一直)想不开|(?<!去年说|当时说|那时说|以前说|之前说|那会说|说过)(想|要)(自杀|跳|割腕|喝药|吃药|轻生|寻死|了结|结束生命)|活着(还)?有?(啥|什么)?意思|(?<!说过)(要跳|要杀|要砍)|拿着刀|叫不醒|没(有)?呼吸|喘不上|流血|救命(?!钱)|救救|快救|来救(我|我们|人|命)|求救"
+            + "|想死|去死|(?<!之前|以前|那时|当时|那会|那阵)不想活|活不下去|(现在|又|还是|总是|老是|一直)想不开|(?<!去年说|当时说|那时说|以前说|之前说|那会说|说过|老说|总说|常说|吵架说)(想|要)(自杀|跳|割腕|喝药|吃药|轻生|寻死|了结|结束生命)|活着(还)?有?(啥|什么)?意思|(?<!说过|老说|总说|常说)(要跳|要杀|要砍)|拿着刀|叫不醒|没(有)?呼吸|喘不上|流血|救命(?!钱)|救救|快救|来救(我|我们|人|命)|求救"
             // what the writer sees and hears as it happens: "喊他没反应", "在抽搐", "烟从门缝进来了", "往高速方向去了"
             + "|抽搐|口吐白沫|没(有)?反应|喊不醒|不省人事|冒(黑)?烟|烟从|一滩血|血(一直|止不住|还)|(?<!咬|抓|挠|擦|蹭)出血了|喘不(动|上|过)|发黑|冷汗"
             + "|又开始|刚(有|把|被|从|在)|闯进(来|了|屋)|往外(拖|拽)|在(拍|敲|踹|砸|喊|哭|吐|抽)|(说|要|想)要?(从|往).{0,6}跳|炭.{0,3}点(上|着)|刀片|划了|反锁"
@@ -198,9 +198,11 @@ final class Hindsight {
     private static final Pattern CLAUSES = Pattern.compile("[\\s" + PUNCTUATION + "]+");
 
     /** Words quoted after the verb that reports them: "老板上周说“你敢去仲裁我就弄死你”" is one clause, and as old as its telling. */
-    private static final Pattern QUOTED = Pattern.compile("(说|发|写|讲|道|骂|喊)(?:过|了|着)?[:：]?\\s*[“\"「『]([^”\"」』]{0,60})[”\"」』]");
+    private static final Pattern QUOTED = Pattern.compile("(说|发|写|讲|道|骂|喊|念叨)(?:过|了|着)?[:：]?\\s*[“\"「『]([^”\"」』]{0,60})[”\"」』]");
     /** A clause that goes on telling what the one before it told: "半年前他喝醉把电视砸了 还说要同归于尽". */
     private static final Pattern GOES_ON_TELLING = Pattern.compile("^(还|也|并且|而且)?(扬言|放话|威胁)|^(还|也|并且|而且)(说|骂|讲|喊)");
+    /** A clause that ends by reporting what was said: the next clause is the words reported ("老板上个月骂我说 再来要工资我弄死你"). */
+    private static final Pattern REPORTS = Pattern.compile("(说|道|骂|讲|喊|念叨|威胁)(过|了|着)?$");
 
     /** Pinyin and English space their words, so only punctuation ends their clauses. */
     private static final Pattern LATIN_CLAUSES = Pattern.compile("[" + PUNCTUATION + "]+");
@@ -272,6 +274,7 @@ final class Hindsight {
         List<String> present = new ArrayList<>();
         boolean supposing = false;
         boolean past = false;
+        boolean reported = false;
         String told = joinQuoted(text);
         // pinyin and English space their words: their clauses end at punctuation only ("qunian jia li zhao huo le, fangdong shuo …")
         String[] clauses = (latin(told) ? LATIN_CLAUSES : CLAUSES).split(told);
@@ -287,7 +290,8 @@ final class Hindsight {
                 continue;
             }
             past = PAST.matcher(compact).find()
-                    || past && GOES_ON_TELLING.matcher(compact).find() && !NOW.matcher(compact).find();
+                    || past && (GOES_ON_TELLING.matcher(compact).find() || reported) && !NOW.matcher(compact).find();
+            reported = past && REPORTS.matcher(compact).find();
             if (!compact.isEmpty() && !past && (!supposing || NOW.matcher(compact).find())) {
                 present.add(clause.strip());
             }

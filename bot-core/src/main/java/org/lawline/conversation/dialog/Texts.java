@@ -62,7 +62,7 @@ final class Texts {
     private static final Pattern OWN_MATTER = Pattern.compile(
             "合同|协议|反悔|赔|押金|退款|违约|起诉|算不算|合法|违法|犯法|工资|工钱|拖欠|房东|老板|离婚|欠|实习|考试|法考|这题|论文|作业|简历|面试|怎么写|咋写"
             // "救命 明天就开庭了 我没请律师 自己去会不会吃大亏"
-            + "|开庭|律师|官司|法庭|判决|上诉");
+            + "|开庭|律师|官司|法庭|判决|上诉|继承|遗产|遗嘱|抚养|赡养");
 
     /** Whether the text opens with 救命 and goes on to a matter of the writer's own ({@link #EXCLAIMED_HELP}). */
     static boolean exclaimsHelp(String text) {
