@@ -43,7 +43,7 @@ final class Texts {
     /**
      * "热死了", "累死我了", "他装死不还", "死活不还": death as a figure of speech, never pain ("疼死了" stays); "救命钱" is money, not a cry.
      */
-    private static final Pattern IDIOMS_OF_DEATH = Pattern.compile("(热|冷|累|饿|困|忙|烦|气|笑|渴|晒|闷|急)死(了|我了|人了|个人|啦)?");
+    private static final Pattern IDIOMS_OF_DEATH = Pattern.compile("(热|冷|累|饿|困|忙|烦|气|笑|渴|晒|闷|急|穷)(得要)?死(了|我了|人了|个人|啦)?");
 
     /**
      * The text with death as a figure of speech put plainly ("今天热死了" → "今天热坏了", "装死" → "装傻"),
