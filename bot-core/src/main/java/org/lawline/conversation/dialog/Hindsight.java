@@ -64,7 +64,7 @@ final class Hindsight {
             // "我哥在工地没了 赔了八十多万"
             + "(哥|弟|姐|妹|儿子|女儿|老公|丈夫|媳妇|妻子)(在.{0,6})?(没了|去世了|过世了)|" + DEATH_LONG_PAST + "|上(个)?学期|上学年"
             // earlier this year, told in December: "今年开春隔壁烧田坎", "今年七月洪水把我家稻谷全淹了"; a threat once said in a quarrel
-            + "|今年(开春|春天|夏天|年初|上半年|[一二三四五六七八九十]+月)|开春的时候|(吵架|气头上|喝醉)(时|的时候)?说过|(吵架|气头上|喝醉)(时|的时候).{0,8}(经常|老是|总是|老|总)说|(分手|离婚)(时|的时候)|案子(破|结|判)了|破案了|说了(好几|几|很多|这么多)年"
+            + "|今年(开春|春天|夏天|年初|上半年|[一二三四五六七八九十]+月)|开春的时候|(吵架|气头上|喝醉)(时|的时候)?说过|(吵架|气头上|喝醉)(时|的时候).{0,8}(经常|老是|总是|老|总)说|(吵架|气头上|喝醉)(时|的时候).{0,4}说了|(借钱|分手|离婚|吵架|喝醉|那时)(时|的时候)说过|(分手|离婚)(时|的时候)|案子(破|结|判)了|破案了|说了(好几|几|很多|这么多)年"
             + "|" + MISSING_FOR_YEARS
             + "|(要|让|找)(我|我们|俺|俺们)赔|(邻居|人家|对方|他家|别人)说"
             // the police or a hospital already came: "警察立案了", "缝了八针"
@@ -198,7 +198,7 @@ final class Hindsight {
     private static final Pattern CLAUSES = Pattern.compile("[\\s" + PUNCTUATION + "]+");
 
     /** Words quoted after the verb that reports them: "老板上周说“你敢去仲裁我就弄死你”" is one clause, and as old as its telling. */
-    private static final Pattern QUOTED = Pattern.compile("(说|发|写|讲|道|骂|喊|念叨)(?:过|了|着)?[:：]?\\s*[“\"「『‘']([^”\"」』’']{0,60})[”\"」』’']");
+    private static final Pattern QUOTED = Pattern.compile("((?:说|发|写|讲|道|骂|喊|念叨)(?:过|了|着)?(?:一?句)?)[:：]?\\s*[“\"「『‘']([^”\"」』’']{0,60})[”\"」』’']");
     /** A clause that goes on telling what the one before it told: "半年前他喝醉把电视砸了 还说要同归于尽". */
     private static final Pattern GOES_ON_TELLING = Pattern.compile("^(还|也|并且|而且)?(扬言|放话|威胁)|^(还|也|并且|而且)(说|骂|讲|喊)");
     /** A clause that ends by reporting what was said: the next clause is the words reported ("老板上个月骂我说 再来要工资我弄死你"). */

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Messages written blind, as citizens write them, by helpers who saw neither the code nor the
- * training lines (`blind-rounds.jsonl`): rounds 37 to 88 of 130 messages each, and 230
+ * training lines (`blind-rounds.jsonl`): rounds 37 to 92 of 130 messages each, and 230
  * emergencies. The keyword rules were written with them in view (docs/intents.md, item 8), so
  * these are no measure of new messages; they hold what was fixed. Each round must get at least as
  * many right as it did on the build that added it, and the table is printed.
@@ -47,6 +47,7 @@ class BlindRoundsTest {
             Map.entry("77", 127), Map.entry("78", 126), Map.entry("79", 127), Map.entry("80", 128),
             Map.entry("81", 125), Map.entry("82", 126), Map.entry("83", 126), Map.entry("84", 126),
             Map.entry("85", 123), Map.entry("86", 128), Map.entry("87", 124), Map.entry("88", 126),
+            Map.entry("89", 127), Map.entry("90", 127), Map.entry("91", 128), Map.entry("92", 123),
             Map.entry("emergencies", 227));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
