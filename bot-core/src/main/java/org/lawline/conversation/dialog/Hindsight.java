@@ -99,12 +99,15 @@ final class Hindsight {
     private static final Pattern HYPOTHETICAL = Pattern.compile(
             "还没(碰上|遇到|发生|遇上|碰到)|就是先问问|提前(了解|问问)|纯好奇|不是真事|只是假设|假设一下");
 
+    /** What breaks in as it happens, in a supposed case or a story: "…哎等下 我老公跟老板吵起来了 老板从厨房拿了把菜刀出来". */
+    private static final String BREAKS_IN = "吵起来了|打起来了|拿(了|着)(一)?把(菜刀|刀|斧头|砍刀)";
+
     /** Now, said outright, whatever case is supposed. */
     private static final Pattern SAID_NOW = Pattern.compile(
             // not "要不要现在就写遗嘱": doing something about the supposed case now
             "正在(?!打官司|起诉|诉讼|申请|办理|走程序)|刚(才|刚)|马上|此刻|这会儿|现在(?!就?(写|立|办|做|准备|去办|去写)|还没|没|(已经)?(分居|分开|离婚|搬出来|不在一起|不住一起))|今天|今晚|(?<!爹妈都|父母都|爸妈都|老人都|爹妈|父母|爸妈|老人)还在|(?<!喊|叫|呼)救命(?!钱)|救救|快救|来救(我|我们|人|命)|求救"
             // what breaks into a supposed case as it happens: "…要是不退我能去哪里告他 哎等下 我老公跟老板在院子里吵起来了 老板从厨房拿了把菜刀出来"
-            + "|吵起来了|打起来了|拿(了|着)(一)?把(菜刀|刀|斧头|砍刀)");
+            + "|" + BREAKS_IN);
 
     /** What the citizen asks: compensation, liability, whether something is lawful, a sentence, a share. */
     private static final Pattern LEGAL_ASK = Pattern.compile(
@@ -149,7 +152,7 @@ final class Hindsight {
             // what the writer sees and hears as it happens: "喊他没反应", "在抽搐", "烟从门缝进来了", "往高速方向去了"
             + "|抽搐|口吐白沫|没(有)?反应|喊不醒|不省人事|冒(黑)?烟|烟从|一滩血|血(一直|止不住|还)|(?<!咬|抓|挠|擦|蹭)出血了|喘不(动|上|过)|发黑|冷汗"
             + "|又开始|刚(有|把|被|从|在)|闯进(来|了|屋)|往外(拖|拽)|在(拍|敲|踹|砸|喊|哭|吐|抽)|(说|要|想)要?(从|往).{0,6}跳|炭.{0,3}点(上|着)|刀片|划了|反锁"
-            + "|被困|困在|出不去|(叫|喊)不(应|答应)|吵起来了|打起来了|拿(了|着)(一)?把(菜刀|刀|斧头|砍刀)|脸(是|都|发)?(青|紫)(的|了)|嘴(角)?(都)?(歪|斜)了|掏出(一把|把)?(刀|枪|匕首)|(刀|匕首)(抵|架|顶)(在|着)|往.{0,8}(去|跑|开)了|(已经|都|快)[0-9一二两三四五六七八九十几半多]+个?多?(小时|钟头|分钟)了");
+            + "|被困|困在|出不去|(叫|喊)不(应|答应)|" + BREAKS_IN + "|脸(是|都|发)?(青|紫)(的|了)|嘴(角)?(都)?(歪|斜)了|掏出(一把|把)?(刀|枪|匕首)|(刀|匕首)(抵|架|顶)(在|着)|往.{0,8}(去|跑|开)了|(已经|都|快)[0-9一二两三四五六七八九十几半多]+个?多?(小时|钟头|分钟)了");
 
     /** A fire said to be out: "火也灭了", "火早灭了". */
     private static final String FIRE_OUT = "(?:火(?:也|都|已经|早就?|早都|当时就?)?(?:被)?|消防(?:员)?(?:来|过来)?(?:给)?|早就?|早都)(?:灭|扑灭|熄灭|浇灭)了";

@@ -513,6 +513,8 @@ final class Router {
 
     private static final Pattern PICK = Pattern.compile("我?(?:选择?|要)?第?([1-9一二三四五六七八九])(?:个|项|条|号)?吧?");
 
+    /** Not after a refusal: "不用转人工", "别找客服". */
+    private static final String NOT_DECLINED = "(?<!不用|不|别|无需|不需要)";
     private static final String PERSON = "(?:人工|真人|律师|值班律师)(?:服务|客服)?";
     /**
      * A person asked for inside a short message, or the bot told it is useless: "能不能让律师给我打个电话",
@@ -521,7 +523,7 @@ final class Router {
      */
     private static final Pattern PERSON_IN_WORDS = Pattern.compile(
             // "来个人工", never "提不出来客服把我拉黑了"
-            "(?<!不用|不|别|无需|不需要)(?:转|转接|接|找|要|换|叫)(?:一下|个|一个|一位)?(?:人工|真人|活人|客服|值班律师|工作人员)"
+            NOT_DECLINED + "(?:转|转接|接|找|要|换|叫)(?:一下|个|一个|一位)?(?:人工|真人|活人|客服|值班律师|工作人员)"
             + "|来(?:个|一个|一位)(?:人工|真人|活人|客服|值班律师|工作人员)"
             // "找个管事的跟我讲", "叫个能做主的来"
             + "|(?:找|叫|换|来)(?:个|一个|一位)(?:管事|能管事|负责|能做主|说了算|能说了算)的"
@@ -545,7 +547,7 @@ final class Router {
      * litigant's story often does ("联系人工客服一直不回复", "我想找律师打官司").
      */
     private static final Pattern PERSON_AT_ANY_LENGTH = Pattern.compile(
-            "(?<!不用|不|别|无需|不需要)(?:转|转接)(?:一下|个|一个|给)?(?:人工|值班律师|真人)|人工服务|(?:找|要|请|换)(?:个|一个|一位)?(?:值班律师|真人)"
+            NOT_DECLINED + "(?:转|转接)(?:一下|个|一个|给)?(?:人工|值班律师|真人)|人工服务|(?:找|要|请|换)(?:个|一个|一位)?(?:值班律师|真人)"
             // to meet someone: "可以预约律师面谈吗", "能不能派个懂法律的人到我们村来"
             + "|(?:能|可以|能不能|可不可以|怎么|我想|我要|想)(?:预约|约)(?:个|一个|一位|一下)?(?:律师|值班律师|工作人员)"
             + "|派(?:个|一个|一位|位)?(?:懂法律的人?|法律援助的人|律师|工作人员)(?:来|过来|到)"
@@ -817,9 +819,11 @@ final class Router {
     private static final Pattern ASKS = Pattern.compile("[？?]|想问|请问|咨询|问一下|问问|还想|能不能|可不可以|(?<!不知道|不知道该|不晓得|不晓得该)怎么办");
     private static final Pattern ASKS_LAST = Pattern.compile("吗|呢|么|怎么|咋|能不能|可不可以|是不是|多少|哪|什么|啥|要不要|该不该|有没有|还能");
     /** A greeting's tells ({@link #greetsAtLength}): a hello said to be only that, a question put off, thanks for the late hours. */
+    /** The channel tried in so many words: "先试试能不能发消息", "试试看通不通". */
+    private static final String TRIES_THE_CHANNEL = "试(试|一下)?(能不能|能否|看能不能)?发(得)?(出去|出|消息|信息)|试(试|一下)?看?(通不通|能不能通)";
     private static final Pattern GREETS_ONLY = Pattern.compile("打(个|声)招呼|(晚点|回头|改天|有空|明天|等下|等会儿?|一会儿?|待会儿?|有事)(有空)?再(来)?问|辛苦(啦|了|你们了)?$"
             // "您好，我是帮我妈妈注册的 …先试试能不能发消息"
-            + "|试(试|一下)?(能不能|能否|看能不能)?发(得)?(出去|出|消息|信息)|试(试|一下)?看?(通不通|能不能通)|先关注(一下)?|(那)?(就)?先这样(吧|啊)?|先去.{0,8}(谈谈|看看|试试)"
+            + "|" + TRIES_THE_CHANNEL + "|先关注(一下)?|(那)?(就)?先这样(吧|啊)?|先去.{0,8}(谈谈|看看|试试)"
             // "随便说两句 你们那边也在下雨没", "用孙女的手机 发一个试一下 看你们收得到没得"
             + "|随便(说|聊)(两句|几句|聊)|(发|发个|发一个)(消息|信息|短信)?试(一下|试)|收(得)?到没"
             // "今天没啥要问的 就是来说一声你们辛苦了 周末愉快呀"
@@ -830,7 +834,7 @@ final class Router {
      * A goodnight at the end: a greeting only in a long message, which the recogniser still reads for danger; a short one can
      * be a farewell ("纸条写好放桌上了 钥匙也留给房东了 再见").
      */
-    private static final Pattern TRYING_THE_CHANNEL = Pattern.compile("试(试|一下)?(能不能|能否|看能不能)?发(得)?(出去|出|消息|信息)|试(试|一下)?看?(通不通|能不能通)");
+    private static final Pattern TRYING_THE_CHANNEL = Pattern.compile(TRIES_THE_CHANNEL);
     /**
      * The channel tried before anything is asked: "测试 能收到吗", "这个能用吗 试一下", "凌晨三点了这个还会回消息吗 先试试 我组织下语言再问".
      * One of these must be there ({@link #CHANNEL_EXTRA} may only come with it), and little else ({@link #checksTheChannel}).
